@@ -1,0 +1,120 @@
+#include "app/commands.h"
+
+#include <GLFW/glfw3.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <vector>
+
+#include "app/model_source.h"
+#include "core/error.h"
+#include "render/gl_context.h"
+#include "render/renderer.h"
+
+namespace legatlas::app {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double milliseconds(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+
+render::ViewPreset parseView(const std::string& name) {
+  if (auto preset = render::viewPresetFromName(name)) return *preset;
+  throw InputError("--view", "\"" + name + "\"", "unknown view",
+                   "use anterior, posterior, lateral, medial, superior or inferior");
+}
+
+double percentile(std::vector<double> values, double fraction) {
+  std::sort(values.begin(), values.end());
+  const size_t index = std::min(values.size() - 1, static_cast<size_t>(fraction * (values.size() - 1) + 0.5));
+  return values[index];
+}
+
+long peakRssKilobytes() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+}  // namespace
+
+int runRender(const RenderOptions& options) {
+  const render::ViewPreset preset = parseView(options.view);
+  const scene::LayerVisibility layers = options.layers.empty()
+                                            ? scene::LayerVisibility::defaults()
+                                            : scene::LayerVisibility::parse(options.layers, "--layers");
+  const scene::Scene scene = loadScene(options.model);
+  int selected = -1;
+  if (!options.select.empty()) {
+    selected = scene.findTissue(options.select);
+    if (selected < 0) {
+      throw InputError("--select", "\"" + options.select + "\"", "no tissue with that id in the model",
+                       "use an id from the tissue map");
+    }
+  }
+  render::GlContext context({options.width, options.height, false, options.debugGl, false, "LegAtlas render"});
+  render::Renderer renderer(options.samples);
+  renderer.setScene(scene);
+  render::Camera camera;
+  camera.setPreset(preset);
+  camera.frame(scene.bounds(), static_cast<float>(options.width) / static_cast<float>(options.height));
+  render::FrameInputs frame{&camera, layers, selected};
+  const render::Image image = renderer.renderImage(frame, options.width, options.height);
+  context.checkErrors("render");
+  if (context.errorCount() > 0) {
+    for (const std::string& message : context.errorMessages()) std::cerr << message << '\n';
+    return kExitGraphicsError;
+  }
+  render::writePng(options.outPath, image);
+  for (const std::string& warning : scene.warnings) std::cerr << "warning: " << warning << '\n';
+  return kExitOk;
+}
+
+int runBench(const BenchOptions& options, Clock::time_point processStart) {
+  const scene::Scene scene = loadScene(options.model);
+  render::GlContext context({options.width, options.height, true, false, false, "LegAtlas bench"});
+  render::Renderer renderer(options.samples);
+  renderer.setScene(scene);
+  render::Camera camera;
+  camera.frame(scene.bounds(), static_cast<float>(options.width) / static_cast<float>(options.height));
+  render::FrameInputs frame{&camera, scene::LayerVisibility::defaults(), -1};
+  frame.layers[anatomy::Layer::Skin] = {true, 0.3f};  // every layer on, the skin see-through
+
+  std::vector<double> frameMs;
+  double firstFrameMs = 0.0;
+  size_t triangles = 0;
+  for (int i = 0; i < options.frames + 1; ++i) {
+    const Clock::time_point begin = Clock::now();
+    int width = 0, height = 0;
+    context.framebufferSize(width, height);
+    camera.orbit(0.01f, 0.0f);  // a moving view, as when a student orbits
+    if (options.referenceLambert) {
+      renderer.renderReferenceLambert(camera, 0, width, height);
+      triangles = renderer.triangleCount();
+    } else {
+      renderer.render(frame, 0, width, height);
+      triangles = renderer.lastTrianglesDrawn();
+    }
+    glfwSwapBuffers(context.window());
+    glFinish();  // count the GPU's work in the frame, not only its submission
+    glfwPollEvents();
+    const Clock::time_point end = Clock::now();
+    if (i == 0) firstFrameMs = milliseconds(end - processStart);
+    else frameMs.push_back(milliseconds(end - begin));  // the first frame includes warm-up
+  }
+  context.checkErrors("bench");
+  std::printf("renderer: %s\n", options.referenceLambert ? "reference-lambert" : "legatlas");
+  std::printf("gl_renderer: %s\n", context.rendererName().c_str());
+  std::printf("size: %dx%d samples: %d\n", options.width, options.height, renderer.samples());
+  std::printf("median_frame_ms: %.2f\n", percentile(frameMs, 0.5));
+  std::printf("p95_frame_ms: %.2f\n", percentile(frameMs, 0.95));
+  std::printf("first_frame_ms: %.1f\n", firstFrameMs);
+  std::printf("triangles: %zu\n", triangles);
+  std::printf("peak_rss_mb: %.1f\n", static_cast<double>(peakRssKilobytes()) / 1024.0);
+  return context.errorCount() > 0 ? kExitGraphicsError : kExitOk;
+}
+
+}  // namespace legatlas::app

@@ -1,0 +1,115 @@
+// legatlas: the viewer, and the commands that render, benchmark and inspect.
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <iostream>
+
+#include "app/commands.h"
+#include "app/viewer.h"
+#include "core/error.h"
+
+namespace {
+
+using namespace legatlas;
+
+// Taken during static initialisation, before main: the benchmark's "process start".
+const auto kProcessStart = std::chrono::steady_clock::now();
+
+// "1920x1080" -> width, height.
+void addSizeOption(CLI::App& command, int& width, int& height, const std::string& defaultText) {
+  command
+      .add_option_function<std::string>(
+          "--size",
+          [&width, &height](const std::string& text) {
+            const auto x = text.find_first_of("xX");
+            try {
+              if (x == std::string::npos) throw std::invalid_argument(text);
+              size_t used = 0;
+              width = std::stoi(text.substr(0, x), &used);
+              if (used != x) throw std::invalid_argument(text);
+              height = std::stoi(text.substr(x + 1), &used);
+              if (used != text.size() - x - 1) throw std::invalid_argument(text);
+            } catch (const std::exception&) {
+              throw CLI::ValidationError("--size", "write WIDTHxHEIGHT, e.g. 1920x1080, not \"" + text + "\"");
+            }
+            if (width < 16 || height < 16 || width > 8192 || height > 8192) {
+              throw CLI::ValidationError("--size", "each side must be from 16 to 8192 pixels");
+            }
+          },
+          "Image size in pixels, WIDTHxHEIGHT")
+      ->default_str(defaultText)
+      ->type_name("WxH");
+}
+
+void addModelOptions(CLI::App& command, app::ModelOptions& model) {
+  command.add_option("--model", model.modelPath, "Model file (glTF/GLB, FBX, OBJ); default: the built-in leg")
+      ->type_name("FILE");
+  command
+      .add_option("--tissue-map", model.tissueMapPath,
+                  "Tissue map JSON (mesh name patterns -> tissue, layer); default: <model>.tissues.json")
+      ->type_name("FILE");
+}
+
+void addSamplesOption(CLI::App& command, int& samples) {
+  command.add_option("--msaa", samples, "Anti-aliasing samples per pixel")->check(CLI::Range(1, 16))->capture_default_str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"LegAtlas: a 3D leg for learning which way each massage stroke goes, and why."};
+  cli.set_version_flag("--version", LEGATLAS_VERSION);
+  cli.footer("Run a command with --help for its options. Exit codes: 0 ok, 1 bad input file or value, "
+             "2 bad command line, 3 graphics driver problem.");
+
+  app::ViewerOptions viewer;
+  addModelOptions(cli, viewer.model);
+  addSamplesOption(cli, viewer.samples);
+
+  app::RenderOptions render;
+  CLI::App* renderCommand = cli.add_subcommand("render", "Render one view to a PNG without opening a window");
+  addModelOptions(*renderCommand, render.model);
+  renderCommand->add_option("--view", render.view, "anterior, posterior, lateral, medial, superior or inferior")
+      ->capture_default_str();
+  renderCommand->add_option("--layers", render.layers,
+                            "Layers to show, e.g. skin=0.3,muscles,bones (default: all, skin at 0.3)");
+  renderCommand->add_option("--select", render.select, "Outline the tissue with this id")->type_name("TISSUE");
+  addSizeOption(*renderCommand, render.width, render.height, "1920x1080");
+  addSamplesOption(*renderCommand, render.samples);
+  renderCommand->add_flag("--debug-gl", render.debugGl, "Enable GL debug output; any GL error fails the command");
+  renderCommand->add_option("--out", render.outPath, "PNG file to write")->required()->type_name("FILE");
+
+  app::BenchOptions bench;
+  CLI::App* benchCommand = cli.add_subcommand("bench", "Time frames of the viewer's renderer in a window");
+  addModelOptions(*benchCommand, bench.model);
+  benchCommand->add_option("--frames", bench.frames, "Frames to time")->check(CLI::Range(1, 100000))->capture_default_str();
+  addSizeOption(*benchCommand, bench.width, bench.height, "1280x720");
+  addSamplesOption(*benchCommand, bench.samples);
+  benchCommand->add_flag("--reference-lambert", bench.referenceLambert,
+                         "Time a bare single-draw Lambert render of the same triangles instead");
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return cli.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return cli.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return cli.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "legatlas: " << e.what() << "\nRun 'legatlas --help' for the commands and options.\n";
+    return kExitUsageError;
+  }
+
+  try {
+    if (*renderCommand) return app::runRender(render);
+    if (*benchCommand) return app::runBench(bench, kProcessStart);
+    app::Viewer window(viewer);
+    return window.run();
+  } catch (const InputError& e) {
+    std::cerr << "legatlas: " << e.what() << '\n';
+    return kExitInputError;
+  } catch (const GraphicsError& e) {
+    std::cerr << "legatlas: " << e.what() << '\n';
+    return kExitGraphicsError;
+  }
+}

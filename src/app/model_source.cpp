@@ -1,0 +1,38 @@
+#include "app/model_source.h"
+
+#include <filesystem>
+#include <optional>
+
+#include "anatomy/tissue_map.h"
+#include "core/error.h"
+#include "scene/model_loader.h"
+
+namespace legatlas::app {
+
+std::string builtInModelPath() {
+  namespace fs = std::filesystem;
+  const fs::path relative = fs::path("assets") / "models" / "leg.glb";
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  for (const fs::path& root : {exe.parent_path().parent_path(), exe.parent_path().parent_path() / "share" / "legatlas",
+                               fs::path(LEGATLAS_SOURCE_DIR)}) {
+    if (fs::exists(root / relative, ec)) return (root / relative).string();
+  }
+  return (fs::path(LEGATLAS_SOURCE_DIR) / relative).string();
+}
+
+scene::Scene loadScene(const ModelOptions& options) {
+  const std::string modelPath = options.modelPath.empty() ? builtInModelPath() : options.modelPath;
+  if (options.modelPath.empty() && !std::filesystem::exists(modelPath)) {
+    throw InputError(modelPath, "", "the built-in leg model is not there",
+                     "rebuild with 'make run', or open a model with --model FILE");
+  }
+  std::optional<std::string> mapPath;
+  if (!options.tissueMapPath.empty()) mapPath = options.tissueMapPath;
+  else mapPath = scene::siblingTissueMapPath(modelPath);
+  std::optional<anatomy::TissueMap> map;
+  if (mapPath) map = anatomy::TissueMap::load(*mapPath);
+  return scene::loadModel(modelPath, map ? &*map : nullptr);
+}
+
+}  // namespace legatlas::app

@@ -1,0 +1,40 @@
+#pragma once
+// What the command line asked for, after parsing.
+#include <optional>
+#include <string>
+
+namespace legatlas::app {
+
+struct ModelOptions {
+  std::string modelPath;  // empty: the built-in leg
+  std::string tissueMapPath;  // empty: the sibling "<model>.tissues.json", if any
+};
+
+struct ViewerOptions {
+  ModelOptions model;
+  int samples = 4;
+};
+
+struct RenderOptions {
+  ModelOptions model;
+  std::string view = "anterior";
+  std::string layers;  // empty: defaults
+  std::string select;  // tissue id to outline
+  int width = 1920, height = 1080;
+  int samples = 4;
+  std::string outPath;
+  bool debugGl = false;
+};
+
+struct BenchOptions {
+  ModelOptions model;
+  int frames = 200;
+  int width = 1280, height = 720;
+  int samples = 4;
+  bool referenceLambert = false;
+};
+
+// The built-in model, looked up beside the source tree or the installed program.
+std::string builtInModelPath();
+
+}  // namespace legatlas::app

@@ -1,0 +1,154 @@
+#include "app/viewer.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "app/imgui_session.h"
+#include "app/model_source.h"
+#include "core/error.h"
+#include "core/text.h"
+
+namespace legatlas::app {
+
+namespace {
+constexpr float kOrbitRadiansPerPixel = 0.008f;
+constexpr float kZoomPerWheelStep = 0.85f;
+constexpr float kClickSlopPixels = 4.0f;
+}  // namespace
+
+Viewer::Viewer(const ViewerOptions& options)
+    : context_({1440, 900, true, false, true, "LegAtlas"}),
+      imgui_(std::make_unique<ImGuiSession>(context_.window(), context_.contentScale())),
+      renderer_(options.samples) {
+  if (renderer_.samples() < options.samples) {
+    std::cerr << "note: this driver offers " << renderer_.samples() << "x anti-aliasing, not "
+              << options.samples << "x\n";
+  }
+  glfwSetWindowUserPointer(context_.window(), this);
+  glfwSetDropCallback(context_.window(), &Viewer::onDrop);
+  modelPanel_.modelPath = options.model.modelPath;
+  modelPanel_.tissueMapPath = options.model.tissueMapPath;
+  loadRequested(options.model);
+}
+
+Viewer::~Viewer() {
+  // GPU objects go before ImGui's and the context's teardown.
+  scene_.reset();
+}
+
+void Viewer::onDrop(GLFWwindow* window, int count, const char** paths) {
+  auto* self = static_cast<Viewer*>(glfwGetWindowUserPointer(window));
+  for (int i = 0; i < count; ++i) self->droppedPaths_.emplace_back(paths[i]);
+}
+
+float Viewer::aspect() const {
+  int width = 0, height = 0;
+  context_.framebufferSize(width, height);
+  return height > 0 ? static_cast<float>(width) / static_cast<float>(height) : 1.0f;
+}
+
+void Viewer::loadRequested(const ModelOptions& model) {
+  try {
+    auto loaded = std::make_unique<scene::Scene>(loadScene(model));
+    renderer_.setScene(*loaded);  // may throw; the previous scene then stays
+    scene_ = std::move(loaded);
+    frame_.selectedTissue = -1;
+    camera_.frame(scene_->bounds(), aspect());
+    modelPanel_.error.clear();
+    modelPanel_.warnings = scene_->warnings;
+  } catch (const std::exception& e) {
+    modelPanel_.error = e.what();
+    std::cerr << "error: " << e.what() << '\n';
+  }
+}
+
+void Viewer::applyViewRequest(const ui::ViewRequest& request) {
+  if (request.preset) camera_.setPreset(*request.preset);
+  if ((request.preset || request.frame) && scene_) camera_.frame(scene_->bounds(), aspect());
+}
+
+void Viewer::handleKeys() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantCaptureKeyboard) return;
+  ui::ViewRequest request;
+  const bool opposite = io.KeyCtrl;
+  // Blender's convention: 1 front, 3 side, 7 top; Ctrl for the opposite side.
+  if (ImGui::IsKeyPressed(GLFW_KEY_1) || ImGui::IsKeyPressed(GLFW_KEY_KP_1)) {
+    request.preset = opposite ? render::ViewPreset::Posterior : render::ViewPreset::Anterior;
+  }
+  if (ImGui::IsKeyPressed(GLFW_KEY_3) || ImGui::IsKeyPressed(GLFW_KEY_KP_3)) {
+    request.preset = opposite ? render::ViewPreset::Medial : render::ViewPreset::Lateral;
+  }
+  if (ImGui::IsKeyPressed(GLFW_KEY_7) || ImGui::IsKeyPressed(GLFW_KEY_KP_7)) {
+    request.preset = opposite ? render::ViewPreset::Inferior : render::ViewPreset::Superior;
+  }
+  request.frame = ImGui::IsKeyPressed(GLFW_KEY_F) || ImGui::IsKeyPressed(GLFW_KEY_HOME);
+  applyViewRequest(request);
+}
+
+void Viewer::handleMouse(int framebufferWidth, int framebufferHeight) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantCaptureMouse) return;
+  const ImVec2 delta = io.MouseDelta;
+  if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) dragMoved_ = false;
+  if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, kClickSlopPixels)) {
+    dragMoved_ = true;
+    camera_.orbit(-delta.x * kOrbitRadiansPerPixel, -delta.y * kOrbitRadiansPerPixel);
+  }
+  if (ImGui::IsMouseDragging(ImGuiMouseButton_Right, 1.0f) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 1.0f)) {
+    camera_.pan(delta.x * io.DisplayFramebufferScale.x, delta.y * io.DisplayFramebufferScale.y,
+                static_cast<float>(framebufferHeight));
+  }
+  const glm::vec2 cursor(io.MousePos.x * io.DisplayFramebufferScale.x, io.MousePos.y * io.DisplayFramebufferScale.y);
+  if (io.MouseWheel != 0.0f) {
+    const glm::vec2 ndc(2.0f * cursor.x / framebufferWidth - 1.0f, 1.0f - 2.0f * cursor.y / framebufferHeight);
+    camera_.zoomToward(ndc, std::pow(kZoomPerWheelStep, io.MouseWheel), aspect());
+  }
+  if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !dragMoved_ && scene_) {
+    frame_.selectedTissue = renderer_.pickTissue(frame_, framebufferWidth, framebufferHeight,
+                                                 static_cast<int>(cursor.x), static_cast<int>(cursor.y));
+  }
+}
+
+void Viewer::drawPanels() {
+  if (ui::drawModelPanel(modelPanel_, scene_.get())) {
+    loadRequested({modelPanel_.modelPath, modelPanel_.tissueMapPath});
+  }
+  ui::drawLayersPanel(frame_.layers);
+  applyViewRequest(ui::drawViewPanel());
+  ui::drawInfoPanel(scene_.get(), frame_.selectedTissue);
+}
+
+int Viewer::run() {
+  frame_.camera = &camera_;
+  while (!glfwWindowShouldClose(context_.window())) {
+    glfwPollEvents();
+    int width = 0, height = 0;
+    context_.framebufferSize(width, height);
+    if (width <= 0 || height <= 0) {  // minimised: nothing to draw until restored
+      glfwWaitEvents();
+      continue;
+    }
+    for (const std::string& path : std::exchange(droppedPaths_, {})) {
+      if (toLower(std::filesystem::path(path).extension().string()) == ".json") {
+        modelPanel_.tissueMapPath = path;
+      } else {
+        modelPanel_.modelPath = path;
+      }
+      loadRequested({modelPanel_.modelPath, modelPanel_.tissueMapPath});
+    }
+    imgui_->beginFrame();
+    handleKeys();
+    handleMouse(width, height);
+    drawPanels();
+    renderer_.render(frame_, 0, width, height);
+    imgui_->endFrame();
+    glfwSwapBuffers(context_.window());
+  }
+  return kExitOk;
+}
+
+}  // namespace legatlas::app

@@ -1,0 +1,11 @@
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace legatlas {
+
+// Writes `bytes` to `path` so that a reader finds either the old file or the whole new
+// one: a temporary file in the same folder, flushed and fsynced, then renamed over.
+void writeFileAtomically(const std::string& path, std::string_view bytes);
+
+}  // namespace legatlas

@@ -1,0 +1,66 @@
+#include "geometry/mesh.h"
+
+#include <glm/geometric.hpp>
+#include <glm/mat3x3.hpp>
+#include <glm/matrix.hpp>
+
+namespace legatlas::geometry {
+
+void Bounds::add(const glm::vec3& p) {
+  min = glm::min(min, p);
+  max = glm::max(max, p);
+}
+
+void Bounds::add(const Bounds& other) {
+  if (other.empty()) return;
+  add(other.min);
+  add(other.max);
+}
+
+float Bounds::radius() const { return empty() ? 0.0f : 0.5f * glm::length(max - min); }
+
+Bounds Mesh::bounds() const {
+  Bounds b;
+  for (const glm::vec3& p : positions) b.add(p);
+  return b;
+}
+
+void Mesh::append(const Mesh& other) {
+  const auto base = static_cast<uint32_t>(positions.size());
+  const bool keepTangents = tangents.size() == positions.size() &&
+                            other.tangents.size() == other.positions.size();
+  const bool keepUvs = uvs.size() == positions.size() && other.uvs.size() == other.positions.size();
+  positions.insert(positions.end(), other.positions.begin(), other.positions.end());
+  normals.insert(normals.end(), other.normals.begin(), other.normals.end());
+  if (keepTangents) tangents.insert(tangents.end(), other.tangents.begin(), other.tangents.end());
+  else tangents.clear();
+  if (keepUvs) uvs.insert(uvs.end(), other.uvs.begin(), other.uvs.end());
+  else uvs.clear();
+  for (uint32_t index : other.indices) indices.push_back(base + index);
+}
+
+void Mesh::transform(const glm::mat4& matrix) {
+  const glm::mat3 normalMatrix = glm::transpose(glm::inverse(glm::mat3(matrix)));
+  for (glm::vec3& p : positions) p = glm::vec3(matrix * glm::vec4(p, 1.0f));
+  for (glm::vec3& n : normals) n = glm::normalize(normalMatrix * n);
+  for (glm::vec4& t : tangents) {
+    t = glm::vec4(glm::normalize(glm::mat3(matrix) * glm::vec3(t)), t.w);
+  }
+}
+
+void Mesh::computeNormals() {
+  normals.assign(positions.size(), glm::vec3(0.0f));
+  for (size_t i = 0; i + 2 < indices.size(); i += 3) {
+    const glm::vec3& a = positions[indices[i]];
+    const glm::vec3& b = positions[indices[i + 1]];
+    const glm::vec3& c = positions[indices[i + 2]];
+    const glm::vec3 areaNormal = glm::cross(b - a, c - a);  // length = 2 * area
+    for (int k = 0; k < 3; ++k) normals[indices[i + k]] += areaNormal;
+  }
+  for (glm::vec3& n : normals) {
+    const float length = glm::length(n);
+    n = length > 0.0f ? n / length : glm::vec3(0.0f, 1.0f, 0.0f);
+  }
+}
+
+}  // namespace legatlas::geometry

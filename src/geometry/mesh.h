@@ -1,0 +1,40 @@
+#pragma once
+// Indexed triangle meshes in model space (metres).
+#include <cstdint>
+#include <glm/mat4x4.hpp>
+#include <glm/vec2.hpp>
+#include <glm/vec3.hpp>
+#include <glm/vec4.hpp>
+#include <limits>
+#include <vector>
+
+namespace legatlas::geometry {
+
+struct Bounds {
+  glm::vec3 min{std::numeric_limits<float>::max()};
+  glm::vec3 max{std::numeric_limits<float>::lowest()};
+
+  bool empty() const { return min.x > max.x; }
+  void add(const glm::vec3& p);
+  void add(const Bounds& other);
+  glm::vec3 center() const { return (min + max) * 0.5f; }
+  glm::vec3 size() const { return empty() ? glm::vec3(0.0f) : max - min; }
+  float radius() const;  // half the diagonal
+};
+
+struct Mesh {
+  std::vector<glm::vec3> positions;
+  std::vector<glm::vec3> normals;   // one per position
+  std::vector<glm::vec4> tangents;  // optional; xyz = e.g. muscle fibre direction
+  std::vector<glm::vec2> uvs;       // optional
+  std::vector<uint32_t> indices;    // three per triangle
+
+  size_t triangleCount() const { return indices.size() / 3; }
+  Bounds bounds() const;
+  void append(const Mesh& other);
+  void transform(const glm::mat4& matrix);
+  // Area-weighted vertex normals from the triangles.
+  void computeNormals();
+};
+
+}  // namespace legatlas::geometry

@@ -1,0 +1,104 @@
+#include "render/camera.h"
+
+#include <algorithm>
+#include <cmath>
+#include <glm/gtc/matrix_transform.hpp>
+
+#include "core/text.h"
+
+namespace legatlas::render {
+
+namespace {
+struct PresetInfo {
+  ViewPreset preset;
+  std::string_view name;
+  glm::vec3 direction;
+  glm::vec3 up;
+};
+// Views name the side of the leg that faces the viewer. Superior and inferior views put
+// anterior at the top of the picture, as anatomy atlases do.
+constexpr PresetInfo kPresets[] = {
+    {ViewPreset::Anterior, "anterior", {0, 0, -1}, {0, 1, 0}},
+    {ViewPreset::Posterior, "posterior", {0, 0, 1}, {0, 1, 0}},
+    {ViewPreset::Lateral, "lateral", {-1, 0, 0}, {0, 1, 0}},
+    {ViewPreset::Medial, "medial", {1, 0, 0}, {0, 1, 0}},
+    {ViewPreset::Superior, "superior", {0, -1, 0}, {0, 0, 1}},
+    {ViewPreset::Inferior, "inferior", {0, 1, 0}, {0, 0, 1}},
+};
+const PresetInfo& info(ViewPreset preset) {
+  for (const PresetInfo& p : kPresets) {
+    if (p.preset == preset) return p;
+  }
+  return kPresets[0];
+}
+}  // namespace
+
+std::optional<ViewPreset> viewPresetFromName(std::string_view name) {
+  const std::string lower = toLower(name);
+  for (const PresetInfo& p : kPresets) {
+    if (p.name == lower) return p.preset;
+  }
+  return std::nullopt;
+}
+
+std::string_view viewPresetName(ViewPreset preset) { return info(preset).name; }
+glm::vec3 viewDirection(ViewPreset preset) { return info(preset).direction; }
+
+Camera::Camera() : fovY_(glm::radians(30.0f)) { setPreset(ViewPreset::Anterior); }
+
+glm::vec3 Camera::forward() const { return orientation_ * glm::vec3(0, 0, -1); }
+glm::vec3 Camera::up() const { return orientation_ * glm::vec3(0, 1, 0); }
+glm::vec3 Camera::right() const { return orientation_ * glm::vec3(1, 0, 0); }
+glm::vec3 Camera::eye() const { return target_ - forward() * distance_; }
+
+glm::mat4 Camera::view() const {
+  const glm::mat4 cameraToModel = glm::translate(glm::mat4(1.0f), eye()) * glm::mat4_cast(orientation_);
+  return glm::inverse(cameraToModel);
+}
+
+glm::mat4 Camera::projection(float aspect) const {
+  // A tight depth range around the scene keeps depth precision and OIT weights useful.
+  float nearPlane = 0.01f, farPlane = 100.0f;
+  if (!scene_.empty()) {
+    const float centreDepth = glm::dot(scene_.center() - eye(), forward());
+    const float radius = scene_.radius();
+    farPlane = std::max(centreDepth + radius * 1.05f, 0.05f);
+    nearPlane = std::max(centreDepth - radius * 1.05f, farPlane * 0.002f);
+  }
+  return glm::perspective(fovY_, std::max(aspect, 1e-3f), nearPlane, farPlane);
+}
+
+void Camera::frame(const geometry::Bounds& bounds, float aspect) {
+  if (bounds.empty()) return;
+  scene_ = bounds;
+  target_ = bounds.center();
+  const float radius = std::max(bounds.radius(), 1e-4f);
+  const float halfFov = std::min(fovY_, 2.0f * std::atan(std::tan(fovY_ * 0.5f) * aspect)) * 0.5f;
+  distance_ = radius / std::sin(halfFov) * 1.02f;
+}
+
+void Camera::setPreset(ViewPreset preset) {
+  const PresetInfo& p = info(preset);
+  orientation_ = glm::quatLookAtRH(glm::normalize(p.direction), p.up);
+}
+
+void Camera::orbit(float yawRadians, float pitchRadians) {
+  const glm::quat yaw = glm::angleAxis(yawRadians, glm::vec3(0, 1, 0));
+  const glm::quat pitch = glm::angleAxis(pitchRadians, glm::vec3(1, 0, 0));
+  orientation_ = glm::normalize(yaw * orientation_ * pitch);
+}
+
+void Camera::pan(float dxPixels, float dyPixels, float viewportHeight) {
+  const float worldPerPixel = 2.0f * distance_ * std::tan(fovY_ * 0.5f) / std::max(viewportHeight, 1.0f);
+  target_ += (-dxPixels * right() + dyPixels * up()) * worldPerPixel;
+}
+
+void Camera::zoomToward(const glm::vec2& ndc, float factor, float aspect) {
+  const float halfHeight = distance_ * std::tan(fovY_ * 0.5f);
+  const glm::vec3 underCursor = target_ + right() * (ndc.x * halfHeight * aspect) + up() * (ndc.y * halfHeight);
+  factor = std::clamp(factor, 0.2f, 5.0f);
+  target_ = underCursor + (target_ - underCursor) * factor;
+  distance_ = std::max(distance_ * factor, 1e-3f);
+}
+
+}  // namespace legatlas::render

@@ -1,0 +1,124 @@
+#include "render/frame_targets.h"
+
+#include <algorithm>
+
+#include "core/error.h"
+
+namespace legatlas::render {
+
+namespace {
+
+void allocateMultisample(const Texture& texture, GLenum format, int width, int height, int samples) {
+  glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, texture.id());
+  glTexImage2DMultisample(GL_TEXTURE_2D_MULTISAMPLE, samples, format, width, height, GL_TRUE);
+}
+
+void allocate2d(const Texture& texture, GLint internal, GLenum format, GLenum type, int width,
+                int height) {
+  glBindTexture(GL_TEXTURE_2D, texture.id());
+  glTexImage2D(GL_TEXTURE_2D, 0, internal, width, height, 0, format, type, nullptr);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+}
+
+void requireComplete(const char* what) {
+  const GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
+  if (status != GL_FRAMEBUFFER_COMPLETE) {
+    throw GraphicsError(std::string("the driver cannot create the ") + what +
+                        " framebuffer (status " + std::to_string(status) + ")");
+  }
+}
+
+std::vector<uint8_t> flipRows(const std::vector<uint8_t>& bottomUp, int rowBytes, int height) {
+  std::vector<uint8_t> topDown(bottomUp.size());
+  for (int y = 0; y < height; ++y) {
+    std::copy_n(bottomUp.begin() + static_cast<long>(y) * rowBytes, rowBytes,
+                topDown.begin() + static_cast<long>(height - 1 - y) * rowBytes);
+  }
+  return topDown;
+}
+
+}  // namespace
+
+int supportedSamples(int wanted) {
+  GLint maxColor = 1, maxDepth = 1;
+  glGetIntegerv(GL_MAX_COLOR_TEXTURE_SAMPLES, &maxColor);
+  glGetIntegerv(GL_MAX_DEPTH_TEXTURE_SAMPLES, &maxDepth);
+  return std::clamp(wanted, 1, std::max(1, std::min(maxColor, maxDepth)));
+}
+
+void SceneTargets::resize(int width, int height, int samples) {
+  width = std::max(width, 1);
+  height = std::max(height, 1);
+  if (width == width_ && height == height_ && samples == samples_) return;
+  width_ = width;
+  height_ = height;
+  samples_ = samples;
+  allocateMultisample(opaqueColor_, GL_RGBA8, width, height, samples);
+  allocateMultisample(depth_, GL_DEPTH_COMPONENT24, width, height, samples);
+  allocateMultisample(accumulation_, GL_RGBA16F, width, height, samples);
+  allocateMultisample(revealage_, GL_R16F, width, height, samples);
+
+  glBindFramebuffer(GL_FRAMEBUFFER, opaqueFbo_.id());
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D_MULTISAMPLE, opaqueColor_.id(), 0);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_TEXTURE_2D_MULTISAMPLE, depth_.id(), 0);
+  requireComplete("opaque");
+
+  glBindFramebuffer(GL_FRAMEBUFFER, transparentFbo_.id());
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D_MULTISAMPLE, accumulation_.id(), 0);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT1, GL_TEXTURE_2D_MULTISAMPLE, revealage_.id(), 0);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_TEXTURE_2D_MULTISAMPLE, depth_.id(), 0);
+  const GLenum buffers[2] = {GL_COLOR_ATTACHMENT0, GL_COLOR_ATTACHMENT1};
+  glDrawBuffers(2, buffers);
+  requireComplete("transparency");
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+void ColorTarget::resize(int width, int height, Format format, bool withDepth) {
+  width = std::max(width, 1);
+  height = std::max(height, 1);
+  if (width == width_ && height == height_ && format == format_ && withDepth == withDepth_) return;
+  width_ = width;
+  height_ = height;
+  format_ = format;
+  withDepth_ = withDepth;
+  switch (format) {
+    case Format::Rgba8: allocate2d(color_, GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, width, height); break;
+    case Format::R8: allocate2d(color_, GL_R8, GL_RED, GL_UNSIGNED_BYTE, width, height); break;
+    case Format::R32ui: allocate2d(color_, GL_R32UI, GL_RED_INTEGER, GL_UNSIGNED_INT, width, height); break;
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, fbo_.id());
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, color_.id(), 0);
+  if (withDepth) {
+    allocate2d(depth_, GL_DEPTH_COMPONENT24, GL_DEPTH_COMPONENT, GL_UNSIGNED_INT, width, height);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_TEXTURE_2D, depth_.id(), 0);
+  }
+  requireComplete("offscreen");
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+Image ColorTarget::readRgba() const {
+  Image image{width_, height_, std::vector<uint8_t>(static_cast<size_t>(width_) * height_ * 4)};
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_.id());
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+  image.rgba = flipRows(image.rgba, width_ * 4, height_);
+  return image;
+}
+
+std::vector<uint32_t> ColorTarget::readUint() const {
+  std::vector<uint32_t> bottomUp(static_cast<size_t>(width_) * height_);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_.id());
+  glPixelStorei(GL_PACK_ALIGNMENT, 4);
+  glReadPixels(0, 0, width_, height_, GL_RED_INTEGER, GL_UNSIGNED_INT, bottomUp.data());
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+  std::vector<uint32_t> topDown(bottomUp.size());
+  for (int y = 0; y < height_; ++y) {
+    std::copy_n(bottomUp.begin() + static_cast<long>(y) * width_, width_,
+                topDown.begin() + static_cast<long>(height_ - 1 - y) * width_);
+  }
+  return topDown;
+}
+
+}  // namespace legatlas::render

@@ -1,0 +1,54 @@
+#pragma once
+// Offscreen framebuffers a frame is drawn through.
+#include <cstdint>
+#include <vector>
+
+#include "render/gl_objects.h"
+#include "render/image.h"
+
+namespace legatlas::render {
+
+// Multisampled opaque colour + depth, and the two transparency targets that share the
+// depth: accumulation (RGBA16F) and revealage (R16F).
+class SceneTargets {
+ public:
+  void resize(int width, int height, int samples);
+  int width() const { return width_; }
+  int height() const { return height_; }
+  int samples() const { return samples_; }
+  GLuint opaqueFramebuffer() const { return opaqueFbo_.id(); }
+  GLuint transparentFramebuffer() const { return transparentFbo_.id(); }
+  GLuint opaqueColor() const { return opaqueColor_.id(); }
+  GLuint accumulation() const { return accumulation_.id(); }
+  GLuint revealage() const { return revealage_.id(); }
+
+ private:
+  int width_ = 0, height_ = 0, samples_ = 0;
+  Texture opaqueColor_, depth_, accumulation_, revealage_;
+  Framebuffer opaqueFbo_, transparentFbo_;
+};
+
+// A single-sample colour target with optional depth, read back to the CPU.
+class ColorTarget {
+ public:
+  enum class Format { Rgba8, R8, R32ui };
+  void resize(int width, int height, Format format, bool withDepth);
+  int width() const { return width_; }
+  int height() const { return height_; }
+  GLuint framebuffer() const { return fbo_.id(); }
+  GLuint texture() const { return color_.id(); }
+  Image readRgba() const;              // Rgba8 only; top row first
+  std::vector<uint32_t> readUint() const;  // R32ui only; top row first
+
+ private:
+  int width_ = 0, height_ = 0;
+  Format format_ = Format::Rgba8;
+  bool withDepth_ = false;
+  Texture color_, depth_;
+  Framebuffer fbo_;
+};
+
+// Largest sample count the driver allows, capped at `wanted`.
+int supportedSamples(int wanted);
+
+}  // namespace legatlas::render

@@ -1,0 +1,45 @@
+#pragma once
+// A GLFW window with an OpenGL 4.1 core context: visible for the app, hidden for
+// headless rendering and tests.
+#include <string>
+#include <vector>
+
+struct GLFWwindow;
+
+namespace legatlas::render {
+
+struct ContextOptions {
+  int width = 1280;
+  int height = 720;
+  bool visible = true;
+  bool debug = false;  // GL debug output; errors are counted and kept
+  bool vsync = true;
+  std::string title = "LegAtlas";
+};
+
+class GlContext {
+ public:
+  // Throws GraphicsError when no display or no OpenGL 4.1 core context can be had.
+  explicit GlContext(const ContextOptions& options);
+  ~GlContext();
+  GlContext(const GlContext&) = delete;
+  GlContext& operator=(const GlContext&) = delete;
+
+  GLFWwindow* window() const { return window_; }
+  void framebufferSize(int& width, int& height) const;
+  float contentScale() const;
+  // GL errors reported by debug output (or glGetError when debug output is absent).
+  int errorCount() const { return errorCount_; }
+  const std::vector<std::string>& errorMessages() const { return errorMessages_; }
+  void checkErrors(const char* where);
+  std::string rendererName() const;
+
+ private:
+  static void onDebugMessage(unsigned source, unsigned type, unsigned id, unsigned severity,
+                             int length, const char* message, const void* user);
+  GLFWwindow* window_ = nullptr;
+  int errorCount_ = 0;
+  std::vector<std::string> errorMessages_;
+};
+
+}  // namespace legatlas::render

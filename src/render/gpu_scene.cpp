@@ -1,0 +1,61 @@
+#include "render/gpu_scene.h"
+
+#include <algorithm>
+
+namespace legatlas::render {
+
+namespace {
+struct Vertex {
+  glm::vec3 position;
+  glm::vec3 normal;
+};
+}  // namespace
+
+GpuScene::GpuScene(const scene::Scene& scene) {
+  std::vector<Vertex> vertices;
+  std::vector<uint32_t> indices;
+  for (const scene::SceneMesh& m : scene.meshes) {
+    DrawRange range;
+    range.indexCount = static_cast<GLsizei>(m.mesh.indices.size());
+    range.firstIndex = indices.size();
+    range.tissueIndex = m.tissueIndex;
+    range.layer = scene.tissues[m.tissueIndex].layer;
+    ranges_.push_back(range);
+    // Indices are stored absolute so that the whole scene can also go in one draw call.
+    const auto base = static_cast<uint32_t>(vertices.size());
+    for (uint32_t index : m.mesh.indices) indices.push_back(base + index);
+    for (size_t i = 0; i < m.mesh.positions.size(); ++i) {
+      vertices.push_back({m.mesh.positions[i], m.mesh.normals[i]});
+    }
+  }
+  totalIndices_ = indices.size();
+  // Group by layer so a pass walks its draws without jumping around.
+  std::stable_sort(ranges_.begin(), ranges_.end(),
+                   [](const DrawRange& a, const DrawRange& b) { return a.layer < b.layer; });
+
+  glBindVertexArray(vertexArray_.id());
+  glBindBuffer(GL_ARRAY_BUFFER, vertices_.id());
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(Vertex)),
+               vertices.data(), GL_STATIC_DRAW);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indices_.id());
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(uint32_t)),
+               indices.data(), GL_STATIC_DRAW);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, sizeof(Vertex),
+                        reinterpret_cast<const void*>(offsetof(Vertex, position)));
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, sizeof(Vertex),
+                        reinterpret_cast<const void*>(offsetof(Vertex, normal)));
+  glBindVertexArray(0);
+}
+
+void GpuScene::draw(const DrawRange& range) const {
+  glDrawElements(GL_TRIANGLES, range.indexCount, GL_UNSIGNED_INT,
+                 reinterpret_cast<const void*>(range.firstIndex * sizeof(uint32_t)));
+}
+
+void GpuScene::drawAll() const {
+  glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(totalIndices_), GL_UNSIGNED_INT, nullptr);
+}
+
+}  // namespace legatlas::render

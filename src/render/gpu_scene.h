@@ -1,0 +1,36 @@
+#pragma once
+// A Scene uploaded to the GPU: every mesh in one vertex and one index buffer, drawn as
+// ranges so that a frame costs one bind and a draw call per mesh.
+#include <vector>
+
+#include "anatomy/layer.h"
+#include "render/gl_objects.h"
+#include "scene/scene.h"
+
+namespace legatlas::render {
+
+struct DrawRange {
+  GLsizei indexCount = 0;
+  size_t firstIndex = 0;
+  int tissueIndex = 0;
+  anatomy::Layer layer = anatomy::Layer::Unassigned;
+};
+
+class GpuScene {
+ public:
+  explicit GpuScene(const scene::Scene& scene);
+  void bind() const { glBindVertexArray(vertexArray_.id()); }
+  void draw(const DrawRange& range) const;
+  // All triangles in one call (the benchmark's reference).
+  void drawAll() const;
+  const std::vector<DrawRange>& ranges() const { return ranges_; }
+  size_t triangleCount() const { return totalIndices_ / 3; }
+
+ private:
+  VertexArray vertexArray_;
+  Buffer vertices_, indices_;
+  std::vector<DrawRange> ranges_;
+  size_t totalIndices_ = 0;
+};
+
+}  // namespace legatlas::render

@@ -1,0 +1,205 @@
+#include "render/renderer.h"
+
+#include <algorithm>
+
+namespace legatlas::render {
+
+namespace {
+constexpr glm::vec3 kSelectionColor{1.0f, 0.82f, 0.18f};
+
+glm::mat4 cameraProjection(const Camera& camera, int width, int height) {
+  return camera.projection(static_cast<float>(width) / static_cast<float>(std::max(height, 1)));
+}
+}  // namespace
+
+Renderer::Renderer(int samples)
+    : samples_(supportedSamples(samples)),
+      surface_("surface.vert", "surface.frag"),
+      tissueId_("surface.vert", "tissue_id.frag"),
+      selectionMask_("surface.vert", "selection_mask.frag"),
+      composite_("fullscreen.vert", "composite.frag"),
+      outline_("fullscreen.vert", "outline.frag"),
+      referenceLambert_("surface.vert", "reference_lambert.frag") {}
+
+void Renderer::setScene(const scene::Scene& scene) {
+  auto uploaded = std::make_unique<GpuScene>(scene);
+  std::vector<glm::vec3> colors;
+  for (const scene::Tissue& t : scene.tissues) colors.push_back(t.color);
+  gpuScene_ = std::move(uploaded);
+  tissueColors_ = std::move(colors);
+}
+
+void Renderer::setMatrices(ShaderProgram& program, const glm::mat4& view, const glm::mat4& projection) {
+  program.use();
+  program.set("uView", view);
+  program.set("uProjection", projection);
+}
+
+void Renderer::drawOpaque(const FrameInputs& frame, const glm::mat4& view, const glm::mat4& projection) {
+  glBindFramebuffer(GL_FRAMEBUFFER, sceneTargets_.opaqueFramebuffer());
+  glViewport(0, 0, sceneTargets_.width(), sceneTargets_.height());
+  glClearColor(frame.background.x, frame.background.y, frame.background.z, 1.0f);
+  glClearDepth(1.0);
+  glDepthMask(GL_TRUE);
+  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  glEnable(GL_DEPTH_TEST);
+  glDisable(GL_BLEND);
+  if (!gpuScene_) return;
+  setMatrices(surface_, view, projection);
+  surface_.set("uTransparentPass", 0);
+  surface_.set("uOpacity", 1.0f);
+  gpuScene_->bind();
+  for (const DrawRange& range : gpuScene_->ranges()) {
+    if (!frame.layers.opaque(range.layer)) continue;
+    surface_.set("uColor", tissueColors_[range.tissueIndex]);
+    gpuScene_->draw(range);
+    lastTrianglesDrawn_ += static_cast<size_t>(range.indexCount) / 3;
+  }
+}
+
+bool Renderer::drawTransparent(const FrameInputs& frame, const glm::mat4& view,
+                               const glm::mat4& projection) {
+  glBindFramebuffer(GL_FRAMEBUFFER, sceneTargets_.transparentFramebuffer());
+  const GLfloat zero[4] = {0, 0, 0, 0}, one[4] = {1, 1, 1, 1};
+  glClearBufferfv(GL_COLOR, 0, zero);
+  glClearBufferfv(GL_COLOR, 1, one);
+  if (!gpuScene_) return false;
+  bool any = false;
+  glDepthMask(GL_FALSE);  // test against the opaque depth, never write it
+  glEnable(GL_BLEND);
+  glBlendFunci(0, GL_ONE, GL_ONE);
+  glBlendFunci(1, GL_ZERO, GL_ONE_MINUS_SRC_COLOR);
+  setMatrices(surface_, view, projection);
+  surface_.set("uTransparentPass", 1);
+  gpuScene_->bind();
+  for (const DrawRange& range : gpuScene_->ranges()) {
+    if (!frame.layers.drawn(range.layer) || frame.layers.opaque(range.layer)) continue;
+    surface_.set("uColor", tissueColors_[range.tissueIndex]);
+    surface_.set("uOpacity", frame.layers[range.layer].opacity);
+    gpuScene_->draw(range);
+    lastTrianglesDrawn_ += static_cast<size_t>(range.indexCount) / 3;
+    any = true;
+  }
+  glDisable(GL_BLEND);
+  glDepthMask(GL_TRUE);
+  return any;
+}
+
+void Renderer::composite(GLuint output, int width, int height) {
+  glBindFramebuffer(GL_FRAMEBUFFER, output);
+  glViewport(0, 0, width, height);
+  glDisable(GL_DEPTH_TEST);
+  composite_.use();
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, sceneTargets_.opaqueColor());
+  glActiveTexture(GL_TEXTURE1);
+  glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, sceneTargets_.accumulation());
+  glActiveTexture(GL_TEXTURE2);
+  glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, sceneTargets_.revealage());
+  composite_.set("uOpaque", 0);
+  composite_.set("uAccumulation", 1);
+  composite_.set("uRevealage", 2);
+  composite_.set("uSamples", sceneTargets_.samples());
+  glBindVertexArray(fullscreenVao_.id());
+  glDrawArrays(GL_TRIANGLES, 0, 3);
+  glActiveTexture(GL_TEXTURE0);
+}
+
+void Renderer::drawSelectionOutline(const FrameInputs& frame, const glm::mat4& viewProjection,
+                                    GLuint output, int width, int height) {
+  selectionTarget_.resize(width, height, ColorTarget::Format::R8, false);
+  glBindFramebuffer(GL_FRAMEBUFFER, selectionTarget_.framebuffer());
+  glViewport(0, 0, width, height);
+  glClearColor(0, 0, 0, 0);
+  glClear(GL_COLOR_BUFFER_BIT);
+  glDisable(GL_DEPTH_TEST);  // the whole silhouette, also where other tissue covers it
+  selectionMask_.use();
+  selectionMask_.set("uView", glm::mat4(1.0f));
+  selectionMask_.set("uProjection", viewProjection);
+  gpuScene_->bind();
+  for (const DrawRange& range : gpuScene_->ranges()) {
+    if (range.tissueIndex == frame.selectedTissue) gpuScene_->draw(range);
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, output);
+  glEnable(GL_BLEND);
+  glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+  outline_.use();
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, selectionTarget_.texture());
+  outline_.set("uMask", 0);
+  outline_.set("uOutlineColor", kSelectionColor);
+  outline_.set("uRadius", std::max(1, std::min(width, height) / 400));
+  glBindVertexArray(fullscreenVao_.id());
+  glDrawArrays(GL_TRIANGLES, 0, 3);
+  glDisable(GL_BLEND);
+}
+
+void Renderer::render(const FrameInputs& frame, GLuint output, int width, int height) {
+  width = std::max(width, 1);
+  height = std::max(height, 1);
+  lastTrianglesDrawn_ = 0;
+  sceneTargets_.resize(width, height, samples_);
+  const glm::mat4 view = frame.camera->view();
+  const glm::mat4 projection = cameraProjection(*frame.camera, width, height);
+  drawOpaque(frame, view, projection);
+  drawTransparent(frame, view, projection);
+  composite(output, width, height);
+  if (gpuScene_ && frame.selectedTissue >= 0) {
+    drawSelectionOutline(frame, projection * view, output, width, height);
+  }
+  glBindVertexArray(0);
+  glUseProgram(0);
+}
+
+Image Renderer::renderImage(const FrameInputs& frame, int width, int height) {
+  offscreen_.resize(width, height, ColorTarget::Format::Rgba8, false);
+  render(frame, offscreen_.framebuffer(), width, height);
+  return offscreen_.readRgba();
+}
+
+TissueIdBuffer Renderer::renderTissueIds(const FrameInputs& frame, int width, int height) {
+  idTarget_.resize(width, height, ColorTarget::Format::R32ui, true);
+  glBindFramebuffer(GL_FRAMEBUFFER, idTarget_.framebuffer());
+  glViewport(0, 0, width, height);
+  const GLuint clearId[4] = {0, 0, 0, 0};
+  glClearBufferuiv(GL_COLOR, 0, clearId);
+  glClearDepth(1.0);
+  glDepthMask(GL_TRUE);
+  glClear(GL_DEPTH_BUFFER_BIT);
+  glEnable(GL_DEPTH_TEST);
+  glDisable(GL_BLEND);
+  if (gpuScene_) {
+    setMatrices(tissueId_, frame.camera->view(), cameraProjection(*frame.camera, width, height));
+    gpuScene_->bind();
+    for (const DrawRange& range : gpuScene_->ranges()) {
+      if (!frame.layers.pickable(range.layer)) continue;
+      tissueId_.set("uTissueId", static_cast<unsigned>(range.tissueIndex + 1));
+      gpuScene_->draw(range);
+    }
+  }
+  glBindVertexArray(0);
+  glUseProgram(0);
+  return {width, height, idTarget_.readUint()};
+}
+
+int Renderer::pickTissue(const FrameInputs& frame, int width, int height, int x, int y) {
+  if (x < 0 || y < 0 || x >= width || y >= height) return -1;
+  const TissueIdBuffer ids = renderTissueIds(frame, width, height);
+  return static_cast<int>(ids.at(x, y)) - 1;
+}
+
+void Renderer::renderReferenceLambert(const Camera& camera, GLuint output, int width, int height) {
+  glBindFramebuffer(GL_FRAMEBUFFER, output);
+  glViewport(0, 0, width, height);
+  glClearColor(0.16f, 0.17f, 0.19f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  glEnable(GL_DEPTH_TEST);
+  glDisable(GL_BLEND);
+  if (!gpuScene_) return;
+  setMatrices(referenceLambert_, camera.view(), cameraProjection(camera, width, height));
+  gpuScene_->bind();
+  gpuScene_->drawAll();
+  glBindVertexArray(0);
+}
+
+}  // namespace legatlas::render

@@ -1,0 +1,70 @@
+#pragma once
+// Draws a scene: opaque pass, order-independent transparency, composite, selection
+// outline; and the tissue-id buffer used for picking and semantic tests.
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "render/camera.h"
+#include "render/frame_targets.h"
+#include "render/gpu_scene.h"
+#include "render/shader_program.h"
+#include "scene/layer_visibility.h"
+
+namespace legatlas::render {
+
+struct FrameInputs {
+  const Camera* camera = nullptr;
+  scene::LayerVisibility layers = scene::LayerVisibility::defaults();
+  int selectedTissue = -1;  // index into Scene::tissues, -1 none
+  glm::vec3 background{0.16f, 0.17f, 0.19f};
+};
+
+// The tissue index shown at each pixel: 0 background, otherwise Scene tissue index + 1.
+struct TissueIdBuffer {
+  int width = 0;
+  int height = 0;
+  std::vector<uint32_t> ids;  // top row first
+  uint32_t at(int x, int y) const { return ids[static_cast<size_t>(y) * width + x]; }
+};
+
+class Renderer {
+ public:
+  explicit Renderer(int samples);
+  // Uploads a scene; the previous one stays if this throws.
+  void setScene(const scene::Scene& scene);
+  bool hasScene() const { return gpuScene_ != nullptr; }
+  size_t triangleCount() const { return gpuScene_ ? gpuScene_->triangleCount() : 0; }
+  int samples() const { return samples_; }
+
+  // Renders into framebuffer `output` (0 = the window) of the given size.
+  void render(const FrameInputs& frame, GLuint output, int width, int height);
+  // Renders into an offscreen image.
+  Image renderImage(const FrameInputs& frame, int width, int height);
+  TissueIdBuffer renderTissueIds(const FrameInputs& frame, int width, int height);
+  // Tissue index under pixel (x, y) from the top left, or -1 for none.
+  int pickTissue(const FrameInputs& frame, int width, int height, int x, int y);
+  // The benchmark reference: every triangle in one draw with plain Lambert shading.
+  void renderReferenceLambert(const Camera& camera, GLuint output, int width, int height);
+  // Triangles drawn by the last render().
+  size_t lastTrianglesDrawn() const { return lastTrianglesDrawn_; }
+
+ private:
+  void drawOpaque(const FrameInputs& frame, const glm::mat4& view, const glm::mat4& projection);
+  bool drawTransparent(const FrameInputs& frame, const glm::mat4& view, const glm::mat4& projection);
+  void composite(GLuint output, int width, int height);
+  void drawSelectionOutline(const FrameInputs& frame, const glm::mat4& viewProjection, GLuint output,
+                            int width, int height);
+  void setMatrices(ShaderProgram& program, const glm::mat4& view, const glm::mat4& projection);
+
+  int samples_;
+  ShaderProgram surface_, tissueId_, selectionMask_, composite_, outline_, referenceLambert_;
+  VertexArray fullscreenVao_;  // core profile needs a bound VAO even without attributes
+  SceneTargets sceneTargets_;
+  ColorTarget offscreen_, idTarget_, selectionTarget_;
+  std::unique_ptr<GpuScene> gpuScene_;
+  std::vector<glm::vec3> tissueColors_;
+  size_t lastTrianglesDrawn_ = 0;
+};
+
+}  // namespace legatlas::render

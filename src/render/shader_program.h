@@ -1,0 +1,33 @@
+#pragma once
+// A linked GLSL program built from files of shaders/, with cached uniform locations.
+#include <glm/mat4x4.hpp>
+#include <glm/vec3.hpp>
+#include <glm/vec4.hpp>
+#include <string>
+#include <unordered_map>
+
+#include "render/gl_objects.h"
+
+namespace legatlas::render {
+
+class ShaderProgram {
+ public:
+  // Throws GraphicsError with the compiler log and numbered source lines on failure.
+  ShaderProgram(const std::string& vertexFile, const std::string& fragmentFile);
+
+  void use() const { glUseProgram(program_.id()); }
+  void set(const char* name, int value);
+  void set(const char* name, unsigned value);
+  void set(const char* name, float value);
+  void set(const char* name, const glm::vec3& value);
+  void set(const char* name, const glm::vec4& value);
+  void set(const char* name, const glm::mat4& value);
+
+ private:
+  GLint location(const char* name);
+  ProgramObject program_;
+  std::string label_;
+  std::unordered_map<std::string, GLint> locations_;
+};
+
+}  // namespace legatlas::render

@@ -1,0 +1,226 @@
+#include "scene/model_loader.h"
+
+#include <assimp/postprocess.h>
+#include <assimp/scene.h>
+
+#include <assimp/Importer.hpp>
+#include <cmath>
+#include <filesystem>
+#include <glm/geometric.hpp>
+#include <glm/gtc/type_ptr.hpp>
+#include <map>
+
+#include "core/error.h"
+#include "core/text.h"
+
+namespace legatlas::scene {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const char* kModelFix = "give a glTF 2.0 (.gltf/.glb), FBX or OBJ file that holds triangle meshes";
+
+void checkReadable(const std::string& path) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw InputError(path, "", "file not found", "check the path");
+  if (fs::is_directory(path, ec)) throw InputError(path, "", "is a folder", kModelFix);
+  if (fs::file_size(path, ec) == 0) throw InputError(path, "", "file is empty", kModelFix);
+}
+
+glm::vec3 axisVector(const std::string& axis) {
+  const float sign = axis[0] == '-' ? -1.0f : 1.0f;
+  glm::vec3 v(0.0f);
+  v[axis[1] - 'x'] = sign;
+  return v;
+}
+
+template <typename T>
+std::optional<T> metadata(const aiScene& scene, const char* key) {
+  T value{};
+  if (scene.mMetaData && scene.mMetaData->Get(key, value)) return value;
+  return std::nullopt;
+}
+
+// FBX files declare their axes and units; glTF is always metres, +Y up, +Z front; OBJ
+// has no declaration and is taken as glTF's. The tissue map may override each part.
+glm::mat4 frameTransform(const aiScene& scene, const anatomy::ModelFrameHint& hint) {
+  glm::vec3 up(0, 1, 0), front(0, 0, 1);
+  float metresPerUnit = 1.0f;
+  const auto upAxis = metadata<int32_t>(scene, "UpAxis");
+  const auto frontAxis = metadata<int32_t>(scene, "FrontAxis");
+  if (upAxis && frontAxis && *upAxis >= 0 && *upAxis < 3 && *frontAxis >= 0 && *frontAxis < 3 &&
+      *upAxis != *frontAxis) {
+    up = glm::vec3(0.0f);
+    front = glm::vec3(0.0f);
+    up[*upAxis] = static_cast<float>(metadata<int32_t>(scene, "UpAxisSign").value_or(1));
+    front[*frontAxis] = static_cast<float>(metadata<int32_t>(scene, "FrontAxisSign").value_or(1));
+  }
+  if (const auto cmPerUnit = metadata<double>(scene, "UnitScaleFactor")) {
+    if (std::isfinite(*cmPerUnit) && *cmPerUnit > 0) metresPerUnit = float(*cmPerUnit) * 0.01f;
+  }
+  if (hint.up) up = axisVector(*hint.up);
+  if (hint.front) front = axisVector(*hint.front);
+  if (hint.metresPerUnit) metresPerUnit = *hint.metresPerUnit;
+  const glm::vec3 lateral = glm::cross(up, front);
+  glm::mat4 m(0.0f);  // rows: lateral, up, front -> model X, Y, Z
+  for (int c = 0; c < 3; ++c) {
+    m[c][0] = lateral[c] * metresPerUnit;
+    m[c][1] = up[c] * metresPerUnit;
+    m[c][2] = front[c] * metresPerUnit;
+  }
+  m[3][3] = 1.0f;
+  return m;
+}
+
+glm::mat4 toGlm(const aiMatrix4x4& m) { return glm::transpose(glm::make_mat4(&m.a1)); }
+
+bool finite(const glm::vec3& v) {
+  return std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z);
+}
+
+// Copies one Assimp mesh; triangles touching a non-finite vertex are dropped.
+geometry::Mesh convertMesh(const aiMesh& source, const glm::mat4& toModel, size_t& droppedTriangles) {
+  geometry::Mesh mesh;
+  mesh.positions.reserve(source.mNumVertices);
+  for (unsigned i = 0; i < source.mNumVertices; ++i) {
+    const aiVector3D& p = source.mVertices[i];
+    mesh.positions.emplace_back(p.x, p.y, p.z);
+  }
+  if (source.mNormals) {
+    for (unsigned i = 0; i < source.mNumVertices; ++i) {
+      const aiVector3D& n = source.mNormals[i];
+      mesh.normals.emplace_back(n.x, n.y, n.z);
+    }
+  }
+  if (source.mTangents) {
+    for (unsigned i = 0; i < source.mNumVertices; ++i) {
+      const aiVector3D& t = source.mTangents[i];
+      mesh.tangents.emplace_back(t.x, t.y, t.z, 1.0f);
+    }
+  }
+  if (source.mTextureCoords[0]) {
+    for (unsigned i = 0; i < source.mNumVertices; ++i) {
+      mesh.uvs.emplace_back(source.mTextureCoords[0][i].x, source.mTextureCoords[0][i].y);
+    }
+  }
+  for (unsigned f = 0; f < source.mNumFaces; ++f) {
+    const aiFace& face = source.mFaces[f];
+    if (face.mNumIndices != 3) continue;
+    bool valid = true;
+    for (unsigned k = 0; k < 3; ++k) {
+      valid = valid && face.mIndices[k] < source.mNumVertices &&
+              finite(mesh.positions[face.mIndices[k]]);
+    }
+    if (!valid) {
+      ++droppedTriangles;
+      continue;
+    }
+    mesh.indices.insert(mesh.indices.end(), {face.mIndices[0], face.mIndices[1], face.mIndices[2]});
+  }
+  for (glm::vec3& p : mesh.positions) {
+    if (!finite(p)) p = glm::vec3(0.0f);  // unreferenced now; keep indices stable
+  }
+  if (mesh.normals.size() != mesh.positions.size()) mesh.computeNormals();
+  for (glm::vec3& n : mesh.normals) {
+    if (!finite(n) || glm::length(n) < 1e-6f) n = glm::vec3(0, 1, 0);
+  }
+  mesh.transform(toModel);
+  return mesh;
+}
+
+// Finds or creates the tissue a mesh belongs to.
+int assignTissue(Scene& scene, const anatomy::TissueMap* map, const std::string& nodeName,
+                 const std::string& meshName) {
+  const anatomy::TissueEntry* entry = map ? map->match(nodeName, meshName) : nullptr;
+  Tissue tissue;
+  if (entry) {
+    tissue.id = entry->id;
+    tissue.name = entry->name;
+    tissue.layer = entry->layer;
+    tissue.color = entry->color.value_or(anatomy::defaultLayerColor(entry->layer));
+    tissue.facts = entry->facts;
+  } else {
+    tissue.name = !nodeName.empty() ? nodeName : (!meshName.empty() ? meshName : "unnamed mesh");
+    tissue.id = "unassigned:" + tissue.name;
+    tissue.color = anatomy::defaultLayerColor(anatomy::Layer::Unassigned);
+  }
+  const int existing = scene.findTissue(tissue.id);
+  if (existing >= 0) return existing;
+  scene.tissues.push_back(std::move(tissue));
+  return static_cast<int>(scene.tissues.size() - 1);
+}
+
+struct Walker {
+  const aiScene& source;
+  const anatomy::TissueMap* map;
+  Scene& scene;
+  size_t droppedTriangles = 0;
+  int depth = 0;
+
+  void visit(const aiNode& node, const glm::mat4& parentToModel) {
+    // A hostile file can nest nodes deeply; recursion stops well before the stack does.
+    if (++depth > 512) throw InputError(scene.sourcePath, "node hierarchy", "nested deeper than 512 levels", kModelFix);
+    const glm::mat4 toModel = parentToModel * toGlm(node.mTransformation);
+    for (unsigned i = 0; i < node.mNumMeshes; ++i) {
+      if (node.mMeshes[i] >= source.mNumMeshes) continue;
+      const aiMesh& mesh = *source.mMeshes[node.mMeshes[i]];
+      if (!(mesh.mPrimitiveTypes & aiPrimitiveType_TRIANGLE)) continue;
+      SceneMesh entry;
+      entry.nodeName = node.mName.C_Str();
+      entry.meshName = mesh.mName.C_Str();
+      entry.mesh = convertMesh(mesh, toModel, droppedTriangles);
+      if (entry.mesh.indices.empty()) continue;
+      entry.tissueIndex = assignTissue(scene, map, entry.nodeName, entry.meshName);
+      scene.meshes.push_back(std::move(entry));
+    }
+    for (unsigned i = 0; i < node.mNumChildren; ++i) visit(*node.mChildren[i], toModel);
+    --depth;
+  }
+};
+
+}  // namespace
+
+Scene loadModel(const std::string& path, const anatomy::TissueMap* tissueMap) {
+  checkReadable(path);
+  Assimp::Importer importer;
+  importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
+  const unsigned flags = aiProcess_Triangulate | aiProcess_GenSmoothNormals |
+                         aiProcess_JoinIdenticalVertices | aiProcess_SortByPType |
+                         aiProcess_ValidateDataStructure;
+  const aiScene* source = importer.ReadFile(path, flags);
+  if (!source) {
+    throw InputError(path, "", std::string("cannot be read as a model (") + importer.GetErrorString() + ")",
+                     kModelFix);
+  }
+  if (!source->mRootNode) throw InputError(path, "", "has no scene nodes", kModelFix);
+  Scene scene;
+  scene.sourcePath = path;
+  const anatomy::ModelFrameHint hint = tissueMap ? tissueMap->frameHint() : anatomy::ModelFrameHint{};
+  Walker walker{*source, tissueMap, scene};
+  walker.visit(*source->mRootNode, frameTransform(*source, hint));
+  if (scene.empty()) throw InputError(path, "", "holds no triangle meshes", kModelFix);
+  if (walker.droppedTriangles > 0) {
+    scene.warnings.push_back(std::to_string(walker.droppedTriangles) +
+                             " triangles with invalid vertices were left out");
+  }
+  int unassigned = 0;
+  for (const SceneMesh& m : scene.meshes) {
+    unassigned += scene.tissues[m.tissueIndex].layer == anatomy::Layer::Unassigned;
+  }
+  if (tissueMap && unassigned > 0) {
+    scene.warnings.push_back(std::to_string(unassigned) + " meshes matched no entry of " +
+                             tissueMap->source() + " and are in the Unassigned layer");
+  }
+  return scene;
+}
+
+std::optional<std::string> siblingTissueMapPath(const std::string& modelPath) {
+  fs::path candidate(modelPath);
+  candidate.replace_extension(".tissues.json");
+  std::error_code ec;
+  if (fs::is_regular_file(candidate, ec)) return candidate.string();
+  return std::nullopt;
+}
+
+}  // namespace legatlas::scene

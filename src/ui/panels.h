@@ -1,0 +1,33 @@
+#pragma once
+// ImGui panels. Each draws from the state it is given and reports what the user asked
+// for; none of them loads files or touches GL.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "render/camera.h"
+#include "scene/layer_visibility.h"
+#include "scene/scene.h"
+
+namespace legatlas::ui {
+
+struct ModelPanelState {
+  std::string modelPath;
+  std::string tissueMapPath;
+  std::string error;  // last load error, shown until the next successful load
+  std::vector<std::string> warnings;
+};
+
+// Returns true when the user asks to load the paths in `state`.
+bool drawModelPanel(ModelPanelState& state, const scene::Scene* scene);
+void drawLayersPanel(scene::LayerVisibility& layers);
+
+struct ViewRequest {
+  std::optional<render::ViewPreset> preset;
+  bool frame = false;
+};
+ViewRequest drawViewPanel();
+
+void drawInfoPanel(const scene::Scene* scene, int selectedTissue);
+
+}  // namespace legatlas::ui
