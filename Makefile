@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc)
 ARGS ?=
 
 PACKAGES := cmake g++ make pkg-config libglfw3-dev libglm-dev libassimp-dev \
-  libimgui-dev libepoxy-dev libgtest-dev nlohmann-json3-dev libcli11-dev libstb-dev \
+  libimgui-dev libepoxy-dev libgtest-dev nlohmann-json3-dev libcli11-dev libstb-dev libpng-dev \
   libgl1-mesa-dri xvfb xauth fonts-dejavu-core
 
 .PHONY: run test build deps clean

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <future>
 #include <iostream>
 #include <vector>
 
@@ -46,7 +47,10 @@ int runRender(const RenderOptions& options) {
   const scene::LayerVisibility layers = options.layers.empty()
                                             ? scene::LayerVisibility::defaults()
                                             : scene::LayerVisibility::parse(options.layers, "--layers");
-  const scene::Scene scene = loadScene(options.model);
+  // The model loads on a second core while this one opens the GL context.
+  std::future<scene::Scene> loading = std::async(std::launch::async, loadScene, options.model);
+  render::GlContext context({options.width, options.height, false, options.debugGl, false, "LegAtlas render"});
+  const scene::Scene scene = loading.get();
   int selected = -1;
   if (!options.select.empty()) {
     selected = scene.findTissue(options.select);
@@ -55,7 +59,6 @@ int runRender(const RenderOptions& options) {
                        "use an id from the tissue map");
     }
   }
-  render::GlContext context({options.width, options.height, false, options.debugGl, false, "LegAtlas render"});
   render::Renderer renderer(options.samples);
   renderer.setScene(scene);
   render::Camera camera;
@@ -74,8 +77,9 @@ int runRender(const RenderOptions& options) {
 }
 
 int runBench(const BenchOptions& options, Clock::time_point processStart) {
-  const scene::Scene scene = loadScene(options.model);
+  std::future<scene::Scene> loading = std::async(std::launch::async, loadScene, options.model);
   render::GlContext context({options.width, options.height, true, false, false, "LegAtlas bench"});
+  const scene::Scene scene = loading.get();
   render::Renderer renderer(options.samples);
   renderer.setScene(scene);
   render::Camera camera;

@@ -20,7 +20,11 @@ ImGuiSession::ImGuiSession(GLFWwindow* window, float contentScale) {
   ImGui::StyleColorsDark();
   ImGui::GetStyle().ScaleAllSizes(contentScale);
   // A real TTF stays crisp at projector scale; ImGui's built-in bitmap font is the fallback.
-  if (std::filesystem::exists(kUiFont)) io.Fonts->AddFontFromFileTTF(kUiFont, 16.0f * contentScale);
+  if (std::filesystem::exists(kUiFont)) {
+    // Latin plus punctuation and arrows: messages use dashes and anatomy text uses arrows.
+    static const ImWchar kRanges[] = {0x0020, 0x024F, 0x2010, 0x205E, 0x2190, 0x21FF, 0x2200, 0x22FF, 0};
+    io.Fonts->AddFontFromFileTTF(kUiFont, 16.0f * contentScale, nullptr, kRanges);
+  }
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 410 core");
 }

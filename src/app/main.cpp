@@ -50,7 +50,11 @@ void addModelOptions(CLI::App& command, app::ModelOptions& model) {
 }
 
 void addSamplesOption(CLI::App& command, int& samples) {
-  command.add_option("--msaa", samples, "Anti-aliasing samples per pixel")->check(CLI::Range(1, 16))->capture_default_str();
+  command
+      .add_option("--msaa", samples,
+                  "Anti-aliasing samples per pixel; 0 = automatic (4 on a GPU, 1 on a software renderer)")
+      ->check(CLI::Range(0, 16))
+      ->capture_default_str();
 }
 
 }  // namespace

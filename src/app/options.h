@@ -12,7 +12,7 @@ struct ModelOptions {
 
 struct ViewerOptions {
   ModelOptions model;
-  int samples = 4;
+  int samples = 0;  // 0: automatic
 };
 
 struct RenderOptions {
@@ -21,7 +21,7 @@ struct RenderOptions {
   std::string layers;  // empty: defaults
   std::string select;  // tissue id to outline
   int width = 1920, height = 1080;
-  int samples = 4;
+  int samples = 0;  // 0: automatic
   std::string outPath;
   bool debugGl = false;
 };
@@ -30,7 +30,7 @@ struct BenchOptions {
   ModelOptions model;
   int frames = 200;
   int width = 1280, height = 720;
-  int samples = 4;
+  int samples = 0;  // 0: automatic
   bool referenceLambert = false;
 };
 

@@ -17,13 +17,31 @@ namespace {
 constexpr float kOrbitRadiansPerPixel = 0.008f;
 constexpr float kZoomPerWheelStep = 0.85f;
 constexpr float kClickSlopPixels = 4.0f;
+constexpr int kSettleFrames = 3;
+constexpr double kIdleWakeSeconds = 0.5;
+
+// Whether the last events changed anything a frame would show.
+bool userActed() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f || io.MouseWheel != 0.0f) return true;
+  for (bool down : io.MouseDown) {
+    if (down) return true;
+  }
+  for (bool down : io.KeysDown) {
+    if (down) return true;
+  }
+  return io.InputQueueCharacters.Size > 0;
+}
 }  // namespace
 
 Viewer::Viewer(const ViewerOptions& options)
     : context_({1440, 900, true, false, true, "LegAtlas"}),
       imgui_(std::make_unique<ImGuiSession>(context_.window(), context_.contentScale())),
       renderer_(options.samples) {
-  if (renderer_.samples() < options.samples) {
+  if (options.samples == 0 && renderer_.samples() == 1) {
+    std::cerr << "note: " << context_.rendererName()
+              << " renders in software; anti-aliasing is off to keep the view fluid (--msaa 4 turns it on)\n";
+  } else if (renderer_.samples() < options.samples) {
     std::cerr << "note: this driver offers " << renderer_.samples() << "x anti-aliasing, not "
               << options.samples << "x\n";
   }
@@ -114,18 +132,26 @@ void Viewer::handleMouse(int framebufferWidth, int framebufferHeight) {
 }
 
 void Viewer::drawPanels() {
-  if (ui::drawModelPanel(modelPanel_, scene_.get())) {
-    loadRequested({modelPanel_.modelPath, modelPanel_.tissueMapPath});
+  if (ui::beginSidebar()) {
+    if (ui::drawModelPanel(modelPanel_, scene_.get())) {
+      loadRequested({modelPanel_.modelPath, modelPanel_.tissueMapPath});
+    }
+    ui::drawLayersPanel(frame_.layers);
+    applyViewRequest(ui::drawViewPanel());
   }
-  ui::drawLayersPanel(frame_.layers);
-  applyViewRequest(ui::drawViewPanel());
+  ui::endSidebar();
   ui::drawInfoPanel(scene_.get(), frame_.selectedTissue);
 }
 
 int Viewer::run() {
   frame_.camera = &camera_;
+  int quietFrames = 0;
   while (!glfwWindowShouldClose(context_.window())) {
-    glfwPollEvents();
+    // Nothing moves on its own yet, so an idle viewer sleeps until the user acts; a few
+    // frames after each input let ImGui settle hover and focus.
+    if (quietFrames > kSettleFrames) glfwWaitEventsTimeout(kIdleWakeSeconds);
+    else glfwPollEvents();
+    quietFrames = userActed() ? 0 : quietFrames + 1;
     int width = 0, height = 0;
     context_.framebufferSize(width, height);
     if (width <= 0 || height <= 0) {  // minimised: nothing to draw until restored

@@ -8,7 +8,7 @@
 
 namespace legatlas::render {
 
-// Multisampled opaque colour + depth, and the two transparency targets that share the
+// Opaque colour + depth (multisampled when samples > 1), and the two transparency targets that share the
 // depth: accumulation (RGBA16F) and revealage (R16F).
 class SceneTargets {
  public:
@@ -16,6 +16,7 @@ class SceneTargets {
   int width() const { return width_; }
   int height() const { return height_; }
   int samples() const { return samples_; }
+  GLenum textureTarget() const;  // GL_TEXTURE_2D_MULTISAMPLE, or GL_TEXTURE_2D at one sample
   GLuint opaqueFramebuffer() const { return opaqueFbo_.id(); }
   GLuint transparentFramebuffer() const { return transparentFbo_.id(); }
   GLuint opaqueColor() const { return opaqueColor_.id(); }
@@ -48,7 +49,15 @@ class ColorTarget {
   Framebuffer fbo_;
 };
 
+// Reads a single-sample framebuffer's colour attachment 0, top row first.
+Image readRgba(GLuint framebuffer, int width, int height);
+
 // Largest sample count the driver allows, capped at `wanted`.
 int supportedSamples(int wanted);
+// True for CPU rasterisers (Mesa llvmpipe/softpipe, SwiftShader), where multisampling
+// costs several times the frame time.
+bool isSoftwareRenderer();
+// Samples for a request: 0 means automatic (4 on a GPU, 1 on a software rasteriser).
+int chooseSamples(int requested);
 
 }  // namespace legatlas::render

@@ -20,6 +20,7 @@ GpuScene::GpuScene(const scene::Scene& scene) {
     range.firstIndex = indices.size();
     range.tissueIndex = m.tissueIndex;
     range.layer = scene.tissues[m.tissueIndex].layer;
+    range.bounds = m.mesh.bounds();
     ranges_.push_back(range);
     // Indices are stored absolute so that the whole scene can also go in one draw call.
     const auto base = static_cast<uint32_t>(vertices.size());

@@ -14,6 +14,7 @@ struct DrawRange {
   size_t firstIndex = 0;
   int tissueIndex = 0;
   anatomy::Layer layer = anatomy::Layer::Unassigned;
+  geometry::Bounds bounds;  // model space
 };
 
 class GpuScene {

@@ -1,6 +1,7 @@
 #include "render/renderer.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace legatlas::render {
 
@@ -12,12 +13,39 @@ glm::mat4 cameraProjection(const Camera& camera, int width, int height) {
 }
 }  // namespace
 
+std::optional<PixelRect> screenRect(const geometry::Bounds& bounds, const glm::mat4& viewProjection,
+                                    int width, int height) {
+  if (bounds.empty()) return std::nullopt;
+  glm::vec2 low(1.0f), high(-1.0f);
+  for (int corner = 0; corner < 8; ++corner) {
+    const glm::vec3 p((corner & 1) ? bounds.max.x : bounds.min.x, (corner & 2) ? bounds.max.y : bounds.min.y,
+                      (corner & 4) ? bounds.max.z : bounds.min.z);
+    const glm::vec4 clip = viewProjection * glm::vec4(p, 1.0f);
+    // A corner behind the eye makes the projection unbounded: use the whole viewport.
+    if (clip.w <= 1e-6f) return PixelRect{0, 0, width, height};
+    const glm::vec2 ndc = glm::vec2(clip) / clip.w;
+    low = glm::min(low, ndc);
+    high = glm::max(high, ndc);
+  }
+  low = glm::clamp(low, -1.0f, 1.0f);
+  high = glm::clamp(high, -1.0f, 1.0f);
+  if (low.x >= high.x || low.y >= high.y) return std::nullopt;
+  const int x0 = static_cast<int>(std::floor((low.x * 0.5f + 0.5f) * width)) - 1;
+  const int y0 = static_cast<int>(std::floor((low.y * 0.5f + 0.5f) * height)) - 1;
+  const int x1 = static_cast<int>(std::ceil((high.x * 0.5f + 0.5f) * width)) + 1;
+  const int y1 = static_cast<int>(std::ceil((high.y * 0.5f + 0.5f) * height)) + 1;
+  PixelRect rect{std::max(x0, 0), std::max(y0, 0), 0, 0};
+  rect.width = std::min(x1, width) - rect.x;
+  rect.height = std::min(y1, height) - rect.y;
+  return rect;
+}
+
 Renderer::Renderer(int samples)
-    : samples_(supportedSamples(samples)),
+    : samples_(chooseSamples(samples)),
       surface_("surface.vert", "surface.frag"),
       tissueId_("surface.vert", "tissue_id.frag"),
       selectionMask_("surface.vert", "selection_mask.frag"),
-      composite_("fullscreen.vert", "composite.frag"),
+      composite_("fullscreen.vert", "composite.frag", samples_ > 1 ? "#define MULTISAMPLE\n" : ""),
       outline_("fullscreen.vert", "outline.frag"),
       referenceLambert_("surface.vert", "reference_lambert.frag") {}
 
@@ -59,12 +87,25 @@ void Renderer::drawOpaque(const FrameInputs& frame, const glm::mat4& view, const
 
 bool Renderer::drawTransparent(const FrameInputs& frame, const glm::mat4& view,
                                const glm::mat4& projection) {
+  if (!gpuScene_) return false;
+  geometry::Bounds translucent;
+  for (const DrawRange& range : gpuScene_->ranges()) {
+    if (frame.layers.drawn(range.layer) && !frame.layers.opaque(range.layer)) translucent.add(range.bounds);
+  }
+  const std::optional<PixelRect> rect =
+      screenRect(translucent, projection * view, sceneTargets_.width(), sceneTargets_.height());
+  if (!rect) return false;
+  // Clearing, drawing and blending stay inside the translucent layers' screen rectangle.
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(rect->x, rect->y, rect->width, rect->height);
+  // A translucent layer shows its near surface only: the far wall of a closed shell would
+  // darken its silhouette twice, and culling it halves the pass on software renderers.
+  glEnable(GL_CULL_FACE);
+  glCullFace(GL_BACK);
   glBindFramebuffer(GL_FRAMEBUFFER, sceneTargets_.transparentFramebuffer());
   const GLfloat zero[4] = {0, 0, 0, 0}, one[4] = {1, 1, 1, 1};
   glClearBufferfv(GL_COLOR, 0, zero);
   glClearBufferfv(GL_COLOR, 1, one);
-  if (!gpuScene_) return false;
-  bool any = false;
   glDepthMask(GL_FALSE);  // test against the opaque depth, never write it
   glEnable(GL_BLEND);
   glBlendFunci(0, GL_ONE, GL_ONE);
@@ -78,31 +119,38 @@ bool Renderer::drawTransparent(const FrameInputs& frame, const glm::mat4& view,
     surface_.set("uOpacity", frame.layers[range.layer].opacity);
     gpuScene_->draw(range);
     lastTrianglesDrawn_ += static_cast<size_t>(range.indexCount) / 3;
-    any = true;
   }
   glDisable(GL_BLEND);
+  glDisable(GL_CULL_FACE);
   glDepthMask(GL_TRUE);
-  return any;
+  return true;
 }
 
-void Renderer::composite(GLuint output, int width, int height) {
-  glBindFramebuffer(GL_FRAMEBUFFER, output);
-  glViewport(0, 0, width, height);
+void Renderer::blendTransparency() {
+  glBindFramebuffer(GL_FRAMEBUFFER, sceneTargets_.opaqueFramebuffer());
   glDisable(GL_DEPTH_TEST);
+  glEnable(GL_BLEND);
+  glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
   composite_.use();
+  const GLenum target = sceneTargets_.textureTarget();
   glActiveTexture(GL_TEXTURE0);
-  glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, sceneTargets_.opaqueColor());
+  glBindTexture(target, sceneTargets_.accumulation());
   glActiveTexture(GL_TEXTURE1);
-  glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, sceneTargets_.accumulation());
-  glActiveTexture(GL_TEXTURE2);
-  glBindTexture(GL_TEXTURE_2D_MULTISAMPLE, sceneTargets_.revealage());
-  composite_.set("uOpaque", 0);
-  composite_.set("uAccumulation", 1);
-  composite_.set("uRevealage", 2);
-  composite_.set("uSamples", sceneTargets_.samples());
+  glBindTexture(target, sceneTargets_.revealage());
+  composite_.set("uAccumulation", 0);
+  composite_.set("uRevealage", 1);
   glBindVertexArray(fullscreenVao_.id());
   glDrawArrays(GL_TRIANGLES, 0, 3);
+  glDisable(GL_BLEND);
   glActiveTexture(GL_TEXTURE0);
+}
+
+void Renderer::present(GLuint output, int width, int height) {
+  // A blit copies, and resolves multisampled colour, in one step.
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, sceneTargets_.opaqueFramebuffer());
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, output);
+  glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBindFramebuffer(GL_FRAMEBUFFER, output);
 }
 
 void Renderer::drawSelectionOutline(const FrameInputs& frame, const glm::mat4& viewProjection,
@@ -134,26 +182,33 @@ void Renderer::drawSelectionOutline(const FrameInputs& frame, const glm::mat4& v
   glDisable(GL_BLEND);
 }
 
-void Renderer::render(const FrameInputs& frame, GLuint output, int width, int height) {
-  width = std::max(width, 1);
-  height = std::max(height, 1);
+void Renderer::renderScene(const FrameInputs& frame, int width, int height) {
   lastTrianglesDrawn_ = 0;
   sceneTargets_.resize(width, height, samples_);
   const glm::mat4 view = frame.camera->view();
   const glm::mat4 projection = cameraProjection(*frame.camera, width, height);
   drawOpaque(frame, view, projection);
-  drawTransparent(frame, view, projection);
-  composite(output, width, height);
+  if (drawTransparent(frame, view, projection)) blendTransparency();  // keeps the scissor
+  glDisable(GL_SCISSOR_TEST);
   if (gpuScene_ && frame.selectedTissue >= 0) {
-    drawSelectionOutline(frame, projection * view, output, width, height);
+    drawSelectionOutline(frame, projection * view, sceneTargets_.opaqueFramebuffer(), width, height);
   }
   glBindVertexArray(0);
   glUseProgram(0);
 }
 
+void Renderer::render(const FrameInputs& frame, GLuint output, int width, int height) {
+  width = std::max(width, 1);
+  height = std::max(height, 1);
+  renderScene(frame, width, height);
+  present(output, width, height);
+}
+
 Image Renderer::renderImage(const FrameInputs& frame, int width, int height) {
+  renderScene(frame, width, height);
+  if (samples_ == 1) return readRgba(sceneTargets_.opaqueFramebuffer(), width, height);
   offscreen_.resize(width, height, ColorTarget::Format::Rgba8, false);
-  render(frame, offscreen_.framebuffer(), width, height);
+  present(offscreen_.framebuffer(), width, height);  // resolves the samples
   return offscreen_.readRgba();
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// Draws a scene: opaque pass, order-independent transparency, composite, selection
+// Draws a scene: opaque pass, order-independent transparency blended over it, selection
 // outline; and the tissue-id buffer used for picking and semantic tests.
 #include <memory>
 #include <optional>
@@ -28,8 +28,16 @@ struct TissueIdBuffer {
   uint32_t at(int x, int y) const { return ids[static_cast<size_t>(y) * width + x]; }
 };
 
+struct PixelRect {
+  int x = 0, y = 0, width = 0, height = 0;  // from the bottom left, as GL counts
+};
+// The pixels `bounds` can cover on screen, or nothing when it is off screen.
+std::optional<PixelRect> screenRect(const geometry::Bounds& bounds, const glm::mat4& viewProjection,
+                                    int width, int height);
+
 class Renderer {
  public:
+  // `samples`: anti-aliasing samples per pixel, 0 for automatic (see chooseSamples).
   explicit Renderer(int samples);
   // Uploads a scene; the previous one stays if this throws.
   void setScene(const scene::Scene& scene);
@@ -50,9 +58,11 @@ class Renderer {
   size_t lastTrianglesDrawn() const { return lastTrianglesDrawn_; }
 
  private:
+  void renderScene(const FrameInputs& frame, int width, int height);
   void drawOpaque(const FrameInputs& frame, const glm::mat4& view, const glm::mat4& projection);
   bool drawTransparent(const FrameInputs& frame, const glm::mat4& view, const glm::mat4& projection);
-  void composite(GLuint output, int width, int height);
+  void blendTransparency();
+  void present(GLuint output, int width, int height);
   void drawSelectionOutline(const FrameInputs& frame, const glm::mat4& viewProjection, GLuint output,
                             int width, int height);
   void setMatrices(ShaderProgram& program, const glm::mat4& view, const glm::mat4& projection);

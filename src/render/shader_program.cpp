@@ -25,9 +25,13 @@ std::string numbered(std::string_view source) {
   return out.str();
 }
 
-Shader compile(GLenum type, const std::string& file) {
+Shader compile(GLenum type, const std::string& file, const std::string& defines) {
   Shader shader(type);
-  const std::string_view source = sourceOf(file);
+  std::string source(sourceOf(file));
+  if (!defines.empty()) {
+    const size_t afterVersion = source.find('\n') + 1;
+    source.insert(afterVersion, defines);
+  }
   const char* text = source.data();
   const auto length = static_cast<GLint>(source.size());
   glShaderSource(shader.id(), 1, &text, &length);
@@ -44,10 +48,11 @@ Shader compile(GLenum type, const std::string& file) {
 
 }  // namespace
 
-ShaderProgram::ShaderProgram(const std::string& vertexFile, const std::string& fragmentFile)
+ShaderProgram::ShaderProgram(const std::string& vertexFile, const std::string& fragmentFile,
+                             const std::string& defines)
     : label_(vertexFile + " + " + fragmentFile) {
-  const Shader vertex = compile(GL_VERTEX_SHADER, vertexFile);
-  const Shader fragment = compile(GL_FRAGMENT_SHADER, fragmentFile);
+  const Shader vertex = compile(GL_VERTEX_SHADER, vertexFile, defines);
+  const Shader fragment = compile(GL_FRAGMENT_SHADER, fragmentFile, defines);
   glAttachShader(program_.id(), vertex.id());
   glAttachShader(program_.id(), fragment.id());
   glLinkProgram(program_.id());

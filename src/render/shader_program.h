@@ -13,7 +13,8 @@ namespace legatlas::render {
 class ShaderProgram {
  public:
   // Throws GraphicsError with the compiler log and numbered source lines on failure.
-  ShaderProgram(const std::string& vertexFile, const std::string& fragmentFile);
+  // `defines` (e.g. "#define MULTISAMPLE\n") go right after each file's #version line.
+  ShaderProgram(const std::string& vertexFile, const std::string& fragmentFile, const std::string& defines = "");
 
   void use() const { glUseProgram(program_.id()); }
   void set(const char* name, int value);

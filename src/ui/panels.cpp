@@ -7,9 +7,27 @@ namespace legatlas::ui {
 
 using anatomy::Layer;
 
+namespace {
+// A fixed-width window that grows to fit its content; `right` puts it on the right edge.
+void placeNext(bool right) {
+  const float em = ImGui::GetFontSize();
+  const float margin = 0.6f * em, width = 22.0f * em;
+  const float x = right ? ImGui::GetIO().DisplaySize.x - width - margin : margin;
+  ImGui::SetNextWindowPos(ImVec2(x, margin), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, ImGui::GetIO().DisplaySize.y - 2 * margin));
+}
+}  // namespace
+
+bool beginSidebar() {
+  placeNext(false);
+  return ImGui::Begin("LegAtlas", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+}
+
+void endSidebar() { ImGui::End(); }
+
 bool drawModelPanel(ModelPanelState& state, const scene::Scene* scene) {
   bool load = false;
-  ImGui::Begin("Model");
+  if (!ImGui::CollapsingHeader("Model", ImGuiTreeNodeFlags_DefaultOpen)) return false;
   ImGui::TextWrapped("%s", scene ? scene->sourcePath.c_str() : "No model loaded");
   if (scene) {
     ImGui::Text("%zu meshes, %zu tissues, %zu triangles", scene->meshes.size(), scene->tissues.size(),
@@ -20,19 +38,20 @@ bool drawModelPanel(ModelPanelState& state, const scene::Scene* scene) {
   ImGui::InputText("Tissue map", &state.tissueMapPath);
   load = ImGui::Button("Load");
   ImGui::SameLine();
-  ImGui::TextDisabled("or drop a model / tissue map on the window");
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled("or drop a model or tissue map on the window");
+  ImGui::PopTextWrapPos();
   if (!state.error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1.0f));
     ImGui::TextWrapped("%s", state.error.c_str());
     ImGui::PopStyleColor();
   }
   for (const std::string& warning : state.warnings) ImGui::TextWrapped("Note: %s", warning.c_str());
-  ImGui::End();
   return load;
 }
 
 void drawLayersPanel(scene::LayerVisibility& layers) {
-  ImGui::Begin("Layers");
+  if (!ImGui::CollapsingHeader("Layers", ImGuiTreeNodeFlags_DefaultOpen)) return;
   for (Layer layer : anatomy::kAllLayers) {
     scene::LayerState& state = layers[layer];
     ImGui::PushID(static_cast<int>(layer));
@@ -44,12 +63,11 @@ void drawLayersPanel(scene::LayerVisibility& layers) {
     ImGui::TextUnformatted(anatomy::layerDisplayName(layer).data());
     ImGui::PopID();
   }
-  ImGui::End();
 }
 
 ViewRequest drawViewPanel() {
   ViewRequest request;
-  ImGui::Begin("View");
+  if (!ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) return request;
   struct Button {
     const char* label;
     render::ViewPreset preset;
@@ -65,16 +83,16 @@ ViewRequest drawViewPanel() {
       request.preset = buttons[i].preset;
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("key %s", buttons[i].key);
-    if (i % 2 == 0) ImGui::SameLine();
+    if (i % 2 == 0) ImGui::SameLine();  // two columns: a view and its opposite
   }
   if (ImGui::Button("Frame model (F)")) request.frame = true;
   ImGui::TextDisabled("Left drag: orbit  Right/middle drag: pan\nWheel: zoom to cursor  Click: select");
-  ImGui::End();
   return request;
 }
 
 void drawInfoPanel(const scene::Scene* scene, int selectedTissue) {
-  ImGui::Begin("Info");
+  placeNext(true);
+  ImGui::Begin("Info", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
   if (!scene || selectedTissue < 0 || selectedTissue >= static_cast<int>(scene->tissues.size())) {
     ImGui::TextWrapped("Click a tissue to see what it is.");
     ImGui::End();

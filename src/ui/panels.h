@@ -18,6 +18,10 @@ struct ModelPanelState {
   std::vector<std::string> warnings;
 };
 
+// The left sidebar holding the Model, Layers and View sections.
+bool beginSidebar();
+void endSidebar();
+
 // Returns true when the user asks to load the paths in `state`.
 bool drawModelPanel(ModelPanelState& state, const scene::Scene* scene);
 void drawLayersPanel(scene::LayerVisibility& layers);

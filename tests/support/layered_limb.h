@@ -12,7 +12,7 @@ struct LayeredLimb {
   geometry::Mesh bone, muscleAnterior, muscleLateral, musclePosterior, muscleMedial, skin, nodeA, nodeB;
 };
 
-// `detail` scales the tessellation: 1 gives ~6k triangles, 14 about 300k.
+// `detail` scales the tessellation: 1 gives ~6k triangles, 7 about 300k.
 LayeredLimb makeLayeredLimb(int detail);
 // Writes the limb as GLB plus its tissue map "<stem>.tissues.json" beside it.
 void writeLayeredLimb(const LayeredLimb& limb, const std::string& glbPath);
