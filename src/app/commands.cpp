@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <future>
+#include <memory>
 #include <iostream>
 #include <vector>
 
@@ -40,6 +41,19 @@ long peakRssKilobytes() {
   return usage.ru_maxrss;
 }
 
+// Opens the GL context while `loading` reads the model on another core. A problem with
+// the user's file is reported before one with the graphics driver.
+std::unique_ptr<render::GlContext> openContextWhileLoading(const render::ContextOptions& options,
+                                                           std::future<scene::Scene>& loading) {
+  try {
+    return std::make_unique<render::GlContext>(options);
+  } catch (const GraphicsError&) {
+    loading.wait();
+    loading.get();  // rethrows the load's InputError, if any
+    throw;
+  }
+}
+
 }  // namespace
 
 int runRender(const RenderOptions& options) {
@@ -49,7 +63,8 @@ int runRender(const RenderOptions& options) {
                                             : scene::LayerVisibility::parse(options.layers, "--layers");
   // The model loads on a second core while this one opens the GL context.
   std::future<scene::Scene> loading = std::async(std::launch::async, loadScene, options.model);
-  render::GlContext context({options.width, options.height, false, options.debugGl, false, "LegAtlas render"});
+  const auto context = openContextWhileLoading(
+      {options.width, options.height, false, options.debugGl, false, "LegAtlas render"}, loading);
   const scene::Scene scene = loading.get();
   int selected = -1;
   if (!options.select.empty()) {
@@ -66,9 +81,9 @@ int runRender(const RenderOptions& options) {
   camera.frame(scene.bounds(), static_cast<float>(options.width) / static_cast<float>(options.height));
   render::FrameInputs frame{&camera, layers, selected};
   const render::Image image = renderer.renderImage(frame, options.width, options.height);
-  context.checkErrors("render");
-  if (context.errorCount() > 0) {
-    for (const std::string& message : context.errorMessages()) std::cerr << message << '\n';
+  context->checkErrors("render");
+  if (context->errorCount() > 0) {
+    for (const std::string& message : context->errorMessages()) std::cerr << message << '\n';
     return kExitGraphicsError;
   }
   render::writePng(options.outPath, image);
@@ -78,7 +93,8 @@ int runRender(const RenderOptions& options) {
 
 int runBench(const BenchOptions& options, Clock::time_point processStart) {
   std::future<scene::Scene> loading = std::async(std::launch::async, loadScene, options.model);
-  render::GlContext context({options.width, options.height, true, false, false, "LegAtlas bench"});
+  const auto context = openContextWhileLoading(
+      {options.width, options.height, true, false, false, "LegAtlas bench"}, loading);
   const scene::Scene scene = loading.get();
   render::Renderer renderer(options.samples);
   renderer.setScene(scene);
@@ -93,7 +109,7 @@ int runBench(const BenchOptions& options, Clock::time_point processStart) {
   for (int i = 0; i < options.frames + 1; ++i) {
     const Clock::time_point begin = Clock::now();
     int width = 0, height = 0;
-    context.framebufferSize(width, height);
+    context->framebufferSize(width, height);
     camera.orbit(0.01f, 0.0f);  // a moving view, as when a student orbits
     if (options.referenceLambert) {
       renderer.renderReferenceLambert(camera, 0, width, height);
@@ -102,23 +118,23 @@ int runBench(const BenchOptions& options, Clock::time_point processStart) {
       renderer.render(frame, 0, width, height);
       triangles = renderer.lastTrianglesDrawn();
     }
-    glfwSwapBuffers(context.window());
+    glfwSwapBuffers(context->window());
     glFinish();  // count the GPU's work in the frame, not only its submission
     glfwPollEvents();
     const Clock::time_point end = Clock::now();
     if (i == 0) firstFrameMs = milliseconds(end - processStart);
     else frameMs.push_back(milliseconds(end - begin));  // the first frame includes warm-up
   }
-  context.checkErrors("bench");
+  context->checkErrors("bench");
   std::printf("renderer: %s\n", options.referenceLambert ? "reference-lambert" : "legatlas");
-  std::printf("gl_renderer: %s\n", context.rendererName().c_str());
+  std::printf("gl_renderer: %s\n", context->rendererName().c_str());
   std::printf("size: %dx%d samples: %d\n", options.width, options.height, renderer.samples());
   std::printf("median_frame_ms: %.2f\n", percentile(frameMs, 0.5));
   std::printf("p95_frame_ms: %.2f\n", percentile(frameMs, 0.95));
   std::printf("first_frame_ms: %.1f\n", firstFrameMs);
   std::printf("triangles: %zu\n", triangles);
   std::printf("peak_rss_mb: %.1f\n", static_cast<double>(peakRssKilobytes()) / 1024.0);
-  return context.errorCount() > 0 ? kExitGraphicsError : kExitOk;
+  return context->errorCount() > 0 ? kExitGraphicsError : kExitOk;
 }
 
 }  // namespace legatlas::app

@@ -16,6 +16,17 @@ constexpr int kUnsignedInt = 5125;
 constexpr int kArrayBuffer = 34962;
 constexpr int kElementArrayBuffer = 34963;
 
+// glTF is right-handed with the subject's right at -X; the model frame puts it at +X.
+// Mirroring X and swapping two corners of each triangle keeps them facing outward.
+Mesh toGltfFrame(const Mesh& model) {
+  Mesh gltf = model;
+  for (glm::vec3& p : gltf.positions) p.x = -p.x;
+  for (glm::vec3& n : gltf.normals) n.x = -n.x;
+  for (glm::vec4& t : gltf.tangents) t.x = -t.x;
+  for (size_t i = 0; i + 2 < gltf.indices.size(); i += 3) std::swap(gltf.indices[i + 1], gltf.indices[i + 2]);
+  return gltf;
+}
+
 class GlbBuilder {
  public:
   int addAccessor(const void* data, size_t bytes, size_t count, const char* type, int componentType,
@@ -45,7 +56,7 @@ class GlbBuilder {
   }
 
   void addMesh(const NamedMesh& named) {
-    const Mesh& mesh = *named.mesh;
+    const Mesh mesh = toGltfFrame(*named.mesh);
     Json attributes;
     attributes["POSITION"] = addPositions(mesh.positions);
     attributes["NORMAL"] = addAccessor(mesh.normals.data(), mesh.normals.size() * sizeof(glm::vec3),

@@ -1,6 +1,8 @@
 #pragma once
 // Writes named meshes as one binary glTF 2.0 file (GLB): a node and a mesh per entry,
 // positions, normals, optional tangents (e.g. fibre direction) and (u,v), uint32 indices.
+// Meshes are given in the model frame and written in glTF's (mirrored in X), so that any
+// glTF viewer shows a right leg as a right leg.
 #include <string>
 #include <vector>
 

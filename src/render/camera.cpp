@@ -48,12 +48,23 @@ Camera::Camera() : fovY_(glm::radians(30.0f)) { setPreset(ViewPreset::Anterior);
 
 glm::vec3 Camera::forward() const { return orientation_ * glm::vec3(0, 0, -1); }
 glm::vec3 Camera::up() const { return orientation_ * glm::vec3(0, 1, 0); }
-glm::vec3 Camera::right() const { return orientation_ * glm::vec3(1, 0, 0); }
+// The model frame is left-handed (+X the subject's right, +Y up, +Z anterior), so the
+// direction that shows on the right of the screen is the mirror of the orientation's +X.
+glm::vec3 Camera::right() const { return -(orientation_ * glm::vec3(1, 0, 0)); }
 glm::vec3 Camera::eye() const { return target_ - forward() * distance_; }
 
 glm::mat4 Camera::view() const {
-  const glm::mat4 cameraToModel = glm::translate(glm::mat4(1.0f), eye()) * glm::mat4_cast(orientation_);
-  return glm::inverse(cameraToModel);
+  // Rows: screen right, screen up, toward the viewer. Their determinant is -1: the view
+  // mirrors the left-handed model frame into GL's right-handed eye space.
+  const glm::vec3 r = right(), u = up(), back = -forward(), e = eye();
+  glm::mat4 view(1.0f);
+  for (int c = 0; c < 3; ++c) {
+    view[c][0] = r[c];
+    view[c][1] = u[c];
+    view[c][2] = back[c];
+  }
+  view[3] = glm::vec4(-glm::dot(r, e), -glm::dot(u, e), -glm::dot(back, e), 1.0f);
+  return view;
 }
 
 glm::mat4 Camera::projection(float aspect) const {

@@ -1,5 +1,6 @@
 #pragma once
-// An orbit camera around a target point. Pure math: no GL.
+// An orbit camera around a target point. Pure math: no GL. Its view matrix mirrors the
+// model frame (left-handed, see DESIGN.md) so that a right leg looks like a right leg.
 #include <glm/gtc/quaternion.hpp>
 #include <glm/mat4x4.hpp>
 #include <glm/vec2.hpp>
@@ -26,8 +27,8 @@ class Camera {
   float distance() const { return distance_; }
   glm::vec3 eye() const;
   glm::vec3 forward() const;  // unit, from eye toward target
-  glm::vec3 up() const;
-  glm::vec3 right() const;
+  glm::vec3 up() const;     // model direction shown upward on screen
+  glm::vec3 right() const;  // model direction shown to the right on screen
   float fovY() const { return fovY_; }
 
   glm::mat4 view() const;

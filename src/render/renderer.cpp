@@ -185,6 +185,7 @@ void Renderer::drawSelectionOutline(const FrameInputs& frame, const glm::mat4& v
 void Renderer::renderScene(const FrameInputs& frame, int width, int height) {
   lastTrianglesDrawn_ = 0;
   sceneTargets_.resize(width, height, samples_);
+  glFrontFace(GL_CW);  // the view mirrors the model frame (see Camera::view)
   const glm::mat4 view = frame.camera->view();
   const glm::mat4 projection = cameraProjection(*frame.camera, width, height);
   drawOpaque(frame, view, projection);
@@ -193,6 +194,7 @@ void Renderer::renderScene(const FrameInputs& frame, int width, int height) {
   if (gpuScene_ && frame.selectedTissue >= 0) {
     drawSelectionOutline(frame, projection * view, sceneTargets_.opaqueFramebuffer(), width, height);
   }
+  glFrontFace(GL_CCW);
   glBindVertexArray(0);
   glUseProgram(0);
 }

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <glm/geometric.hpp>
 #include <glm/gtc/type_ptr.hpp>
+#include <glm/matrix.hpp>
 #include <map>
 
 #include "core/error.h"
@@ -44,6 +45,8 @@ std::optional<T> metadata(const aiScene& scene, const char* key) {
 
 // FBX files declare their axes and units; glTF is always metres, +Y up, +Z front; OBJ
 // has no declaration and is taken as glTF's. The tissue map may override each part.
+// Files are right-handed, so the subject's right is front x up; the model frame puts it
+// at +X, which makes this transform a reflection (see convertMesh for the winding).
 glm::mat4 frameTransform(const aiScene& scene, const anatomy::ModelFrameHint& hint) {
   glm::vec3 up(0, 1, 0), front(0, 0, 1);
   float metresPerUnit = 1.0f;
@@ -62,10 +65,10 @@ glm::mat4 frameTransform(const aiScene& scene, const anatomy::ModelFrameHint& hi
   if (hint.up) up = axisVector(*hint.up);
   if (hint.front) front = axisVector(*hint.front);
   if (hint.metresPerUnit) metresPerUnit = *hint.metresPerUnit;
-  const glm::vec3 lateral = glm::cross(up, front);
-  glm::mat4 m(0.0f);  // rows: lateral, up, front -> model X, Y, Z
+  const glm::vec3 subjectRight = glm::cross(front, up);
+  glm::mat4 m(0.0f);  // rows: subject's right, up, front -> model X, Y, Z
   for (int c = 0; c < 3; ++c) {
-    m[c][0] = lateral[c] * metresPerUnit;
+    m[c][0] = subjectRight[c] * metresPerUnit;
     m[c][1] = up[c] * metresPerUnit;
     m[c][2] = front[c] * metresPerUnit;
   }
@@ -104,6 +107,9 @@ geometry::Mesh convertMesh(const aiMesh& source, const glm::mat4& toModel, size_
       mesh.uvs.emplace_back(source.mTextureCoords[0][i].x, source.mTextureCoords[0][i].y);
     }
   }
+  // A mirroring transform turns counter-clockwise triangles clockwise; swapping two
+  // corners keeps every triangle counter-clockwise seen from outside, in the model frame.
+  const bool mirrored = glm::determinant(glm::mat3(toModel)) < 0.0f;
   for (unsigned f = 0; f < source.mNumFaces; ++f) {
     const aiFace& face = source.mFaces[f];
     if (face.mNumIndices != 3) continue;
@@ -116,7 +122,8 @@ geometry::Mesh convertMesh(const aiMesh& source, const glm::mat4& toModel, size_
       ++droppedTriangles;
       continue;
     }
-    mesh.indices.insert(mesh.indices.end(), {face.mIndices[0], face.mIndices[1], face.mIndices[2]});
+    if (mirrored) mesh.indices.insert(mesh.indices.end(), {face.mIndices[0], face.mIndices[2], face.mIndices[1]});
+    else mesh.indices.insert(mesh.indices.end(), {face.mIndices[0], face.mIndices[1], face.mIndices[2]});
   }
   for (glm::vec3& p : mesh.positions) {
     if (!finite(p)) p = glm::vec3(0.0f);  // unreferenced now; keep indices stable

@@ -22,8 +22,9 @@ struct ProcessResult {
   std::string output;  // stdout and stderr together
 };
 
-ProcessResult runLegatlas(const std::string& arguments) {
-  const std::string command = std::string(LEGATLAS_BINARY) + " " + arguments + " 2>&1";
+// `environment` is prefixed to the command, e.g. "DISPLAY=".
+ProcessResult runLegatlas(const std::string& arguments, const std::string& environment = "") {
+  const std::string command = environment + " " + std::string(LEGATLAS_BINARY) + " " + arguments + " 2>&1";
   ProcessResult run;
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return run;
@@ -139,4 +140,26 @@ TEST_F(CommandLine, BenchPrintsItsFigures) {
   for (const char* key : {"median_frame_ms:", "p95_frame_ms:", "first_frame_ms:", "triangles:", "peak_rss_mb:"}) {
     EXPECT_NE(run.output.find(key), std::string::npos) << key;
   }
+}
+
+// Mesa can be told to offer only OpenGL 3.3: the driver then lacks 4.1 core.
+TEST_F(CommandLine, MissingOpenGl41IsAClearGraphicsError) {
+  const ProcessResult run = runLegatlas("render --model " + model_ + " --size 64x64 --out " + path("c.png"),
+                                        "MESA_GL_VERSION_OVERRIDE=3.3");
+  EXPECT_EQ(run.exitCode, 3) << run.output;
+  EXPECT_NE(run.output.find("OpenGL 4.1 core"), std::string::npos) << run.output;
+  EXPECT_FALSE(fs::exists(path("c.png")));
+}
+
+TEST_F(CommandLine, NoDisplayIsAClearGraphicsError) {
+  const ProcessResult run = runLegatlas("render --model " + model_ + " --size 64x64 --out " + path("d.png"), "DISPLAY=");
+  EXPECT_EQ(run.exitCode, 3) << run.output;
+  EXPECT_NE(run.output.find("display"), std::string::npos) << run.output;
+}
+
+// A problem with the user's own file is the more useful message, display or not.
+TEST_F(CommandLine, BadModelIsReportedEvenWithoutDisplay) {
+  const ProcessResult run = runLegatlas("render --model " + path("absent.glb") + " --out " + path("e.png"), "DISPLAY=");
+  EXPECT_EQ(run.exitCode, 1) << run.output;
+  EXPECT_NE(run.output.find("absent.glb"), std::string::npos) << run.output;
 }

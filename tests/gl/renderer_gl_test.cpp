@@ -133,3 +133,21 @@ TEST_F(GlTest, GlObjectsAreReleased) {
 
 static_assert(!std::is_copy_constructible_v<legatlas::render::Buffer>, "GL objects must not be copyable");
 static_assert(std::is_nothrow_move_constructible_v<legatlas::render::Texture>, "GL objects move without throwing");
+
+// The anterior lymph node sits 2 cm medial of the midline (model -X). Facing the subject,
+// medial of a right leg is on the viewer's right: the node must show right of centre.
+TEST_F(GlTest, AnteriorViewShowsMedialOnTheViewersRight) {
+  const auto ids = renderer_->renderTissueIds(frameFrom(ViewPreset::Anterior), kWidth, kHeight);
+  const uint32_t node = static_cast<uint32_t>(tissue("node") + 1);
+  long sumX = 0, count = 0;
+  for (int y = 0; y < kHeight; ++y) {
+    for (int x = 0; x < kWidth; ++x) {
+      if (ids.at(x, y) == node) {
+        sumX += x;
+        ++count;
+      }
+    }
+  }
+  ASSERT_GT(count, 0) << "the node is not visible";
+  EXPECT_GT(sumX / count, kCx);
+}

@@ -103,7 +103,36 @@ TEST(Camera, PanMovesTargetInTheViewPlane) {
   const glm::vec3 before = camera.target();
   camera.pan(100.0f, 0.0f, 800.0f);
   const glm::vec3 moved = camera.target() - before;
-  EXPECT_LT(moved.x, 0.0f);  // dragging right moves the view's target left: the model follows the mouse
-  EXPECT_NEAR(moved.y, 0.0f, 1e-6f);
-  EXPECT_NEAR(moved.z, 0.0f, 1e-6f);
+  // Dragging right moves the target toward the screen's left, so the model follows the mouse.
+  EXPECT_LT(glm::dot(moved, camera.right()), 0.0f);
+  EXPECT_NEAR(glm::dot(moved, camera.up()), 0.0f, 1e-6f);
+  EXPECT_NEAR(glm::dot(moved, camera.forward()), 0.0f, 1e-6f);
+}
+
+// The model frame is left-handed: a right leg must not render as its mirror image. Facing
+// the subject (anterior view) their right side is on the viewer's left; seen from the
+// lateral side the toes point right; from above, anterior at the top, lateral is right.
+TEST(Camera, ViewsShowARightLegNotItsMirrorImage) {
+  Camera camera;
+  legatlas::geometry::Bounds bounds;
+  bounds.add({-0.3f, -0.3f, -0.3f});
+  bounds.add({0.3f, 0.3f, 0.3f});
+  const glm::vec3 lateral(0.2f, 0, 0), anterior(0, 0, 0.2f);
+  const struct {
+    ViewPreset preset;
+    glm::vec3 point;
+    bool appearsRight;
+  } cases[] = {
+      {ViewPreset::Anterior, lateral, false}, {ViewPreset::Posterior, lateral, true},
+      {ViewPreset::Lateral, anterior, true},  {ViewPreset::Medial, anterior, false},
+      {ViewPreset::Superior, lateral, true},  {ViewPreset::Inferior, lateral, false},
+  };
+  for (const auto& c : cases) {
+    camera.setPreset(c.preset);
+    camera.frame(bounds, 1.0f);
+    const float x = toNdc(camera, c.point, 1.0f).x;
+    EXPECT_EQ(x > 0.0f, c.appearsRight) << legatlas::render::viewPresetName(c.preset) << " ndc.x " << x;
+    // right() names the model direction that shows on the right.
+    EXPECT_GT(toNdc(camera, camera.target() + camera.right() * 0.1f, 1.0f).x, 0.0f);
+  }
 }

@@ -22,8 +22,9 @@ TEST(ScreenRect, CoversTheProjectedBoundsOnly) {
   const glm::mat4 viewProjection = camera.projection(1.0f) * camera.view();
   const auto whole = screenRect(scene, viewProjection, 400, 400);
   ASSERT_TRUE(whole.has_value());
-  // A small box right of centre covers a small rectangle right of the middle.
-  const auto small = screenRect(box({0.2f, -0.05f, -0.05f}, {0.3f, 0.05f, 0.05f}), viewProjection, 400, 400);
+  // A small box right of centre on screen covers a small rectangle right of the middle.
+  const glm::vec3 centre = camera.target() + camera.right() * 0.25f;
+  const auto small = screenRect(box(centre - 0.05f, centre + 0.05f), viewProjection, 400, 400);
   ASSERT_TRUE(small.has_value());
   EXPECT_GT(small->x, 200);
   EXPECT_LT(small->width, 80);
