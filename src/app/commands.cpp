@@ -41,10 +41,21 @@ long peakRssKilobytes() {
   return usage.ru_maxrss;
 }
 
+struct PreparedScene {
+  scene::Scene scene;
+  render::GpuSceneData gpuData;
+};
+
+PreparedScene prepareScene(const ModelOptions& model) {
+  PreparedScene prepared{loadScene(model), {}};
+  prepared.gpuData = render::GpuSceneData::from(prepared.scene);
+  return prepared;
+}
+
 // Opens the GL context while `loading` reads the model on another core. A problem with
 // the user's file is reported before one with the graphics driver.
 std::unique_ptr<render::GlContext> openContextWhileLoading(const render::ContextOptions& options,
-                                                           std::future<scene::Scene>& loading) {
+                                                           std::future<PreparedScene>& loading) {
   try {
     return std::make_unique<render::GlContext>(options);
   } catch (const GraphicsError&) {
@@ -61,11 +72,13 @@ int runRender(const RenderOptions& options) {
   const scene::LayerVisibility layers = options.layers.empty()
                                             ? scene::LayerVisibility::defaults()
                                             : scene::LayerVisibility::parse(options.layers, "--layers");
-  // The model loads on a second core while this one opens the GL context.
-  std::future<scene::Scene> loading = std::async(std::launch::async, loadScene, options.model);
-  const auto context = openContextWhileLoading(
+  // The model loads, and its GPU arrays are laid out, on a second core while this one
+  // opens the GL context.
+  std::future<PreparedScene> loading = std::async(std::launch::async, prepareScene, options.model);
+  auto context = openContextWhileLoading(
       {options.width, options.height, false, options.debugGl, false, "LegAtlas render"}, loading);
-  const scene::Scene scene = loading.get();
+  const PreparedScene prepared = loading.get();
+  const scene::Scene& scene = prepared.scene;
   int selected = -1;
   if (!options.select.empty()) {
     selected = scene.findTissue(options.select);
@@ -74,30 +87,35 @@ int runRender(const RenderOptions& options) {
                        "use an id from the tissue map");
     }
   }
-  render::Renderer renderer(options.samples);
-  renderer.setScene(scene);
+  auto renderer = std::make_unique<render::Renderer>(options.samples);
+  renderer->setScene(scene, prepared.gpuData);
   render::Camera camera;
   camera.setPreset(preset);
   camera.frame(scene.bounds(), static_cast<float>(options.width) / static_cast<float>(options.height));
   render::FrameInputs frame{&camera, layers, selected};
-  const render::Image image = renderer.renderImage(frame, options.width, options.height);
+  render::Image image = renderer->renderImage(frame, options.width, options.height);
   context->checkErrors("render");
   if (context->errorCount() > 0) {
     for (const std::string& message : context->errorMessages()) std::cerr << message << '\n';
     return kExitGraphicsError;
   }
-  render::writePng(options.outPath, image);
+  // Encoding overlaps with releasing the GPU objects and the context.
+  std::future<void> writing = std::async(std::launch::async, render::writePng, options.outPath, std::move(image));
+  renderer.reset();
+  context.reset();
+  writing.get();
   for (const std::string& warning : scene.warnings) std::cerr << "warning: " << warning << '\n';
   return kExitOk;
 }
 
 int runBench(const BenchOptions& options, Clock::time_point processStart) {
-  std::future<scene::Scene> loading = std::async(std::launch::async, loadScene, options.model);
+  std::future<PreparedScene> loading = std::async(std::launch::async, prepareScene, options.model);
   const auto context = openContextWhileLoading(
       {options.width, options.height, true, false, false, "LegAtlas bench"}, loading);
-  const scene::Scene scene = loading.get();
+  const PreparedScene prepared = loading.get();
+  const scene::Scene& scene = prepared.scene;
   render::Renderer renderer(options.samples);
-  renderer.setScene(scene);
+  renderer.setScene(scene, prepared.gpuData);
   render::Camera camera;
   camera.frame(scene.bounds(), static_cast<float>(options.width) / static_cast<float>(options.height));
   render::FrameInputs frame{&camera, scene::LayerVisibility::defaults(), -1};

@@ -4,43 +4,37 @@
 
 namespace legatlas::render {
 
-namespace {
-struct Vertex {
-  glm::vec3 position;
-  glm::vec3 normal;
-};
-}  // namespace
-
-GpuScene::GpuScene(const scene::Scene& scene) {
-  std::vector<Vertex> vertices;
-  std::vector<uint32_t> indices;
+GpuSceneData GpuSceneData::from(const scene::Scene& scene) {
+  GpuSceneData data;
   for (const scene::SceneMesh& m : scene.meshes) {
     DrawRange range;
     range.indexCount = static_cast<GLsizei>(m.mesh.indices.size());
-    range.firstIndex = indices.size();
+    range.firstIndex = data.indices.size();
     range.tissueIndex = m.tissueIndex;
     range.layer = scene.tissues[m.tissueIndex].layer;
     range.bounds = m.mesh.bounds();
-    ranges_.push_back(range);
-    // Indices are stored absolute so that the whole scene can also go in one draw call.
-    const auto base = static_cast<uint32_t>(vertices.size());
-    for (uint32_t index : m.mesh.indices) indices.push_back(base + index);
+    data.ranges.push_back(range);
+    const auto base = static_cast<uint32_t>(data.vertices.size());
+    for (uint32_t index : m.mesh.indices) data.indices.push_back(base + index);
     for (size_t i = 0; i < m.mesh.positions.size(); ++i) {
-      vertices.push_back({m.mesh.positions[i], m.mesh.normals[i]});
+      data.vertices.push_back({m.mesh.positions[i], m.mesh.normals[i]});
     }
   }
-  totalIndices_ = indices.size();
   // Group by layer so a pass walks its draws without jumping around.
-  std::stable_sort(ranges_.begin(), ranges_.end(),
+  std::stable_sort(data.ranges.begin(), data.ranges.end(),
                    [](const DrawRange& a, const DrawRange& b) { return a.layer < b.layer; });
+  return data;
+}
 
+GpuScene::GpuScene(const GpuSceneData& data) : ranges_(data.ranges), totalIndices_(data.indices.size()) {
+  using Vertex = GpuSceneData::Vertex;
   glBindVertexArray(vertexArray_.id());
   glBindBuffer(GL_ARRAY_BUFFER, vertices_.id());
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(Vertex)),
-               vertices.data(), GL_STATIC_DRAW);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(data.vertices.size() * sizeof(Vertex)),
+               data.vertices.data(), GL_STATIC_DRAW);
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indices_.id());
-  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(uint32_t)),
-               indices.data(), GL_STATIC_DRAW);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(data.indices.size() * sizeof(uint32_t)),
+               data.indices.data(), GL_STATIC_DRAW);
   glEnableVertexAttribArray(0);
   glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, sizeof(Vertex),
                         reinterpret_cast<const void*>(offsetof(Vertex, position)));

@@ -17,9 +17,22 @@ struct DrawRange {
   geometry::Bounds bounds;  // model space
 };
 
+// What a GpuScene uploads, built without GL so it can be prepared on another thread.
+struct GpuSceneData {
+  struct Vertex {
+    glm::vec3 position;
+    glm::vec3 normal;
+  };
+  std::vector<Vertex> vertices;
+  std::vector<uint32_t> indices;  // absolute, so the whole scene can go in one draw call
+  std::vector<DrawRange> ranges;  // grouped by layer
+
+  static GpuSceneData from(const scene::Scene& scene);
+};
+
 class GpuScene {
  public:
-  explicit GpuScene(const scene::Scene& scene);
+  explicit GpuScene(const GpuSceneData& data);
   void bind() const { glBindVertexArray(vertexArray_.id()); }
   void draw(const DrawRange& range) const;
   // All triangles in one call (the benchmark's reference).

@@ -49,8 +49,10 @@ Renderer::Renderer(int samples)
       outline_("fullscreen.vert", "outline.frag"),
       referenceLambert_("surface.vert", "reference_lambert.frag") {}
 
-void Renderer::setScene(const scene::Scene& scene) {
-  auto uploaded = std::make_unique<GpuScene>(scene);
+void Renderer::setScene(const scene::Scene& scene) { setScene(scene, GpuSceneData::from(scene)); }
+
+void Renderer::setScene(const scene::Scene& scene, const GpuSceneData& prepared) {
+  auto uploaded = std::make_unique<GpuScene>(prepared);
   std::vector<glm::vec3> colors;
   for (const scene::Tissue& t : scene.tissues) colors.push_back(t.color);
   gpuScene_ = std::move(uploaded);

@@ -39,8 +39,10 @@ class Renderer {
  public:
   // `samples`: anti-aliasing samples per pixel, 0 for automatic (see chooseSamples).
   explicit Renderer(int samples);
-  // Uploads a scene; the previous one stays if this throws.
+  // Uploads a scene; the previous one stays if this throws. `prepared` may come from
+  // GpuSceneData::from(scene) computed ahead, e.g. on the thread that loaded the scene.
   void setScene(const scene::Scene& scene);
+  void setScene(const scene::Scene& scene, const GpuSceneData& prepared);
   bool hasScene() const { return gpuScene_ != nullptr; }
   size_t triangleCount() const { return gpuScene_ ? gpuScene_->triangleCount() : 0; }
   int samples() const { return samples_; }
