@@ -76,7 +76,7 @@ int runRender(const RenderOptions& options) {
   // opens the GL context.
   std::future<PreparedScene> loading = std::async(std::launch::async, prepareScene, options.model);
   auto context = openContextWhileLoading(
-      {options.width, options.height, false, options.debugGl, false, "LegAtlas render"}, loading);
+      {options.width, options.height, false, options.debugGl, false, "LegAtlas render", true}, loading);
   const PreparedScene prepared = loading.get();
   const scene::Scene& scene = prepared.scene;
   int selected = -1;

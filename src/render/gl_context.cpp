@@ -7,6 +7,8 @@
 #include "core/error.h"
 #include "render/gl.h"
 
+#include <epoxy/egl.h>
+
 namespace legatlas::render {
 
 namespace {
@@ -22,6 +24,56 @@ constexpr const char* kDriverFix =
 }  // namespace
 
 GlContext::GlContext(const ContextOptions& options) {
+  if (!options.headless) {
+    createWindowContext(options);
+    return;
+  }
+  const std::string surfacelessProblem = createSurfaceless(options);
+  if (surfacelessProblem.empty()) return;
+  try {
+    createWindowContext(options);
+  } catch (const GraphicsError& e) {
+    throw GraphicsError(std::string(e.what()) + " (without a display: " + surfacelessProblem + ")");
+  }
+}
+
+// Mesa's surfaceless EGL platform gives a context with no window and no display server.
+// Returns what went wrong (and leaves nothing behind), or "" on success.
+std::string GlContext::createSurfaceless(const ContextOptions& options) {
+  if (!epoxy_has_egl_extension(EGL_NO_DISPLAY, "EGL_MESA_platform_surfaceless")) {
+    return "EGL offers no surfaceless platform";
+  }
+  EGLDisplay display = eglGetPlatformDisplayEXT(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, nullptr);
+  EGLint major = 0, minor = 0;
+  if (display == EGL_NO_DISPLAY || !eglInitialize(display, &major, &minor)) {
+    return "EGL surfaceless display unavailable";
+  }
+  const EGLint attributes[] = {EGL_CONTEXT_MAJOR_VERSION, 4,
+                               EGL_CONTEXT_MINOR_VERSION, 1,
+                               EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+                               EGL_CONTEXT_OPENGL_DEBUG, options.debug ? EGL_TRUE : EGL_FALSE,
+                               EGL_NONE};
+  EGLContext context = EGL_NO_CONTEXT;
+  if (eglBindAPI(EGL_OPENGL_API)) {
+    context = eglCreateContext(display, EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, attributes);
+  }
+  if (context == EGL_NO_CONTEXT || !eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context)) {
+    const EGLint error = eglGetError();
+    if (context != EGL_NO_CONTEXT) eglDestroyContext(display, context);
+    eglTerminate(display);
+    char text[96];
+    std::snprintf(text, sizeof text, "EGL gives no OpenGL 4.1 core context, error 0x%04x", error);
+    return text;
+  }
+  eglDisplay_ = display;
+  eglContext_ = context;
+  headlessWidth_ = options.width;
+  headlessHeight_ = options.height;
+  checkVersionAndEnableDebug(options);
+  return "";
+}
+
+void GlContext::createWindowContext(const ContextOptions& options) {
   glfwSetErrorCallback(onGlfwError);
   if (!glfwInit()) {
     throw GraphicsError("cannot open a display (" + gLastGlfwError +
@@ -33,7 +85,7 @@ GlContext::GlContext(const ContextOptions& options) {
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
   glfwWindowHint(GLFW_OPENGL_DEBUG_CONTEXT, options.debug ? GLFW_TRUE : GLFW_FALSE);
-  glfwWindowHint(GLFW_VISIBLE, options.visible ? GLFW_TRUE : GLFW_FALSE);
+  glfwWindowHint(GLFW_VISIBLE, options.visible && !options.headless ? GLFW_TRUE : GLFW_FALSE);
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);  // high-DPI: size in screen units
   glfwWindowHint(GLFW_COCOA_RETINA_FRAMEBUFFER, GLFW_TRUE);
   glfwWindowHint(GLFW_SAMPLES, 0);  // anti-aliasing happens in our own multisampled targets
@@ -44,13 +96,17 @@ GlContext::GlContext(const ContextOptions& options) {
     throw GraphicsError("cannot create an OpenGL 4.1 core context (" + reason + "). " + kDriverFix);
   }
   glfwMakeContextCurrent(window_);
-  if (epoxy_gl_version() < 41) {
-    glfwDestroyWindow(window_);
-    glfwTerminate();
-    throw GraphicsError("the driver offers OpenGL " + std::to_string(epoxy_gl_version() / 10) +
-                        "." + std::to_string(epoxy_gl_version() % 10) + ". " + kDriverFix);
-  }
   glfwSwapInterval(options.vsync ? 1 : 0);
+  checkVersionAndEnableDebug(options);
+}
+
+void GlContext::checkVersionAndEnableDebug(const ContextOptions& options) {
+  if (epoxy_gl_version() < 41) {
+    const int version = epoxy_gl_version();
+    release();  // the constructor throws, so the destructor will not run
+    throw GraphicsError("the driver offers OpenGL " + std::to_string(version / 10) + "." +
+                        std::to_string(version % 10) + ". " + kDriverFix);
+  }
   if (options.debug && epoxy_has_gl_extension("GL_KHR_debug")) {
     glEnable(GL_DEBUG_OUTPUT);
     glEnable(GL_DEBUG_OUTPUT_SYNCHRONOUS);
@@ -58,16 +114,32 @@ GlContext::GlContext(const ContextOptions& options) {
   }
 }
 
-GlContext::~GlContext() {
-  if (window_) glfwDestroyWindow(window_);
-  glfwTerminate();
+GlContext::~GlContext() { release(); }
+
+void GlContext::release() {
+  if (eglContext_) {
+    eglMakeCurrent(eglDisplay_, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+    eglDestroyContext(eglDisplay_, eglContext_);
+    eglTerminate(eglDisplay_);
+  } else if (window_) {
+    glfwDestroyWindow(window_);
+    glfwTerminate();
+  }
+  window_ = nullptr;
+  eglContext_ = eglDisplay_ = nullptr;
 }
 
 void GlContext::framebufferSize(int& width, int& height) const {
+  if (!window_) {
+    width = headlessWidth_;
+    height = headlessHeight_;
+    return;
+  }
   glfwGetFramebufferSize(window_, &width, &height);
 }
 
 float GlContext::contentScale() const {
+  if (!window_) return 1.0f;
   float x = 1.0f, y = 1.0f;
   glfwGetWindowContentScale(window_, &x, &y);
   return x > 0.0f ? x : 1.0f;

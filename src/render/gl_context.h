@@ -1,6 +1,7 @@
 #pragma once
-// A GLFW window with an OpenGL 4.1 core context: visible for the app, hidden for
-// headless rendering and tests.
+// An OpenGL 4.1 core context: in a GLFW window for the viewer and the benchmark, or
+// headless for rendering to files and tests — through EGL without any display server
+// where the driver offers it (Mesa's surfaceless platform), else in a hidden window.
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@ struct ContextOptions {
   bool debug = false;  // GL debug output; errors are counted and kept
   bool vsync = true;
   std::string title = "LegAtlas";
+  bool headless = false;  // no window: render into framebuffer objects only
 };
 
 class GlContext {
@@ -25,7 +27,7 @@ class GlContext {
   GlContext(const GlContext&) = delete;
   GlContext& operator=(const GlContext&) = delete;
 
-  GLFWwindow* window() const { return window_; }
+  GLFWwindow* window() const { return window_; }  // null when headless through EGL
   void framebufferSize(int& width, int& height) const;
   float contentScale() const;
   // GL errors reported by debug output (or glGetError when debug output is absent).
@@ -37,7 +39,14 @@ class GlContext {
  private:
   static void onDebugMessage(unsigned source, unsigned type, unsigned id, unsigned severity,
                              int length, const char* message, const void* user);
+  std::string createSurfaceless(const ContextOptions& options);
+  void createWindowContext(const ContextOptions& options);
+  void checkVersionAndEnableDebug(const ContextOptions& options);
+  void release();
   GLFWwindow* window_ = nullptr;
+  void* eglDisplay_ = nullptr;
+  void* eglContext_ = nullptr;
+  int headlessWidth_ = 0, headlessHeight_ = 0;
   int errorCount_ = 0;
   std::vector<std::string> errorMessages_;
 };

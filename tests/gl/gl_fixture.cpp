@@ -11,7 +11,7 @@ namespace legatlas::testing {
 namespace fs = std::filesystem;
 
 void GlTest::SetUp() {
-  context_ = std::make_unique<render::GlContext>(render::ContextOptions{kWidth, kHeight, false, true, false, "test"});
+  context_ = std::make_unique<render::GlContext>(render::ContextOptions{kWidth, kHeight, false, true, false, "test", true});
   renderer_ = std::make_unique<render::Renderer>(4);
   const fs::path dir = fs::temp_directory_path() / ("legatlas_gl_" + std::to_string(::getpid()));
   fs::create_directories(dir);
