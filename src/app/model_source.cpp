@@ -24,8 +24,8 @@ std::string builtInModelPath() {
 scene::Scene loadScene(const ModelOptions& options) {
   const std::string modelPath = options.modelPath.empty() ? builtInModelPath() : options.modelPath;
   if (options.modelPath.empty() && !std::filesystem::exists(modelPath)) {
-    throw InputError(modelPath, "", "the built-in leg model is not there",
-                     "rebuild with 'make run', or open a model with --model FILE");
+    throw InputError(modelPath, "", "the built-in leg model has not been built",
+                     "open a model with --model FILE, or drop one on the window");
   }
   std::optional<std::string> mapPath;
   if (!options.tissueMapPath.empty()) mapPath = options.tissueMapPath;
