@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app/commands.h"
+#include "app/inspect_commands.h"
 #include "app/viewer.h"
 #include "core/error.h"
 
@@ -91,6 +92,13 @@ int main(int argc, char** argv) {
   benchCommand->add_flag("--reference-lambert", bench.referenceLambert,
                          "Time a bare single-draw Lambert render of the same triangles instead");
 
+  app::InspectOptions landmarks;
+  CLI::App* landmarksCommand =
+      cli.add_subcommand("landmarks", "List the landmarks of the anatomical description (model frame, metres)");
+  landmarksCommand->add_flag("--json", landmarks.json, "Print JSON");
+  landmarksCommand->add_option("--anatomy", landmarks.anatomyDir, "Description folder (default: the built-in one)")
+      ->type_name("DIR");
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -107,6 +115,7 @@ int main(int argc, char** argv) {
   try {
     if (*renderCommand) return app::runRender(render);
     if (*benchCommand) return app::runBench(bench, kProcessStart);
+    if (*landmarksCommand) return app::runLandmarks(landmarks);
     app::Viewer window(viewer);
     return window.run();
   } catch (const InputError& e) {

@@ -9,9 +9,9 @@
 
 namespace legatlas::app {
 
-std::string builtInModelPath() {
+std::string assetPath(const std::string& relativePath) {
   namespace fs = std::filesystem;
-  const fs::path relative = fs::path("assets") / "models" / "leg.glb";
+  const fs::path relative = fs::path("assets") / relativePath;
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   for (const fs::path& root : {exe.parent_path().parent_path(), exe.parent_path().parent_path() / "share" / "legatlas",
@@ -20,6 +20,8 @@ std::string builtInModelPath() {
   }
   return (fs::path(LEGATLAS_SOURCE_DIR) / relative).string();
 }
+
+std::string builtInModelPath() { return assetPath("models/leg.glb"); }
 
 scene::Scene loadScene(const ModelOptions& options) {
   const std::string modelPath = options.modelPath.empty() ? builtInModelPath() : options.modelPath;

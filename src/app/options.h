@@ -34,7 +34,14 @@ struct BenchOptions {
   bool referenceLambert = false;
 };
 
-// The built-in model, looked up beside the source tree or the installed program.
+struct InspectOptions {
+  std::string anatomyDir;  // empty: the built-in description
+  bool json = false;
+};
+
+// A file under assets/, looked up beside the installed program or the source tree.
+std::string assetPath(const std::string& relativePath);
+// The built-in model.
 std::string builtInModelPath();
 
 }  // namespace legatlas::app

@@ -173,3 +173,14 @@ TEST_F(CommandLine, BadModelIsReportedEvenWithoutDisplay) {
   EXPECT_EQ(run.exitCode, 1) << run.output;
   EXPECT_NE(run.output.find("absent.glb"), std::string::npos) << run.output;
 }
+
+TEST_F(CommandLine, LandmarksPrintsTheModelFrameAsJson) {
+  const ProcessResult run = runLegatlas("landmarks --json");
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  for (const char* text : {"\"hip_joint_centre\"", "\"medial_malleolus\"", "\"tibial_tuberosity\"", "\"units\": \"m\""}) {
+    EXPECT_NE(run.output.find(text), std::string::npos) << text;
+  }
+  const ProcessResult bad = runLegatlas("landmarks --json --anatomy " + path("no-such-folder"));
+  EXPECT_EQ(bad.exitCode, 1) << bad.output;
+  EXPECT_NE(bad.output.find("no-such-folder"), std::string::npos) << bad.output;
+}

@@ -1,0 +1,122 @@
+#pragma once
+// The anatomical description of the leg, as read from assets/anatomy/*.json: landmarks,
+// bones, muscles, tendons, lymph nodes and vessels, veins and skin regions. Every point is
+// resolved to model-frame metres; where a point was written as a landmark, its id is kept.
+#include <glm/vec2.hpp>
+#include <glm/vec3.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace legatlas::anatomy {
+
+struct Landmark {
+  std::string id, name, note;
+  glm::vec3 position{0.0f};
+};
+
+struct Point {
+  glm::vec3 position{0.0f};
+  std::string landmark;  // empty when written as coordinates
+};
+
+struct Attachment {
+  Point point;
+  std::string bone;  // empty when the attachment is not on bone (e.g. a tendon's muscle end)
+  std::string area;  // the attachment area in words
+};
+
+struct BonePart {
+  enum class Kind { Capsule, Ellipsoid } kind = Kind::Ellipsoid;
+  std::string name;
+  Point from, to;  // capsule
+  float radiusFrom = 0, radiusTo = 0;
+  Point center;  // ellipsoid
+  glm::vec3 radii{0.0f};
+  glm::vec3 rotationDegrees{0.0f};
+};
+
+struct Bone {
+  std::string id, name, note;
+  std::vector<BonePart> parts;
+};
+
+// Width and thickness of a muscle or tendon at fraction t of its path (0 origin, 1 insertion).
+struct CrossSection {
+  float t = 0, width = 0, thickness = 0;
+};
+
+enum class Depth { Superficial, Intermediate, Deep };
+
+struct Muscle {
+  std::string id, name;
+  Attachment origin, insertion;
+  std::vector<Point> via;  // ordered origin -> insertion
+  float tendonAtOrigin = 0, tendonAtInsertion = 0;  // fractions of the path
+  std::vector<CrossSection> profile;
+  std::optional<glm::vec3> thicknessAxis;
+  Depth depth = Depth::Superficial;
+  std::string compartment, surface, fibres, action, massageNotes, partOf;
+  std::vector<std::string> opensim;
+
+  // Origin, via points, insertion.
+  std::vector<glm::vec3> path() const;
+};
+
+struct Tendon {
+  std::string id, name, notes;
+  Attachment origin, insertion;
+  std::vector<Point> via;
+  std::vector<CrossSection> profile;
+  Depth depth = Depth::Superficial;
+  std::vector<std::string> muscles;  // muscles whose force it carries
+  std::vector<glm::vec3> path() const;
+};
+
+struct LymphNode {
+  std::string id, name, group, depth, drains, drainsTo;
+  glm::vec3 position{0.0f}, radii{0.0f};
+};
+
+struct LymphVessel {
+  std::string id, name, bundle, endsAt, drains;
+  std::vector<glm::vec3> path;  // in the direction of flow
+};
+
+struct Vein {
+  std::string id, name, endsAt;
+  float radius = 0;
+  std::vector<glm::vec3> path;  // in the direction of venous return
+};
+
+struct Region {
+  std::string id, name, kind, drainsTo, why;
+  std::optional<glm::vec2> heightRange;   // y
+  std::optional<glm::vec2> angleDegrees;  // around the limb axis, from anterior toward lateral
+  std::optional<glm::vec3> centre;
+  float radius = 0;
+};
+
+struct Description {
+  std::string directory;
+  std::vector<Landmark> landmarks;
+  std::vector<Bone> bones;
+  std::vector<Muscle> muscles;
+  std::vector<Tendon> tendons;
+  std::vector<LymphNode> nodes;
+  std::vector<LymphVessel> vessels;
+  std::vector<Vein> veins;
+  std::vector<Region> regions;
+
+  const Landmark* findLandmark(const std::string& id) const;
+  const Muscle* findMuscle(const std::string& id) const;
+  const LymphNode* findNode(const std::string& id) const;
+};
+
+// Reads and checks every file of `directory`. Throws InputError naming the file, the field
+// path (e.g. "muscles[4].insertion.point") and what to do.
+Description loadDescription(const std::string& directory);
+
+std::string_view depthName(Depth depth);
+
+}  // namespace legatlas::anatomy

@@ -1,0 +1,318 @@
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "anatomy/description.h"
+#include "core/error.h"
+#include "core/json_input.h"
+#include "core/text.h"
+
+namespace legatlas::anatomy {
+
+namespace {
+
+constexpr float kLegReach = 2.0f;  // metres: no point of a leg lies farther from the hip
+
+// Reads one file of the description; knows the landmarks already read so that points
+// written as landmark ids resolve.
+class FileReader {
+ public:
+  FileReader(const std::string& directory, const std::string& name,
+             const std::map<std::string, glm::vec3>* landmarks)
+      : path_((std::filesystem::path(directory) / name).string()),
+        text_(readFile(path_)),
+        document_(parseJsonDocument(text_, path_)),
+        landmarks_(landmarks) {}
+
+  JsonField root() const { return JsonField(document_, "", path_); }
+
+  JsonField list(const std::string& key) const {
+    const JsonField field = root().at(key);
+    field.arraySize();  // requires a list
+    return field;
+  }
+
+  std::string text(const JsonField& field, const std::string& key) const {
+    return field.has(key) && !field.value()[key].is_null() ? field.at(key).asString() : "";
+  }
+
+  std::string requiredText(const JsonField& field, const std::string& key) const {
+    const std::string value = field.at(key).asString();
+    if (value.empty()) field.at(key).fail("is empty", "write a value");
+    return value;
+  }
+
+  float number(const JsonField& field, float low, float high) const {
+    const double value = field.asNumber();
+    if (value < low || value > high) {
+      field.fail("out of range (" + std::to_string(value) + ")",
+                 "use a value from " + std::to_string(low) + " to " + std::to_string(high));
+    }
+    return static_cast<float>(value);
+  }
+
+  float positive(const JsonField& field, float high) const {
+    const float value = number(field, 0.0f, high);
+    if (value <= 0.0f) field.fail("must be greater than zero", "give a size in metres");
+    return value;
+  }
+
+  glm::vec3 vector(const JsonField& field, float limit) const {
+    if (field.arraySize() != 3) field.fail("expected three numbers", "write [x, y, z] in metres");
+    return {number(field.at(0), -limit, limit), number(field.at(1), -limit, limit),
+            number(field.at(2), -limit, limit)};
+  }
+
+  glm::vec2 range(const JsonField& field, float limit) const {
+    if (field.arraySize() != 2) field.fail("expected two numbers", "write [low, high]");
+    const glm::vec2 r(number(field.at(0), -limit, limit), number(field.at(1), -limit, limit));
+    if (r.x > r.y) field.fail("low end above high end", "write [low, high]");
+    return r;
+  }
+
+  // A point: a landmark id, {"landmark": id, "offset": [dx, dy, dz]}, or [x, y, z].
+  Point point(const JsonField& field) const {
+    Point p;
+    if (field.value().is_array()) {
+      p.position = vector(field, kLegReach);
+      return p;
+    }
+    const JsonField id = field.value().is_object() ? field.at("landmark") : field;
+    p.landmark = id.asString();
+    if (!landmarks_) id.fail("landmarks cannot refer to other landmarks", "write [x, y, z]");
+    const auto it = landmarks_->find(p.landmark);
+    if (it == landmarks_->end()) {
+      id.fail("unknown landmark \"" + p.landmark + "\"", "add it to landmarks.json or correct the spelling");
+    }
+    p.position = it->second;
+    if (field.value().is_object() && field.has("offset")) p.position += vector(field.at("offset"), 0.5f);
+    return p;
+  }
+
+  std::vector<Point> points(const JsonField& field) const {
+    std::vector<Point> result;
+    for (size_t i = 0; i < field.arraySize(); ++i) result.push_back(point(field.at(i)));
+    return result;
+  }
+
+  std::vector<glm::vec3> path(const JsonField& field, size_t minimum) const {
+    if (field.arraySize() < minimum) {
+      field.fail("has fewer than " + std::to_string(minimum) + " points", "add points along the course");
+    }
+    std::vector<glm::vec3> result;
+    for (const Point& p : points(field)) result.push_back(p.position);
+    return result;
+  }
+
+  std::vector<std::string> texts(const JsonField& field) const {
+    std::vector<std::string> result;
+    for (size_t i = 0; i < field.arraySize(); ++i) result.push_back(field.at(i).asString());
+    return result;
+  }
+
+  std::vector<CrossSection> profile(const JsonField& field) const {
+    if (field.arraySize() < 2) field.fail("needs at least two samples", "write [[0, w, t], ..., [1, w, t]]");
+    std::vector<CrossSection> samples;
+    for (size_t i = 0; i < field.arraySize(); ++i) {
+      const JsonField sample = field.at(i);
+      if (sample.arraySize() != 3) sample.fail("expected [t, width, thickness]", "");
+      samples.push_back({number(sample.at(0), 0.0f, 1.0f), positive(sample.at(1), 0.5f), positive(sample.at(2), 0.5f)});
+      if (i > 0 && samples[i].t <= samples[i - 1].t) sample.at(0).fail("t must increase along the profile", "");
+    }
+    if (samples.front().t != 0.0f || samples.back().t != 1.0f) field.fail("must run from t = 0 to t = 1", "");
+    return samples;
+  }
+
+  Depth depth(const JsonField& field) const {
+    const std::string name = toLower(field.asString());
+    if (name == "superficial") return Depth::Superficial;
+    if (name == "intermediate") return Depth::Intermediate;
+    if (name == "deep") return Depth::Deep;
+    field.fail("unknown layer \"" + name + "\"", "use superficial, intermediate or deep");
+  }
+
+  Attachment attachment(const JsonField& field) const {
+    Attachment a;
+    a.point = point(field.at("point"));
+    a.bone = text(field, "bone");
+    a.area = text(field, "area");
+    return a;
+  }
+
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  std::string text_;
+  OrderedJson document_;
+  const std::map<std::string, glm::vec3>* landmarks_;
+};
+
+void readLandmarks(const std::string& dir, Description& d, std::map<std::string, glm::vec3>& byId) {
+  const FileReader file(dir, "landmarks.json", nullptr);
+  const JsonField list = file.list("landmarks");
+  for (size_t i = 0; i < list.arraySize(); ++i) {
+    const JsonField f = list.at(i);
+    Landmark l{file.requiredText(f, "id"), file.requiredText(f, "name"), file.text(f, "note"),
+               file.vector(f.at("position"), kLegReach)};
+    if (!byId.emplace(l.id, l.position).second) f.at("id").fail("duplicate landmark \"" + l.id + "\"", "give each landmark its own id");
+    d.landmarks.push_back(std::move(l));
+  }
+}
+
+BonePart readBonePart(const FileReader& file, const JsonField& f) {
+  BonePart part;
+  part.name = file.text(f, "name");
+  const std::string kind = file.requiredText(f, "kind");
+  if (kind == "capsule") {
+    part.kind = BonePart::Kind::Capsule;
+    part.from = file.point(f.at("from"));
+    part.to = file.point(f.at("to"));
+    const bool tapered = f.has("radius_from");
+    part.radiusFrom = file.positive(tapered ? f.at("radius_from") : f.at("radius"), 0.2f);
+    part.radiusTo = file.positive(tapered ? f.at("radius_to") : f.at("radius"), 0.2f);
+  } else if (kind == "ellipsoid") {
+    part.kind = BonePart::Kind::Ellipsoid;
+    part.center = file.point(f.at("center"));
+    const JsonField radii = f.at("radii");
+    if (radii.arraySize() != 3) radii.fail("expected three numbers", "write [rx, ry, rz] in metres");
+    part.radii = {file.positive(radii.at(0), 0.3f), file.positive(radii.at(1), 0.3f), file.positive(radii.at(2), 0.3f)};
+    if (f.has("rotation_deg")) part.rotationDegrees = file.vector(f.at("rotation_deg"), 360.0f);
+  } else {
+    f.at("kind").fail("unknown kind \"" + kind + "\"", "use capsule or ellipsoid");
+  }
+  return part;
+}
+
+void readBones(const std::string& dir, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
+  const FileReader file(dir, "bones.json", &landmarks);
+  const JsonField list = file.list("bones");
+  for (size_t i = 0; i < list.arraySize(); ++i) {
+    const JsonField f = list.at(i);
+    Bone bone{file.requiredText(f, "id"), file.requiredText(f, "name"), file.text(f, "note"), {}};
+    const JsonField parts = f.at("parts");
+    if (parts.arraySize() == 0) parts.fail("a bone needs at least one part", "add a capsule or an ellipsoid");
+    for (size_t p = 0; p < parts.arraySize(); ++p) bone.parts.push_back(readBonePart(file, parts.at(p)));
+    d.bones.push_back(std::move(bone));
+  }
+}
+
+Muscle readMuscle(const FileReader& file, const JsonField& f) {
+  Muscle m;
+  m.id = file.requiredText(f, "id");
+  m.name = file.requiredText(f, "name");
+  m.origin = file.attachment(f.at("origin"));
+  m.insertion = file.attachment(f.at("insertion"));
+  if (f.has("via")) m.via = file.points(f.at("via"));
+  const JsonField belly = f.at("belly");
+  m.tendonAtOrigin = file.number(belly.at("tendon_origin"), 0.0f, 0.9f);
+  m.tendonAtInsertion = file.number(belly.at("tendon_insertion"), 0.0f, 0.9f);
+  if (m.tendonAtOrigin + m.tendonAtInsertion >= 0.95f) {
+    belly.fail("tendons take the whole length", "leave room for the belly: the two fractions must sum below 0.95");
+  }
+  m.profile = file.profile(belly.at("profile"));
+  if (f.has("thickness_axis")) m.thicknessAxis = file.vector(f.at("thickness_axis"), 1.0f);
+  m.depth = file.depth(f.at("layer"));
+  m.compartment = file.requiredText(f, "compartment");
+  m.surface = file.text(f, "surface");
+  m.fibres = file.text(f, "fibres");
+  m.action = file.requiredText(f, "action");
+  m.massageNotes = file.text(f, "massage_notes");
+  m.partOf = file.text(f, "part_of");
+  if (f.has("opensim")) m.opensim = file.texts(f.at("opensim"));
+  return m;
+}
+
+void readMuscles(const std::string& dir, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
+  const FileReader file(dir, "muscles.json", &landmarks);
+  const JsonField list = file.list("muscles");
+  for (size_t i = 0; i < list.arraySize(); ++i) d.muscles.push_back(readMuscle(file, list.at(i)));
+}
+
+void readTendons(const std::string& dir, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
+  const FileReader file(dir, "tendons.json", &landmarks);
+  const JsonField list = file.list("tendons");
+  for (size_t i = 0; i < list.arraySize(); ++i) {
+    const JsonField f = list.at(i);
+    Tendon t;
+    t.id = file.requiredText(f, "id");
+    t.name = file.requiredText(f, "name");
+    t.notes = file.text(f, "notes");
+    t.origin = file.attachment(f.at("origin"));
+    t.insertion = file.attachment(f.at("insertion"));
+    if (f.has("via")) t.via = file.points(f.at("via"));
+    t.profile = file.profile(f.at("profile"));
+    t.depth = file.depth(f.at("layer"));
+    if (f.at("origin").has("muscles")) t.muscles = file.texts(f.at("origin").at("muscles"));
+    d.tendons.push_back(std::move(t));
+  }
+}
+
+void readLymphatics(const std::string& dir, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
+  const FileReader file(dir, "lymphatics.json", &landmarks);
+  const JsonField nodes = file.list("nodes");
+  for (size_t i = 0; i < nodes.arraySize(); ++i) {
+    const JsonField f = nodes.at(i);
+    LymphNode n{file.requiredText(f, "id"), file.requiredText(f, "name"), file.requiredText(f, "group"),
+                file.text(f, "depth"),      file.text(f, "drains"),        file.requiredText(f, "drains_to"),
+                file.point(f.at("position")).position, {}};
+    const JsonField radii = f.at("radii");
+    if (radii.arraySize() != 3) radii.fail("expected three numbers", "write [rx, ry, rz] in metres");
+    n.radii = {file.positive(radii.at(0), 0.03f), file.positive(radii.at(1), 0.03f), file.positive(radii.at(2), 0.03f)};
+    d.nodes.push_back(std::move(n));
+  }
+  const JsonField vessels = file.list("vessels");
+  for (size_t i = 0; i < vessels.arraySize(); ++i) {
+    const JsonField f = vessels.at(i);
+    d.vessels.push_back({file.requiredText(f, "id"), file.requiredText(f, "name"), file.requiredText(f, "bundle"),
+                         file.requiredText(f, "ends_at"), file.text(f, "drains"), file.path(f.at("path"), 2)});
+  }
+}
+
+void readVeins(const std::string& dir, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
+  const FileReader file(dir, "veins.json", &landmarks);
+  const JsonField list = file.list("veins");
+  for (size_t i = 0; i < list.arraySize(); ++i) {
+    const JsonField f = list.at(i);
+    d.veins.push_back({file.requiredText(f, "id"), file.requiredText(f, "name"), file.text(f, "ends_at"),
+                       file.positive(f.at("radius"), 0.02f), file.path(f.at("path"), 2)});
+  }
+}
+
+void readRegions(const std::string& dir, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
+  const FileReader file(dir, "regions.json", &landmarks);
+  const JsonField list = file.list("regions");
+  for (size_t i = 0; i < list.arraySize(); ++i) {
+    const JsonField f = list.at(i);
+    Region r{file.requiredText(f, "id"), file.requiredText(f, "name"), file.requiredText(f, "kind"),
+             file.text(f, "drains_to"), file.text(f, "why"), {}, {}, {}, 0.0f};
+    if (r.kind != "region" && r.kind != "endangerment") f.at("kind").fail("unknown kind \"" + r.kind + "\"", "use region or endangerment");
+    if (f.has("bounds") && f.at("bounds").has("y")) r.heightRange = file.range(f.at("bounds").at("y"), kLegReach);
+    if (f.has("angle_deg")) r.angleDegrees = file.range(f.at("angle_deg"), 360.0f);
+    if (f.has("centre")) r.centre = file.point(f.at("centre")).position;
+    if (f.has("radius")) r.radius = file.positive(f.at("radius"), 0.5f);
+    d.regions.push_back(std::move(r));
+  }
+}
+
+}  // namespace
+
+void checkReferences(const Description& d);  // description_checks.cpp
+
+Description loadDescription(const std::string& directory) {
+  Description d;
+  d.directory = directory;
+  std::map<std::string, glm::vec3> landmarks;
+  readLandmarks(directory, d, landmarks);
+  readBones(directory, landmarks, d);
+  readMuscles(directory, landmarks, d);
+  readTendons(directory, landmarks, d);
+  readLymphatics(directory, landmarks, d);
+  readVeins(directory, landmarks, d);
+  readRegions(directory, landmarks, d);
+  checkReferences(d);
+  return d;
+}
+
+}  // namespace legatlas::anatomy
