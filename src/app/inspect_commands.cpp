@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "anatomy/description.h"
+#include "anatomy/model_generator.h"
 #include "core/error.h"
 
 namespace legatlas::app {
@@ -46,6 +47,16 @@ int runLandmarks(const InspectOptions& options) {
     std::printf("%-34s %8.3f %8.3f %8.3f  %s\n", l.id.c_str(), l.position.x, l.position.y, l.position.z,
                 l.name.c_str());
   }
+  return kExitOk;
+}
+
+int runBuildModel(const std::string& anatomyDir, const std::string& outPath) {
+  const anatomy::Description description = anatomy::loadDescription(anatomyDir.empty() ? assetPath("anatomy") : anatomyDir);
+  const anatomy::GeneratedModel model = anatomy::generateModel(description);
+  anatomy::writeGeneratedModel(model, outPath);
+  size_t triangles = 0;
+  for (const auto& t : model.tissues) triangles += t.mesh.triangleCount();
+  std::printf("%s: %zu tissues, %zu triangles\n", outPath.c_str(), model.tissues.size(), triangles);
   return kExitOk;
 }
 

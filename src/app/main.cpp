@@ -99,6 +99,14 @@ int main(int argc, char** argv) {
   landmarksCommand->add_option("--anatomy", landmarks.anatomyDir, "Description folder (default: the built-in one)")
       ->type_name("DIR");
 
+  std::string buildAnatomy, buildOut;
+  CLI::App* buildCommand =
+      cli.add_subcommand("build-model", "Generate the leg's meshes from the anatomical description into a GLB");
+  buildCommand->add_option("--anatomy", buildAnatomy, "Description folder (default: the built-in one)")->type_name("DIR");
+  buildCommand->add_option("--out", buildOut, "GLB file to write; its tissue map goes beside it")
+      ->required()
+      ->type_name("FILE");
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -116,6 +124,7 @@ int main(int argc, char** argv) {
     if (*renderCommand) return app::runRender(render);
     if (*benchCommand) return app::runBench(bench, kProcessStart);
     if (*landmarksCommand) return app::runLandmarks(landmarks);
+    if (*buildCommand) return app::runBuildModel(buildAnatomy, buildOut);
     app::Viewer window(viewer);
     return window.run();
   } catch (const InputError& e) {

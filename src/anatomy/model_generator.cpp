@@ -1,0 +1,147 @@
+#include "anatomy/model_generator.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <glm/geometric.hpp>
+#include <nlohmann/json.hpp>
+
+#include "core/atomic_file.h"
+#include "geometry/glb_writer.h"
+#include "geometry/primitives.h"
+#include "geometry/sweep.h"
+
+namespace legatlas::anatomy {
+
+namespace {
+
+constexpr float kLymphVesselRadius = 0.0012f;
+
+geometry::SweepSection sectionAt(const std::vector<CrossSection>& profile, float t) {
+  const auto next = std::find_if(profile.begin(), profile.end(), [t](const CrossSection& s) { return s.t >= t; });
+  if (next == profile.begin()) return {profile.front().width, profile.front().thickness};
+  if (next == profile.end()) return {profile.back().width, profile.back().thickness};
+  const CrossSection& a = *(next - 1);
+  const CrossSection& b = *next;
+  const float f = (t - a.t) / std::max(b.t - a.t, 1e-6f);
+  return {a.width + (b.width - a.width) * f, a.thickness + (b.thickness - a.thickness) * f};
+}
+
+// Without a hint, a muscle's or tendon's thickness points away from the limb's axis
+// (hip joint centre to ankle joint centre), so flat bands lie on the limb, not across it.
+glm::vec3 outwardFromLimbAxis(const std::vector<glm::vec3>& path, const Description& d) {
+  const Landmark* hip = d.findLandmark("hip_joint_centre");
+  const Landmark* ankle = d.findLandmark("ankle_joint_centre");
+  const glm::vec3 top = hip ? hip->position : glm::vec3(0.0f);
+  const glm::vec3 bottom = ankle ? ankle->position : glm::vec3(0.0f, -1.0f, 0.0f);
+  const glm::vec3 middle = path[path.size() / 2];
+  const glm::vec3 axis = glm::normalize(bottom - top);
+  const glm::vec3 onAxis = top + axis * glm::dot(middle - top, axis);
+  const glm::vec3 outward = middle - onAxis;
+  return glm::length(outward) > 1e-4f ? glm::normalize(outward) : glm::vec3(0, 0, 1);
+}
+
+geometry::Mesh sweepProfile(const std::vector<glm::vec3>& path, const std::vector<CrossSection>& profile,
+                            std::optional<glm::vec3> thicknessHint) {
+  geometry::SweepOptions options;
+  options.samplesAlong = 64;
+  options.segmentsAround = 20;
+  options.thicknessHint = thicknessHint;
+  return geometry::sweep(path, [&profile](float t) { return sectionAt(profile, t); }, options);
+}
+
+geometry::Mesh tube(const std::vector<glm::vec3>& path, float radius) {
+  geometry::SweepOptions options;
+  options.samplesAlong = std::max<int>(16, static_cast<int>(path.size()) * 4);
+  options.segmentsAround = 8;
+  return geometry::sweep(path, [radius](float) { return geometry::SweepSection{2 * radius, 2 * radius}; }, options);
+}
+
+Layer muscleLayer(Depth depth) { return depth == Depth::Superficial ? Layer::SuperficialMuscle : Layer::DeepMuscle; }
+
+GeneratedTissue muscleTissue(const Muscle& m, const Description& d) {
+  GeneratedTissue tissue;
+  tissue.entry = {{m.id}, m.id, m.name, muscleLayer(m.depth), std::nullopt, {}};
+  tissue.entry.facts = {{"Origin", m.origin.area},
+                        {"Insertion", m.insertion.area},
+                        {"Action", m.action},
+                        {"Layer", std::string(depthName(m.depth)) + ", " + m.compartment},
+                        {"Fibres", m.fibres},
+                        {"Where to feel it", m.surface},
+                        {"Massage", m.massageNotes}};
+  tissue.mesh = sweepProfile(m.path(), m.profile, m.thicknessAxis.value_or(outwardFromLimbAxis(m.path(), d)));
+  return tissue;
+}
+
+GeneratedTissue tendonTissue(const Tendon& t, const Description& d) {
+  GeneratedTissue tissue;
+  tissue.entry = {{t.id}, t.id, t.name, Layer::Tendon, std::nullopt, {}};
+  tissue.entry.facts = {{"From", t.origin.area}, {"To", t.insertion.area}, {"Notes", t.notes}};
+  tissue.mesh = sweepProfile(t.path(), t.profile, outwardFromLimbAxis(t.path(), d));
+  return tissue;
+}
+
+GeneratedTissue nodeTissue(const LymphNode& n) {
+  GeneratedTissue tissue;
+  tissue.entry = {{n.id}, n.id, n.name, Layer::Lymph, std::nullopt, {}};
+  tissue.entry.facts = {{"Drains", n.drains}, {"Drains to", n.drainsTo}, {"Depth", n.depth}};
+  tissue.mesh = geometry::makeEllipsoid(n.position, n.radii, 10, 14);
+  return tissue;
+}
+
+GeneratedTissue vesselTissue(const LymphVessel& v, const Description& d) {
+  GeneratedTissue tissue;
+  tissue.entry = {{v.id}, v.id, v.name, Layer::Lymph, std::nullopt, {}};
+  const LymphNode* node = d.findNode(v.endsAt);
+  tissue.entry.facts = {{"Drains", v.drains},
+                        {"Flows to", node ? node->name : v.endsAt},
+                        {"Bundle", v.bundle}};
+  tissue.mesh = tube(v.path, kLymphVesselRadius);
+  return tissue;
+}
+
+GeneratedTissue veinTissue(const Vein& v) {
+  GeneratedTissue tissue;
+  tissue.entry = {{v.id}, v.id, v.name, Layer::Vessel, std::nullopt, {}};
+  tissue.entry.facts = {{"Returns blood to", v.endsAt}};
+  tissue.mesh = tube(v.path, v.radius);
+  return tissue;
+}
+
+nlohmann::ordered_json tissueMapJson(const GeneratedModel& model) {
+  nlohmann::ordered_json map = {{"tissues", nlohmann::ordered_json::array()}};
+  for (const GeneratedTissue& t : model.tissues) {
+    nlohmann::ordered_json facts = nlohmann::ordered_json::object();
+    for (const Fact& f : t.entry.facts) {
+      if (!f.text.empty()) facts[f.label] = f.text;
+    }
+    map["tissues"].push_back({{"match", t.entry.id},
+                              {"id", t.entry.id},
+                              {"name", t.entry.name},
+                              {"layer", std::string(layerKey(t.entry.layer))},
+                              {"facts", facts}});
+  }
+  return map;
+}
+
+}  // namespace
+
+GeneratedModel generateModel(const Description& d) {
+  GeneratedModel model;
+  for (const Muscle& m : d.muscles) model.tissues.push_back(muscleTissue(m, d));
+  for (const Tendon& t : d.tendons) model.tissues.push_back(tendonTissue(t, d));
+  for (const LymphNode& n : d.nodes) model.tissues.push_back(nodeTissue(n));
+  for (const LymphVessel& v : d.vessels) model.tissues.push_back(vesselTissue(v, d));
+  for (const Vein& v : d.veins) model.tissues.push_back(veinTissue(v));
+  return model;
+}
+
+void writeGeneratedModel(const GeneratedModel& model, const std::string& glbPath) {
+  std::vector<geometry::NamedMesh> meshes;
+  for (const GeneratedTissue& t : model.tissues) meshes.push_back({t.entry.id, &t.mesh});
+  geometry::writeGlb(glbPath, meshes);
+  std::filesystem::path mapPath(glbPath);
+  mapPath.replace_extension(".tissues.json");
+  writeFileAtomically(mapPath.string(), tissueMapJson(model).dump(2) + "\n");
+}
+
+}  // namespace legatlas::anatomy

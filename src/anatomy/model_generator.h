@@ -1,0 +1,27 @@
+#pragma once
+// Turns the anatomical description into meshes, one per tissue, with the tissue map that
+// names them. Implemented so far: muscles, tendons, lymph nodes and vessels, veins.
+#include <string>
+#include <vector>
+
+#include "anatomy/description.h"
+#include "anatomy/tissue_map.h"
+#include "geometry/mesh.h"
+
+namespace legatlas::anatomy {
+
+struct GeneratedTissue {
+  TissueEntry entry;  // id, display name, layer, facts; the mesh is named after entry.id
+  geometry::Mesh mesh;
+};
+
+struct GeneratedModel {
+  std::vector<GeneratedTissue> tissues;
+};
+
+GeneratedModel generateModel(const Description& description);
+
+// Writes `<path>` (GLB) and `<path stem>.tissues.json` beside it.
+void writeGeneratedModel(const GeneratedModel& model, const std::string& glbPath);
+
+}  // namespace legatlas::anatomy

@@ -1,0 +1,35 @@
+#pragma once
+// A closed surface swept along a smooth path: elliptical cross-sections whose width and
+// thickness vary along it, capped at both ends. Muscles, tendons, vessels and veins are
+// built this way. Each vertex carries the path direction as its tangent (a muscle's fibre
+// direction) and (u, v) = (fraction along the path, fraction around it).
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "geometry/mesh.h"
+
+namespace legatlas::geometry {
+
+struct SweepSection {
+  float width = 0;      // full extent across, along the sweep's side axis
+  float thickness = 0;  // full extent along the sweep's thickness axis
+};
+
+struct SweepOptions {
+  int samplesAlong = 48;
+  int segmentsAround = 16;
+  // Preferred thickness direction (e.g. outward from the bone); carried along the path
+  // by rotation-minimising frames. Unset: any direction perpendicular to the start.
+  std::optional<glm::vec3> thicknessHint;
+};
+
+// Points of a Catmull-Rom curve through `controlPoints`, evenly spaced by arc length.
+std::vector<glm::vec3> smoothPath(const std::vector<glm::vec3>& controlPoints, int samples);
+
+// Sweeps along the curve through `controlPoints`; `section(t)` gives the cross-section at
+// arc-length fraction t in [0, 1]. Needs two distinct control points at least.
+Mesh sweep(const std::vector<glm::vec3>& controlPoints, const std::function<SweepSection(float)>& section,
+           const SweepOptions& options);
+
+}  // namespace legatlas::geometry
