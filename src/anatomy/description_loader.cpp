@@ -64,6 +64,12 @@ class FileReader {
             number(field.at(2), -limit, limit)};
   }
 
+  // Semi-axes of an ellipsoid, each positive and at most `limit` metres.
+  glm::vec3 radii(const JsonField& field, float limit) const {
+    if (field.arraySize() != 3) field.fail("expected three numbers", "write [rx, ry, rz] in metres");
+    return {positive(field.at(0), limit), positive(field.at(1), limit), positive(field.at(2), limit)};
+  }
+
   glm::vec2 range(const JsonField& field, float limit) const {
     if (field.arraySize() != 2) field.fail("expected two numbers", "write [low, high]");
     const glm::vec2 r(number(field.at(0), -limit, limit), number(field.at(1), -limit, limit));
@@ -175,9 +181,7 @@ BonePart readBonePart(const FileReader& file, const JsonField& f) {
   } else if (kind == "ellipsoid") {
     part.kind = BonePart::Kind::Ellipsoid;
     part.center = file.point(f.at("center"));
-    const JsonField radii = f.at("radii");
-    if (radii.arraySize() != 3) radii.fail("expected three numbers", "write [rx, ry, rz] in metres");
-    part.radii = {file.positive(radii.at(0), 0.3f), file.positive(radii.at(1), 0.3f), file.positive(radii.at(2), 0.3f)};
+    part.radii = file.radii(f.at("radii"), 0.3f);
     if (f.has("rotation_deg")) part.rotationDegrees = file.vector(f.at("rotation_deg"), 360.0f);
   } else {
     f.at("kind").fail("unknown kind \"" + kind + "\"", "use capsule or ellipsoid");
@@ -256,10 +260,7 @@ void readLymphatics(const std::string& dir, const std::map<std::string, glm::vec
     const JsonField f = nodes.at(i);
     LymphNode n{file.requiredText(f, "id"), file.requiredText(f, "name"), file.requiredText(f, "group"),
                 file.text(f, "depth"),      file.text(f, "drains"),        file.requiredText(f, "drains_to"),
-                file.point(f.at("position")).position, {}};
-    const JsonField radii = f.at("radii");
-    if (radii.arraySize() != 3) radii.fail("expected three numbers", "write [rx, ry, rz] in metres");
-    n.radii = {file.positive(radii.at(0), 0.03f), file.positive(radii.at(1), 0.03f), file.positive(radii.at(2), 0.03f)};
+                file.point(f.at("position")).position, file.radii(f.at("radii"), 0.03f)};
     d.nodes.push_back(std::move(n));
   }
   const JsonField vessels = file.list("vessels");
