@@ -27,10 +27,11 @@ class FileReader {
 
   JsonField root() const { return JsonField(document_, "", path_); }
 
-  JsonField list(const std::string& key) const {
-    const JsonField field = root().at(key);
-    field.arraySize();  // requires a list
-    return field;
+  // Calls `read` on every entry of the top-level list `key`.
+  template <typename Read>
+  void forEach(const std::string& key, Read read) const {
+    const JsonField list = root().at(key);
+    for (size_t i = 0; i < list.arraySize(); ++i) read(list.at(i));
   }
 
   std::string text(const JsonField& field, const std::string& key) const {
@@ -157,14 +158,12 @@ class FileReader {
 
 void readLandmarks(const std::string& dir, Description& d, std::map<std::string, glm::vec3>& byId) {
   const FileReader file(dir, "landmarks.json", nullptr);
-  const JsonField list = file.list("landmarks");
-  for (size_t i = 0; i < list.arraySize(); ++i) {
-    const JsonField f = list.at(i);
+  file.forEach("landmarks", [&](const JsonField& f) {
     Landmark l{file.requiredText(f, "id"), file.requiredText(f, "name"), file.text(f, "note"),
                file.vector(f.at("position"), kLegReach)};
     if (!byId.emplace(l.id, l.position).second) f.at("id").fail("duplicate landmark \"" + l.id + "\"", "give each landmark its own id");
     d.landmarks.push_back(std::move(l));
-  }
+  });
 }
 
 BonePart readBonePart(const FileReader& file, const JsonField& f) {
@@ -191,15 +190,13 @@ BonePart readBonePart(const FileReader& file, const JsonField& f) {
 
 void readBones(const std::string& dir, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
   const FileReader file(dir, "bones.json", &landmarks);
-  const JsonField list = file.list("bones");
-  for (size_t i = 0; i < list.arraySize(); ++i) {
-    const JsonField f = list.at(i);
+  file.forEach("bones", [&](const JsonField& f) {
     Bone bone{file.requiredText(f, "id"), file.requiredText(f, "name"), file.text(f, "note"), {}};
     const JsonField parts = f.at("parts");
     if (parts.arraySize() == 0) parts.fail("a bone needs at least one part", "add a capsule or an ellipsoid");
     for (size_t p = 0; p < parts.arraySize(); ++p) bone.parts.push_back(readBonePart(file, parts.at(p)));
     d.bones.push_back(std::move(bone));
-  }
+  });
 }
 
 Muscle readMuscle(const FileReader& file, const JsonField& f) {
@@ -230,15 +227,12 @@ Muscle readMuscle(const FileReader& file, const JsonField& f) {
 
 void readMuscles(const std::string& dir, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
   const FileReader file(dir, "muscles.json", &landmarks);
-  const JsonField list = file.list("muscles");
-  for (size_t i = 0; i < list.arraySize(); ++i) d.muscles.push_back(readMuscle(file, list.at(i)));
+  file.forEach("muscles", [&](const JsonField& f) { d.muscles.push_back(readMuscle(file, f)); });
 }
 
 void readTendons(const std::string& dir, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
   const FileReader file(dir, "tendons.json", &landmarks);
-  const JsonField list = file.list("tendons");
-  for (size_t i = 0; i < list.arraySize(); ++i) {
-    const JsonField f = list.at(i);
+  file.forEach("tendons", [&](const JsonField& f) {
     Tendon t;
     t.id = file.requiredText(f, "id");
     t.name = file.requiredText(f, "name");
@@ -250,42 +244,34 @@ void readTendons(const std::string& dir, const std::map<std::string, glm::vec3>&
     t.depth = file.depth(f.at("layer"));
     if (f.at("origin").has("muscles")) t.muscles = file.texts(f.at("origin").at("muscles"));
     d.tendons.push_back(std::move(t));
-  }
+  });
 }
 
 void readLymphatics(const std::string& dir, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
   const FileReader file(dir, "lymphatics.json", &landmarks);
-  const JsonField nodes = file.list("nodes");
-  for (size_t i = 0; i < nodes.arraySize(); ++i) {
-    const JsonField f = nodes.at(i);
+  file.forEach("nodes", [&](const JsonField& f) {
     LymphNode n{file.requiredText(f, "id"), file.requiredText(f, "name"), file.requiredText(f, "group"),
                 file.text(f, "depth"),      file.text(f, "drains"),        file.requiredText(f, "drains_to"),
                 file.point(f.at("position")).position, file.radii(f.at("radii"), 0.03f)};
     d.nodes.push_back(std::move(n));
-  }
-  const JsonField vessels = file.list("vessels");
-  for (size_t i = 0; i < vessels.arraySize(); ++i) {
-    const JsonField f = vessels.at(i);
+  });
+  file.forEach("vessels", [&](const JsonField& f) {
     d.vessels.push_back({file.requiredText(f, "id"), file.requiredText(f, "name"), file.requiredText(f, "bundle"),
                          file.requiredText(f, "ends_at"), file.text(f, "drains"), file.path(f.at("path"), 2)});
-  }
+  });
 }
 
 void readVeins(const std::string& dir, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
   const FileReader file(dir, "veins.json", &landmarks);
-  const JsonField list = file.list("veins");
-  for (size_t i = 0; i < list.arraySize(); ++i) {
-    const JsonField f = list.at(i);
+  file.forEach("veins", [&](const JsonField& f) {
     d.veins.push_back({file.requiredText(f, "id"), file.requiredText(f, "name"), file.text(f, "ends_at"),
                        file.positive(f.at("radius"), 0.02f), file.path(f.at("path"), 2)});
-  }
+  });
 }
 
 void readRegions(const std::string& dir, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
   const FileReader file(dir, "regions.json", &landmarks);
-  const JsonField list = file.list("regions");
-  for (size_t i = 0; i < list.arraySize(); ++i) {
-    const JsonField f = list.at(i);
+  file.forEach("regions", [&](const JsonField& f) {
     Region r{file.requiredText(f, "id"), file.requiredText(f, "name"), file.requiredText(f, "kind"),
              file.text(f, "drains_to"), file.text(f, "why"), {}, {}, {}, 0.0f};
     if (r.kind != "region" && r.kind != "endangerment") f.at("kind").fail("unknown kind \"" + r.kind + "\"", "use region or endangerment");
@@ -294,7 +280,7 @@ void readRegions(const std::string& dir, const std::map<std::string, glm::vec3>&
     if (f.has("centre")) r.centre = file.point(f.at("centre")).position;
     if (f.has("radius")) r.radius = file.positive(f.at("radius"), 0.5f);
     d.regions.push_back(std::move(r));
-  }
+  });
 }
 
 }  // namespace
