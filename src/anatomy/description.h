@@ -27,13 +27,15 @@ struct Attachment {
 };
 
 struct BonePart {
-  enum class Kind { Capsule, Ellipsoid } kind = Kind::Ellipsoid;
+  enum class Kind { Capsule, Ellipsoid, Sheet } kind = Kind::Ellipsoid;
   std::string name;
   Point from, to;  // capsule
   float radiusFrom = 0, radiusTo = 0;
   Point center;  // ellipsoid
   glm::vec3 radii{0.0f};
   glm::vec3 rotationDegrees{0.0f};
+  std::vector<Point> sheet;  // sheet: a fan of triangles around the first point
+  float thickness = 0;
 };
 
 struct Bone {
@@ -97,6 +99,12 @@ struct Region {
   float radius = 0;
 };
 
+// The reference outline of the skin at height y: an ellipse in the horizontal plane.
+struct SkinSection {
+  float y = 0;
+  glm::vec2 centreXZ{0.0f}, radiiXZ{0.0f};
+};
+
 struct Description {
   std::string directory;
   std::vector<Landmark> landmarks;
@@ -107,6 +115,9 @@ struct Description {
   std::vector<LymphVessel> vessels;
   std::vector<Vein> veins;
   std::vector<Region> regions;
+  std::vector<SkinSection> skinSections;  // ordered from top to bottom
+  std::vector<BonePart> footOutline;      // solids whose union outlines the foot
+  float soleHeight = 0;                   // y of the ground under the foot
 
   const Landmark* findLandmark(const std::string& id) const;
   const Muscle* findMuscle(const std::string& id) const;

@@ -71,6 +71,13 @@ class FileReader {
     return {positive(field.at(0), limit), positive(field.at(1), limit), positive(field.at(2), limit)};
   }
 
+  // Two numbers in metres: a position, or (when `sizes`) two positive half-axes.
+  glm::vec2 pair(const JsonField& field, bool sizes) const {
+    if (field.arraySize() != 2) field.fail("expected two numbers", "write [x, z] in metres");
+    if (sizes) return {positive(field.at(0), 0.5f), positive(field.at(1), 0.5f)};
+    return {number(field.at(0), -0.5f, 0.5f), number(field.at(1), -0.5f, 0.5f)};
+  }
+
   glm::vec2 range(const JsonField& field, float limit) const {
     if (field.arraySize() != 2) field.fail("expected two numbers", "write [low, high]");
     const glm::vec2 r(number(field.at(0), -limit, limit), number(field.at(1), -limit, limit));
@@ -182,8 +189,13 @@ BonePart readBonePart(const FileReader& file, const JsonField& f) {
     part.center = file.point(f.at("center"));
     part.radii = file.radii(f.at("radii"), 0.3f);
     if (f.has("rotation_deg")) part.rotationDegrees = file.vector(f.at("rotation_deg"), 360.0f);
+  } else if (kind == "sheet") {
+    part.kind = BonePart::Kind::Sheet;
+    part.sheet = file.points(f.at("points"));
+    if (part.sheet.size() < 3) f.at("points").fail("a sheet needs at least three points", "give its centre, then its rim in order");
+    part.thickness = file.positive(f.at("thickness"), 0.05f);
   } else {
-    f.at("kind").fail("unknown kind \"" + kind + "\"", "use capsule or ellipsoid");
+    f.at("kind").fail("unknown kind \"" + kind + "\"", "use capsule, ellipsoid or sheet");
   }
   return part;
 }
@@ -283,6 +295,21 @@ void readRegions(const std::string& dir, const std::map<std::string, glm::vec3>&
   });
 }
 
+void readSkinProfile(const std::string& dir, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
+  const FileReader file(dir, "skin_profile.json", &landmarks);
+  file.forEach("sections", [&](const JsonField& f) {
+    SkinSection section{file.number(f.at("y"), -kLegReach, kLegReach), file.pair(f.at("centre_xz"), false),
+                        file.pair(f.at("radii_xz"), true)};
+    if (!d.skinSections.empty() && section.y >= d.skinSections.back().y) {
+      f.at("y").fail("not below the section before it", "list the sections from the top of the leg down");
+    }
+    d.skinSections.push_back(section);
+  });
+  if (d.skinSections.size() < 2) file.root().at("sections").fail("has fewer than two sections", "give at least two outlines");
+  file.forEach("foot", [&](const JsonField& f) { d.footOutline.push_back(readBonePart(file, f)); });
+  d.soleHeight = file.number(file.root().at("sole_y"), -kLegReach, kLegReach);
+}
+
 }  // namespace
 
 void checkReferences(const Description& d);  // description_checks.cpp
@@ -298,6 +325,7 @@ Description loadDescription(const std::string& directory) {
   readLymphatics(directory, landmarks, d);
   readVeins(directory, landmarks, d);
   readRegions(directory, landmarks, d);
+  readSkinProfile(directory, landmarks, d);
   checkReferences(d);
   return d;
 }

@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <glm/common.hpp>
 #include <glm/geometric.hpp>
 #include <nlohmann/json.hpp>
 
+#include "anatomy/blended_parts.h"
+#include "anatomy/skin_surface.h"
+#include "anatomy/tissue_fitting.h"
 #include "core/atomic_file.h"
 #include "geometry/glb_writer.h"
 #include "geometry/primitives.h"
@@ -15,6 +19,13 @@ namespace legatlas::anatomy {
 namespace {
 
 constexpr float kLymphVesselRadius = 0.0012f;
+constexpr float kFittedPointSpacing = 0.008f;  // metres between fitted points of a vessel
+// Lets the mesher use larger triangles where bone and skin are flat (OpenVDB's adaptive
+// meshing keeps the surface closed, which general simplification here did not).
+constexpr float kLevelSetAdaptivity = 0.1f;
+// Fraction of a muscle's length at each end over which it may still blend into what it
+// attaches to (bone, a common tendon); beyond it, it is kept clear of other tissue.
+constexpr float kAttachmentBlend = 0.12f;
 
 geometry::SweepSection sectionAt(const std::vector<CrossSection>& profile, float t) {
   const auto next = std::find_if(profile.begin(), profile.end(), [t](const CrossSection& s) { return s.t >= t; });
@@ -51,12 +62,33 @@ geometry::Mesh sweepProfile(const std::vector<glm::vec3>& path, const std::vecto
 
 geometry::Mesh tube(const std::vector<glm::vec3>& path, float radius) {
   geometry::SweepOptions options;
-  options.samplesAlong = std::max<int>(16, static_cast<int>(path.size()) * 4);
+  options.samplesAlong = std::max<int>(16, static_cast<int>(path.size()) * 2);
   options.segmentsAround = 8;
   return geometry::sweep(path, [radius](float) { return geometry::SweepSection{2 * radius, 2 * radius}; }, options);
 }
 
 Layer muscleLayer(Depth depth) { return depth == Depth::Superficial ? Layer::SuperficialMuscle : Layer::DeepMuscle; }
+
+GeneratedTissue boneTissue(const Bone& bone, PlacedTissues& placed) {
+  GeneratedTissue tissue;
+  tissue.entry = {{bone.id}, bone.id, bone.name, Layer::Bone, std::nullopt, {}};
+  tissue.entry.facts = {{"About", bone.note}};
+  const geometry::LevelSet solid = BlendedParts(bone.parts, kBoneBlendRadius).levelSet(kFittingVoxel, kPlacedBand);
+  tissue.mesh = solid.toMesh(kLevelSetAdaptivity);
+  placed.add(solid);
+  return tissue;
+}
+
+// Full strength along the belly, fading to nothing at the attachments.
+float awayFromAttachments(const geometry::Mesh& mesh, size_t vertex) {
+  const float t = mesh.uvs[vertex].x;
+  return std::min(glm::smoothstep(0.0f, kAttachmentBlend, t), glm::smoothstep(1.0f, 1.0f - kAttachmentBlend, t));
+}
+
+void placeSweptTissue(GeneratedTissue& tissue, PlacedTissues& placed) {
+  placed.pushOut(tissue.mesh, [&tissue](size_t v) { return awayFromAttachments(tissue.mesh, v); });
+  placed.add(tissue.mesh);
+}
 
 GeneratedTissue muscleTissue(const Muscle& m, const Description& d) {
   GeneratedTissue tissue;
@@ -80,30 +112,58 @@ GeneratedTissue tendonTissue(const Tendon& t, const Description& d) {
   return tissue;
 }
 
-GeneratedTissue nodeTissue(const LymphNode& n) {
+GeneratedTissue nodeTissue(const LymphNode& n, const PlacedTissues& placed) {
   GeneratedTissue tissue;
   tissue.entry = {{n.id}, n.id, n.name, Layer::Lymph, std::nullopt, {}};
   tissue.entry.facts = {{"Drains", n.drains}, {"Drains to", n.drainsTo}, {"Depth", n.depth}};
-  tissue.mesh = geometry::makeEllipsoid(n.position, n.radii, 10, 14);
+  std::vector<glm::vec3> centre{n.position};
+  placed.pushOut(centre, std::max({n.radii.x, n.radii.y, n.radii.z}) + kContactGap);
+  tissue.mesh = geometry::makeEllipsoid(centre.front(), n.radii, 10, 14);
   return tissue;
 }
 
-GeneratedTissue vesselTissue(const LymphVessel& v, const Description& d) {
+// A thin tube in the fat: clear of the muscles beneath and inside the skin above.
+std::vector<glm::vec3> subcutaneousPath(const std::vector<glm::vec3>& described, float radius,
+                                        const PlacedTissues& placed, const geometry::LevelSet& skin) {
+  // Fitted point by point, so first resampled densely enough to follow the surfaces.
+  float length = 0.0f;
+  for (size_t i = 0; i + 1 < described.size(); ++i) length += glm::distance(described[i], described[i + 1]);
+  std::vector<glm::vec3> path = geometry::smoothPath(described, std::max(2, static_cast<int>(length / kFittedPointSpacing)));
+  for (int round = 0; round < 3; ++round) {
+    pullInside(skin, path, radius + kContactGap);
+    placed.pushOut(path, radius + kContactGap);
+  }
+  return path;
+}
+
+GeneratedTissue vesselTissue(const LymphVessel& v, const Description& d, const PlacedTissues& placed,
+                             const geometry::LevelSet& skin) {
   GeneratedTissue tissue;
   tissue.entry = {{v.id}, v.id, v.name, Layer::Lymph, std::nullopt, {}};
   const LymphNode* node = d.findNode(v.endsAt);
   tissue.entry.facts = {{"Drains", v.drains},
                         {"Flows to", node ? node->name : v.endsAt},
                         {"Bundle", v.bundle}};
-  tissue.mesh = tube(v.path, kLymphVesselRadius);
+  tissue.mesh = tube(subcutaneousPath(v.path, kLymphVesselRadius, placed, skin), kLymphVesselRadius);
   return tissue;
 }
 
-GeneratedTissue veinTissue(const Vein& v) {
+GeneratedTissue veinTissue(const Vein& v, const PlacedTissues& placed, const geometry::LevelSet& skin) {
   GeneratedTissue tissue;
   tissue.entry = {{v.id}, v.id, v.name, Layer::Vessel, std::nullopt, {}};
   tissue.entry.facts = {{"Returns blood to", v.endsAt}};
-  tissue.mesh = tube(v.path, v.radius);
+  tissue.mesh = tube(subcutaneousPath(v.path, v.radius, placed, skin), v.radius);
+  return tissue;
+}
+
+GeneratedTissue skinTissue(const geometry::LevelSet& skin) {
+  GeneratedTissue tissue;
+  tissue.entry = {{"skin"}, "skin", "Skin and subcutaneous fat", Layer::Skin, std::nullopt, {}};
+  tissue.entry.facts = {{"About", "Skin over a layer of fat that is thick over the thigh and buttock and thin over "
+                                  "the tibial crest, the patella and the malleoli, where bone lies just beneath."},
+                        {"Massage", "Every stroke starts here: light techniques (lymph drainage) move the skin and "
+                                    "the fluid in the fat beneath it, deeper ones work through it."}};
+  tissue.mesh = skin.toMesh(kLevelSetAdaptivity);
   return tissue;
 }
 
@@ -125,13 +185,31 @@ nlohmann::ordered_json tissueMapJson(const GeneratedModel& model) {
 
 }  // namespace
 
+// Tissues are generated from the deepest out, each kept clear of those before it.
 GeneratedModel generateModel(const Description& d) {
   GeneratedModel model;
-  for (const Muscle& m : d.muscles) model.tissues.push_back(muscleTissue(m, d));
-  for (const Tendon& t : d.tendons) model.tissues.push_back(tendonTissue(t, d));
-  for (const LymphNode& n : d.nodes) model.tissues.push_back(nodeTissue(n));
-  for (const LymphVessel& v : d.vessels) model.tissues.push_back(vesselTissue(v, d));
-  for (const Vein& v : d.veins) model.tissues.push_back(veinTissue(v));
+  PlacedTissues placed;
+  for (const Bone& b : d.bones) model.tissues.push_back(boneTissue(b, placed));
+  for (Depth depth : {Depth::Deep, Depth::Intermediate, Depth::Superficial}) {
+    for (const Muscle& m : d.muscles) {
+      if (m.depth != depth) continue;
+      model.tissues.push_back(muscleTissue(m, d));
+      placeSweptTissue(model.tissues.back(), placed);
+    }
+  }
+  for (const Tendon& t : d.tendons) {
+    model.tissues.push_back(tendonTissue(t, d));
+    placeSweptTissue(model.tissues.back(), placed);
+  }
+  // Nodes lie in the fat over or between the muscles; the skin then covers them all.
+  const size_t firstNode = model.tissues.size();
+  for (const LymphNode& n : d.nodes) model.tissues.push_back(nodeTissue(n, placed));
+  for (size_t i = firstNode; i < model.tissues.size(); ++i) placed.add(model.tissues[i].mesh);
+  const geometry::LevelSet skin = skinField(d, placed);
+  // Lymph vessels and veins run in the fat between the two.
+  for (const LymphVessel& v : d.vessels) model.tissues.push_back(vesselTissue(v, d, placed, skin));
+  for (const Vein& v : d.veins) model.tissues.push_back(veinTissue(v, placed, skin));
+  model.tissues.push_back(skinTissue(skin));
   return model;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // Turns the anatomical description into meshes, one per tissue, with the tissue map that
-// names them. Implemented so far: muscles, tendons, lymph nodes and vessels, veins.
+// names them: bones, muscles, tendons, lymph nodes and vessels, veins and the skin.
 #include <string>
 #include <vector>
 

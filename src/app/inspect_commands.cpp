@@ -1,6 +1,7 @@
 #include "app/inspect_commands.h"
 
 #include <cmath>
+#include <filesystem>
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -53,6 +54,10 @@ int runLandmarks(const InspectOptions& options) {
 int runBuildModel(const std::string& anatomyDir, const std::string& outPath) {
   const anatomy::Description description = anatomy::loadDescription(anatomyDir.empty() ? assetPath("anatomy") : anatomyDir);
   const anatomy::GeneratedModel model = anatomy::generateModel(description);
+  const std::filesystem::path folder = std::filesystem::path(outPath).parent_path();
+  std::error_code ec;
+  if (!folder.empty()) std::filesystem::create_directories(folder, ec);
+  if (ec) throw InputError(folder.string(), "", "cannot create the folder (" + ec.message() + ")", "choose another --out");
   anatomy::writeGeneratedModel(model, outPath);
   size_t triangles = 0;
   for (const auto& t : model.tissues) triangles += t.mesh.triangleCount();

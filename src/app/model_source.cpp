@@ -14,8 +14,9 @@ std::string assetPath(const std::string& relativePath) {
   const fs::path relative = fs::path("assets") / relativePath;
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  for (const fs::path& root : {exe.parent_path().parent_path(), exe.parent_path().parent_path() / "share" / "legatlas",
-                               fs::path(LEGATLAS_SOURCE_DIR)}) {
+  // The build tree (generated assets), an install prefix, then the source tree.
+  for (const fs::path& root : {exe.parent_path(), exe.parent_path().parent_path(),
+                               exe.parent_path().parent_path() / "share" / "legatlas", fs::path(LEGATLAS_SOURCE_DIR)}) {
     if (fs::exists(root / relative, ec)) return (root / relative).string();
   }
   return (fs::path(LEGATLAS_SOURCE_DIR) / relative).string();

@@ -63,4 +63,42 @@ void Mesh::computeNormals() {
   }
 }
 
+size_t Mesh::collapseDegenerateTriangles(float minimumDoubleArea) {
+  std::vector<uint32_t> target(positions.size());
+  for (uint32_t i = 0; i < target.size(); ++i) target[i] = i;
+  const auto root = [&target](uint32_t v) {
+    while (target[v] != v) v = target[v] = target[target[v]];
+    return v;
+  };
+  size_t removed = 0;
+  for (bool changed = true; changed;) {
+    changed = false;
+    std::vector<uint32_t> kept;
+    kept.reserve(indices.size());
+    for (size_t i = 0; i + 2 < indices.size(); i += 3) {
+      const uint32_t v[3] = {root(indices[i]), root(indices[i + 1]), root(indices[i + 2])};
+      if (v[0] == v[1] || v[1] == v[2] || v[2] == v[0]) {
+        ++removed;
+        continue;
+      }
+      const glm::vec3 &a = positions[v[0]], &b = positions[v[1]], &c = positions[v[2]];
+      if (glm::length(glm::cross(b - a, c - a)) < minimumDoubleArea) {
+        int shortest = 0;
+        float best = 1e30f;
+        for (int e = 0; e < 3; ++e) {
+          const float length = glm::distance(positions[v[e]], positions[v[(e + 1) % 3]]);
+          if (length < best) best = length, shortest = e;
+        }
+        target[v[(shortest + 1) % 3]] = v[shortest];
+        changed = true;
+        ++removed;
+        continue;
+      }
+      kept.insert(kept.end(), {v[0], v[1], v[2]});
+    }
+    indices.swap(kept);
+  }
+  return removed;
+}
+
 }  // namespace legatlas::geometry

@@ -35,6 +35,9 @@ struct Mesh {
   void transform(const glm::mat4& matrix);
   // Area-weighted vertex normals from the triangles.
   void computeNormals();
+  // Removes zero-area triangles without opening the surface: each one's shortest edge is
+  // collapsed, which also removes its neighbour across that edge. Returns how many went.
+  size_t collapseDegenerateTriangles(float minimumDoubleArea = 1e-13f);
 };
 
 }  // namespace legatlas::geometry

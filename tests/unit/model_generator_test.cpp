@@ -8,75 +8,39 @@
 #include <map>
 
 #include "anatomy/model_generator.h"
+#include "generated_leg.h"
+#include "mesh_checks.h"
 #include "scene/model_loader.h"
 
 namespace fs = std::filesystem;
 using namespace legatlas;
 
-namespace {
-
-const anatomy::Description& description() {
-  static const anatomy::Description d = anatomy::loadDescription(std::string(LEGATLAS_SOURCE_DIR) + "/assets/anatomy");
-  return d;
-}
-
-const anatomy::GeneratedModel& model() {
-  static const anatomy::GeneratedModel m = anatomy::generateModel(description());
-  return m;
-}
-
-const geometry::Mesh& meshOf(const std::string& id) {
-  for (const auto& t : model().tissues) {
-    if (t.entry.id == id) return t.mesh;
-  }
-  throw std::runtime_error("no tissue " + id);
-}
-
-bool closed(const geometry::Mesh& mesh) {
-  std::map<std::pair<uint32_t, uint32_t>, int> edges;
-  for (size_t i = 0; i < mesh.indices.size(); i += 3) {
-    for (int e = 0; e < 3; ++e) ++edges[{mesh.indices[i + e], mesh.indices[i + (e + 1) % 3]}];
-  }
-  for (const auto& [edge, count] : edges) {
-    if (count != 1 || !edges.count({edge.second, edge.first})) return false;
-  }
-  return true;
-}
-
-float nearest(const geometry::Mesh& mesh, const glm::vec3& point) {
-  float best = 1e9f;
-  for (const glm::vec3& p : mesh.positions) best = std::min(best, glm::distance(p, point));
-  return best;
-}
-
-}  // namespace
+using legatlas::testing::generatedModel;
+using legatlas::testing::leg;
+using legatlas::testing::tissueMesh;
 
 TEST(ModelGenerator, EveryTissueIsAClosedMeshWithoutDegenerateTriangles) {
-  ASSERT_EQ(model().tissues.size(), description().muscles.size() + description().tendons.size() +
-                                        description().nodes.size() + description().vessels.size() +
-                                        description().veins.size());
-  for (const auto& t : model().tissues) {
-    EXPECT_TRUE(closed(t.mesh)) << t.entry.id;
-    for (size_t i = 0; i < t.mesh.indices.size(); i += 3) {
-      const glm::vec3 a = t.mesh.positions[t.mesh.indices[i]], b = t.mesh.positions[t.mesh.indices[i + 1]],
-                      c = t.mesh.positions[t.mesh.indices[i + 2]];
-      ASSERT_GT(glm::length(glm::cross(b - a, c - a)), 1e-12f) << t.entry.id << " triangle " << i / 3;
-    }
+  const auto& d = leg();
+  ASSERT_EQ(generatedModel().tissues.size(), d.bones.size() + d.muscles.size() + d.tendons.size() + d.nodes.size() +
+                                                 d.vessels.size() + d.veins.size() + 1);
+  for (const auto& t : generatedModel().tissues) {
+    EXPECT_EQ(legatlas::testing::closedSurfaceProblem(t.mesh), "") << t.entry.id;
+    EXPECT_TRUE(legatlas::testing::windingAgreesWithNormals(t.mesh)) << t.entry.id;
   }
 }
 
 TEST(ModelGenerator, MusclesReachTheirOriginAndInsertion) {
-  for (const auto& m : description().muscles) {
-    const auto& mesh = meshOf(m.id);
-    EXPECT_LT(nearest(mesh, m.origin.point.position), 0.010f) << m.id << " origin";
-    EXPECT_LT(nearest(mesh, m.insertion.point.position), 0.010f) << m.id << " insertion";
+  for (const auto& m : leg().muscles) {
+    const auto& mesh = tissueMesh(m.id);
+    EXPECT_LT(legatlas::testing::nearestVertexDistance(mesh, m.origin.point.position), 0.010f) << m.id << " origin";
+    EXPECT_LT(legatlas::testing::nearestVertexDistance(mesh, m.insertion.point.position), 0.010f) << m.id << " insertion";
   }
 }
 
 // At the belly's centre the stored fibre direction follows the origin-insertion path.
 TEST(ModelGenerator, FibreDirectionFollowsThePathAtTheBelly) {
-  for (const auto& m : description().muscles) {
-    const auto& mesh = meshOf(m.id);
+  for (const auto& m : leg().muscles) {
+    const auto& mesh = tissueMesh(m.id);
     const std::vector<glm::vec3> path = m.path();
     // The via-point path's segment at half its length, where the ring u = 0.5 lies.
     float total = 0.0f;
@@ -104,11 +68,11 @@ TEST(ModelGenerator, WrittenModelLoadsWithEveryTissueNamed) {
   const fs::path dir = fs::temp_directory_path() / ("legatlas_generated_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   const std::string glb = (dir / "leg.glb").string();
-  anatomy::writeGeneratedModel(model(), glb);
+  anatomy::writeGeneratedModel(generatedModel(), glb);
   const auto map = anatomy::TissueMap::load((dir / "leg.tissues.json").string());
   const auto scene = scene::loadModel(glb, &map);
   fs::remove_all(dir);
-  EXPECT_EQ(scene.meshes.size(), model().tissues.size());
+  EXPECT_EQ(scene.meshes.size(), generatedModel().tissues.size());
   EXPECT_TRUE(scene.warnings.empty()) << scene.warnings.front();
   const int rectus = scene.findTissue("rectus_femoris");
   ASSERT_GE(rectus, 0);
@@ -117,7 +81,7 @@ TEST(ModelGenerator, WrittenModelLoadsWithEveryTissueNamed) {
   bool hasAction = false;
   for (const auto& f : scene.tissues[rectus].facts) hasAction = hasAction || (f.label == "Action" && !f.text.empty());
   EXPECT_TRUE(hasAction);
-  const int node = scene.findTissue(description().vessels.front().endsAt);
+  const int node = scene.findTissue(leg().vessels.front().endsAt);
   ASSERT_GE(node, 0);
   EXPECT_EQ(scene.tissues[node].layer, anatomy::Layer::Lymph);
 }

@@ -8,6 +8,7 @@
 
 #include "geometry/glb_writer.h"
 #include "geometry/sweep.h"
+#include "mesh_checks.h"
 #include "scene/model_loader.h"
 
 using legatlas::geometry::Mesh;
@@ -33,15 +34,7 @@ Mesh belly() {
 // Every edge is shared by exactly two triangles, in opposite directions: closed and
 // consistently oriented.
 TEST(Sweep, SurfaceIsClosedAndOriented) {
-  const Mesh mesh = belly();
-  std::map<std::pair<uint32_t, uint32_t>, int> edges;
-  for (size_t i = 0; i < mesh.indices.size(); i += 3) {
-    for (int e = 0; e < 3; ++e) ++edges[{mesh.indices[i + e], mesh.indices[i + (e + 1) % 3]}];
-  }
-  for (const auto& [edge, count] : edges) {
-    ASSERT_EQ(count, 1) << "edge used twice in the same direction";
-    ASSERT_EQ(edges.count({edge.second, edge.first}), 1u) << "open edge";
-  }
+  EXPECT_EQ(legatlas::testing::closedSurfaceProblem(belly()), "");
 }
 
 TEST(Sweep, NoDegenerateTrianglesAndOutwardWinding) {

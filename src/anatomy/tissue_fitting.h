@@ -1,0 +1,48 @@
+#pragma once
+// Keeps generated tissues out of one another. Tissues are placed from the deepest out:
+// bones first, then deep, intermediate and superficial muscles, tendons, and last the
+// thin structures of the subcutaneous layer. Each new surface is pushed out of everything
+// placed before it, so a superficial muscle drapes over the deep one under it the way
+// it does in the body, instead of the two passing through each other.
+#include <functional>
+#include <vector>
+
+#include "geometry/level_set.h"
+
+namespace legatlas::anatomy {
+
+inline constexpr float kFittingVoxel = 0.001f;  // metres
+inline constexpr float kContactGap = 0.0004f;   // left between tissues that touch
+
+class PlacedTissues {
+ public:
+  PlacedTissues();
+
+  // Moves the vertices of `surface` out of every tissue placed so far, each by at most
+  // `strength(vertex)` times its depth of penetration (1 = fully out). Attachment ends
+  // use a lower strength: muscles really do blend into bone and common tendons there.
+  void pushOut(geometry::Mesh& surface, const std::function<float(size_t vertex)>& strength) const;
+  // Moves the points of a thin tube's centre line until they are `clearance` clear.
+  void pushOut(std::vector<glm::vec3>& centreLine, float clearance) const;
+
+  void add(const geometry::Mesh& closedSurface);
+  void add(const geometry::LevelSet& solid);
+
+  // Signed distance to the union of placed tissues (clamped to the kept band).
+  float distance(const glm::vec3& p) const { return solids_.distance(p); }
+  const geometry::LevelSet& solids() const { return solids_; }
+
+ private:
+  glm::vec3 pushedOut(glm::vec3 p, float clearance, float strength) const;
+  geometry::LevelSet solids_;
+};
+
+// Moves the points of a centre line inside `envelope` (e.g. the skin) until they are
+// `clearance` deep.
+void pullInside(const geometry::LevelSet& envelope, std::vector<glm::vec3>& centreLine, float clearance);
+
+// The band kept around placed tissues: deep enough inside to find the way out of a deep
+// overlap, and far enough outside for the skin's fat layer.
+inline constexpr geometry::NarrowBand kPlacedBand{0.014f, 0.025f};
+
+}  // namespace legatlas::anatomy
