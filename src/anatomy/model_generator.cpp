@@ -21,7 +21,7 @@ namespace {
 constexpr float kLymphVesselRadius = 0.0012f;
 constexpr float kFittedPointSpacing = 0.008f;  // metres between fitted points of a vessel
 // Lets the mesher use larger triangles where bone and skin are flat (OpenVDB's adaptive
-// meshing keeps the surface closed, which general simplification here did not).
+// meshing keeps the surface closed).
 constexpr float kLevelSetAdaptivity = 0.1f;
 // Fraction of a muscle's length at each end over which it may still blend into what it
 // attaches to (bone, a common tendon); beyond it, it is kept clear of other tissue.

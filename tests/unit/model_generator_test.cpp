@@ -5,7 +5,6 @@
 #include <glm/geometric.hpp>
 #include <glm/trigonometric.hpp>
 #include <stdexcept>
-#include <map>
 
 #include "anatomy/model_generator.h"
 #include "generated_leg.h"

@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <glm/geometric.hpp>
 #include <glm/trigonometric.hpp>
-#include <map>
 
 #include "geometry/glb_writer.h"
 #include "geometry/sweep.h"
