@@ -10,6 +10,7 @@
 #include "anatomy/skin_surface.h"
 #include "anatomy/tissue_fitting.h"
 #include "core/atomic_file.h"
+#include "geometry/attribute_transfer.h"
 #include "geometry/glb_writer.h"
 #include "geometry/primitives.h"
 #include "geometry/sweep.h"
@@ -26,6 +27,8 @@ constexpr float kLevelSetAdaptivity = 0.1f;
 // Fraction of a muscle's length at each end over which it may still blend into what it
 // attaches to (bone, a common tendon); beyond it, it is kept clear of other tissue.
 constexpr float kAttachmentBlend = 0.12f;
+// Pieces of a cut muscle smaller than this fraction of its main body are dropped.
+constexpr float kCrumbFraction = 0.05f;
 
 geometry::SweepSection sectionAt(const std::vector<CrossSection>& profile, float t) {
   const auto next = std::find_if(profile.begin(), profile.end(), [t](const CrossSection& s) { return s.t >= t; });
@@ -85,9 +88,17 @@ float awayFromAttachments(const geometry::Mesh& mesh, size_t vertex) {
   return std::min(glm::smoothstep(0.0f, kAttachmentBlend, t), glm::smoothstep(1.0f, 1.0f - kAttachmentBlend, t));
 }
 
-void placeSweptTissue(GeneratedTissue& tissue, PlacedTissues& placed) {
+// Drapes the sweep over what lies beneath, cuts out whatever it still engulfs, and
+// re-meshes it, keeping the sweep's (u,v) and fibre directions.
+void placeSweptTissue(GeneratedTissue& tissue, const std::vector<glm::vec3>& path, PlacedTissues& placed) {
   placed.pushOut(tissue.mesh, [&tissue](size_t v) { return awayFromAttachments(tissue.mesh, v); });
-  placed.add(tissue.mesh);
+  geometry::LevelSet solid = geometry::LevelSet::fromMesh(tissue.mesh, kFittingVoxel, kPlacedBand);
+  placed.carve(solid, AttachmentEnds(path, kAttachmentBlend / 2));
+  geometry::Mesh carved = solid.toMesh(kLevelSetAdaptivity);
+  carved.removeSmallPieces(kCrumbFraction);
+  geometry::transferSurfaceAttributes(tissue.mesh, carved);
+  tissue.mesh = std::move(carved);
+  placed.add(solid);
 }
 
 GeneratedTissue muscleTissue(const Muscle& m, const Description& d) {
@@ -167,6 +178,24 @@ GeneratedTissue skinTissue(const geometry::LevelSet& skin) {
   return tissue;
 }
 
+float largestSection(const Muscle& m) {
+  float largest = 0.0f;
+  for (const CrossSection& s : m.profile) largest = std::max(largest, s.width * s.thickness);
+  return largest;
+}
+
+// Deep, intermediate, then superficial; within a layer the slenderest first, so that a
+// bulky neighbour yields around a thin one (a groove) rather than swallowing it.
+std::vector<const Muscle*> placementOrder(const std::vector<Muscle>& muscles) {
+  std::vector<const Muscle*> order;
+  for (const Muscle& m : muscles) order.push_back(&m);
+  std::stable_sort(order.begin(), order.end(), [](const Muscle* a, const Muscle* b) {
+    if (a->depth != b->depth) return static_cast<int>(a->depth) > static_cast<int>(b->depth);
+    return largestSection(*a) < largestSection(*b);
+  });
+  return order;
+}
+
 nlohmann::ordered_json tissueMapJson(const GeneratedModel& model) {
   nlohmann::ordered_json map = {{"tissues", nlohmann::ordered_json::array()}};
   for (const GeneratedTissue& t : model.tissues) {
@@ -190,16 +219,13 @@ GeneratedModel generateModel(const Description& d) {
   GeneratedModel model;
   PlacedTissues placed;
   for (const Bone& b : d.bones) model.tissues.push_back(boneTissue(b, placed));
-  for (Depth depth : {Depth::Deep, Depth::Intermediate, Depth::Superficial}) {
-    for (const Muscle& m : d.muscles) {
-      if (m.depth != depth) continue;
-      model.tissues.push_back(muscleTissue(m, d));
-      placeSweptTissue(model.tissues.back(), placed);
-    }
+  for (const Muscle* m : placementOrder(d.muscles)) {
+    model.tissues.push_back(muscleTissue(*m, d));
+    placeSweptTissue(model.tissues.back(), m->path(), placed);
   }
   for (const Tendon& t : d.tendons) {
     model.tissues.push_back(tendonTissue(t, d));
-    placeSweptTissue(model.tissues.back(), placed);
+    placeSweptTissue(model.tissues.back(), t.path(), placed);
   }
   // Nodes lie in the fat over or between the muscles; the skin then covers them all.
   const size_t firstNode = model.tissues.size();

@@ -1,12 +1,17 @@
 #include "anatomy/tissue_fitting.h"
 
+#include <algorithm>
 #include <glm/geometric.hpp>
+
+#include "geometry/sweep.h"
 
 namespace legatlas::anatomy {
 
 PlacedTissues::PlacedTissues() : solids_(geometry::LevelSet::empty(kFittingVoxel, kPlacedBand)) {}
 
 namespace {
+
+constexpr float kAttachmentWidth = 0.025f;  // metres beside an attachment still counted as part of it
 
 // A few Newton steps along the field's gradient until `p` is at signed distance
 // `target` or beyond on the side `sign` (+1 outside, -1 inside): one step is exact for a
@@ -44,6 +49,34 @@ void PlacedTissues::pushOut(geometry::Mesh& surface, const std::function<float(s
 void PlacedTissues::pushOut(std::vector<glm::vec3>& centreLine, float clearance) const {
   if (solids_.isEmpty()) return;
   for (glm::vec3& p : centreLine) p = pushedOut(p, clearance, 1.0f);
+}
+
+AttachmentEnds::AttachmentEnds(const std::vector<glm::vec3>& centreLine, float fraction) {
+  constexpr int kSamples = 100;
+  const std::vector<glm::vec3> line = geometry::smoothPath(centreLine, kSamples);
+  const int inward = std::clamp(static_cast<int>(fraction * kSamples), 1, kSamples / 2);
+  const auto endAt = [&line](int tip, int section) {
+    End end;
+    end.tip = line[tip];
+    end.section = line[section];
+    end.toward = glm::normalize(line[section - (section > tip ? 1 : -1)] - end.section);
+    // Far enough to take in the whole width of the attachment, not the rest of the belly.
+    end.reach = glm::distance(end.tip, end.section) + kAttachmentWidth;
+    return end;
+  };
+  ends_[0] = endAt(0, inward);
+  ends_[1] = endAt(kSamples - 1, kSamples - 1 - inward);
+}
+
+bool AttachmentEnds::contain(const glm::vec3& p) const {
+  for (const End& end : ends_) {
+    if (glm::dot(p - end.section, end.toward) > 0.0f && glm::distance(p, end.tip) < end.reach) return true;
+  }
+  return false;
+}
+
+void PlacedTissues::carve(geometry::LevelSet& solid, const AttachmentEnds& ends) const {
+  solid.subtract(solids_, kContactGap, [&ends](const glm::vec3& p) { return !ends.contain(p); });
 }
 
 void PlacedTissues::add(const geometry::Mesh& closedSurface) {

@@ -14,6 +14,23 @@ namespace legatlas::anatomy {
 inline constexpr float kFittingVoxel = 0.001f;  // metres
 inline constexpr float kContactGap = 0.0004f;   // left between tissues that touch
 
+// The two ends of a muscle or tendon: what lies beyond the cross-sections at `fraction`
+// of its centre line's length from each end, within reach of that end.
+class AttachmentEnds {
+ public:
+  AttachmentEnds(const std::vector<glm::vec3>& centreLine, float fraction);
+  bool contain(const glm::vec3& p) const;
+
+ private:
+  struct End {
+    glm::vec3 section;  // centre of the bounding cross-section
+    glm::vec3 toward;   // unit direction from it toward the tip
+    glm::vec3 tip;
+    float reach;
+  };
+  End ends_[2];
+};
+
 class PlacedTissues {
  public:
   PlacedTissues();
@@ -24,6 +41,11 @@ class PlacedTissues {
   void pushOut(geometry::Mesh& surface, const std::function<float(size_t vertex)>& strength) const;
   // Moves the points of a thin tube's centre line until they are `clearance` clear.
   void pushOut(std::vector<glm::vec3>& centreLine, float clearance) const;
+
+  // Cuts everything placed so far, with a contact gap around it, out of `solid` except
+  // within `ends`: what a new tissue still engulfs after pushing (a coarse sweep around
+  // a thin neighbour), while its attachments may still merge with what they attach to.
+  void carve(geometry::LevelSet& solid, const AttachmentEnds& ends) const;
 
   void add(const geometry::Mesh& closedSurface);
   void add(const geometry::LevelSet& solid);

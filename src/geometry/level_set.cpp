@@ -1,6 +1,7 @@
 #include "geometry/level_set.h"
 
 #include <openvdb/openvdb.h>
+#include <openvdb/tools/Clip.h>
 #include <openvdb/tools/Composite.h>
 #include <openvdb/tools/Interpolation.h>
 #include <openvdb/tools/LevelSetFilter.h>
@@ -142,6 +143,24 @@ glm::vec3 LevelSet::outward(const glm::vec3& p) const {
 void LevelSet::unite(const LevelSet& other) {
   auto copy = other.grid_->grid->deepCopy();
   openvdb::tools::csgUnion(*grid_->grid, *copy);
+}
+
+void LevelSet::subtract(const LevelSet& other, float margin, const std::function<bool(const glm::vec3&)>& where) {
+  if (isEmpty() || other.isEmpty()) return;
+  // Only the part of `other` near this solid matters: clip it to this band's box first,
+  // which keeps the copy small when `other` is the whole limb.
+  openvdb::CoordBBox box = grid_->grid->evalActiveVoxelBoundingBox();
+  box.expand(static_cast<int>(std::ceil(margin / voxelSize())) + 2);
+  auto nearby = openvdb::tools::clip(*other.grid_->grid, grid_->grid->transform().indexToWorld(box));
+  // Dilating a distance field by `margin` is lowering every value by it; where nothing
+  // is to be cut, the copy is made empty space.
+  const float emptySpace = nearby->background();
+  for (auto value = nearby->beginValueAll(); value; ++value) {
+    const openvdb::Vec3d centre = nearby->indexToWorld(value.getBoundingBox().getCenter());
+    const bool cut = !where || where(glm::vec3(centre.x(), centre.y(), centre.z()));
+    value.setValue(cut ? *value - margin : emptySpace);
+  }
+  openvdb::tools::csgDifference(*grid_->grid, *nearby);
 }
 
 void LevelSet::smooth(int iterations) {

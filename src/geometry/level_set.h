@@ -37,6 +37,10 @@ class LevelSet {
 
   // Union with another set of the same voxel size (the other one is left unchanged).
   void unite(const LevelSet& other);
+  // Removes everything within `margin` of `other` (same voxel size; left unchanged):
+  // what a tissue keeps when it must not enter another. With `where`, only at points
+  // for which it returns true (decided per voxel of `other`'s band, per tile inside it).
+  void subtract(const LevelSet& other, float margin, const std::function<bool(const glm::vec3&)>& where = {});
   // Mean-curvature flow: rounds creases and small bumps without moving flat parts.
   void smooth(int iterations);
 

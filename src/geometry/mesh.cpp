@@ -1,5 +1,6 @@
 #include "geometry/mesh.h"
 
+#include <algorithm>
 #include <glm/geometric.hpp>
 #include <glm/mat3x3.hpp>
 #include <glm/matrix.hpp>
@@ -98,6 +99,33 @@ size_t Mesh::collapseDegenerateTriangles(float minimumDoubleArea) {
     }
     indices.swap(kept);
   }
+  return removed;
+}
+
+size_t Mesh::removeSmallPieces(float minimumFraction) {
+  // Union-find over vertices joined by triangle edges.
+  std::vector<uint32_t> parent(positions.size());
+  for (uint32_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  const auto root = [&parent](uint32_t v) {
+    while (parent[v] != v) v = parent[v] = parent[parent[v]];
+    return v;
+  };
+  for (size_t i = 0; i + 2 < indices.size(); i += 3) {
+    parent[root(indices[i + 1])] = root(indices[i]);
+    parent[root(indices[i + 2])] = root(indices[i]);
+  }
+  std::vector<size_t> trianglesOf(positions.size(), 0);
+  for (size_t i = 0; i + 2 < indices.size(); i += 3) ++trianglesOf[root(indices[i])];
+  const size_t largest = trianglesOf.empty() ? 0 : *std::max_element(trianglesOf.begin(), trianglesOf.end());
+  std::vector<uint32_t> kept;
+  kept.reserve(indices.size());
+  for (size_t i = 0; i + 2 < indices.size(); i += 3) {
+    if (static_cast<float>(trianglesOf[root(indices[i])]) >= minimumFraction * static_cast<float>(largest)) {
+      kept.insert(kept.end(), {indices[i], indices[i + 1], indices[i + 2]});
+    }
+  }
+  const size_t removed = (indices.size() - kept.size()) / 3;
+  indices.swap(kept);
   return removed;
 }
 

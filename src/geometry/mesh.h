@@ -38,6 +38,9 @@ struct Mesh {
   // Removes zero-area triangles without opening the surface: each one's shortest edge is
   // collapsed, which also removes its neighbour across that edge. Returns how many went.
   size_t collapseDegenerateTriangles(float minimumDoubleArea = 1e-13f);
+  // Drops the connected pieces with fewer than `minimumFraction` of the largest piece's
+  // triangles (crumbs left by cutting one solid with another). Returns triangles removed.
+  size_t removeSmallPieces(float minimumFraction);
 };
 
 }  // namespace legatlas::geometry

@@ -83,9 +83,19 @@ void Camera::frame(const geometry::Bounds& bounds, float aspect) {
   if (bounds.empty()) return;
   scene_ = bounds;
   target_ = bounds.center();
-  const float radius = std::max(bounds.radius(), 1e-4f);
-  const float halfFov = std::min(fovY_, 2.0f * std::atan(std::tan(fovY_ * 0.5f) * aspect)) * 0.5f;
-  distance_ = radius / std::sin(halfFov) * 1.02f;
+  // Close enough that every corner of the box, seen from the current direction, just fits
+  // both the width and the height of the viewport: a tall leg fills a tall image.
+  const float tanHalfY = std::tan(fovY_ * 0.5f), tanHalfX = tanHalfY * std::max(aspect, 1e-3f);
+  float needed = 1e-3f;
+  for (int corner = 0; corner < 8; ++corner) {
+    const glm::vec3 c((corner & 1) ? bounds.max.x : bounds.min.x, (corner & 2) ? bounds.max.y : bounds.min.y,
+                      (corner & 4) ? bounds.max.z : bounds.min.z);
+    const glm::vec3 offset = c - target_;
+    const float nearer = -glm::dot(offset, forward());  // how much closer to the eye than the target
+    needed = std::max({needed, std::abs(glm::dot(offset, right())) / tanHalfX + nearer,
+                       std::abs(glm::dot(offset, up())) / tanHalfY + nearer});
+  }
+  distance_ = needed * 1.04f;
 }
 
 void Camera::setPreset(ViewPreset preset) {

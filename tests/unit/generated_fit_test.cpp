@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <sstream>
 
 #include "generated_leg.h"
 #include "geometry/level_set.h"
@@ -48,6 +49,12 @@ const LevelSet& allMuscles() {
   return set;
 }
 
+std::string where(const glm::vec3& p) {
+  std::ostringstream text;
+  text << "(" << p.x << ", " << p.y << ", " << p.z << ")";
+  return text.str();
+}
+
 bool overlap(const geometry::Bounds& a, const geometry::Bounds& b) {
   return a.min.x <= b.max.x && b.min.x <= a.max.x && a.min.y <= b.max.y && b.min.y <= a.max.y &&
          a.min.z <= b.max.z && b.min.z <= a.max.z;
@@ -72,47 +79,48 @@ TEST(GeneratedFit, SkinEnclosesEveryBoneMuscleTendonAndNode) {
   }
 }
 
-// Known to fail with the current generator, kept so the next step is measured against
-// them (see the note): vertex pushing leaves muscle bellies overlapping where one
-// muscle's coarse sweep engulfs a thin neighbour, vessels where the fat is thinnest
-// still cross the skin or a muscle by a few millimetres, and the fat over the tibial
-// crest and the patella is 10-18 mm instead of under 8-10.
 // Muscles blend into bone and common tendons at their attachments; along the belly (the
 // middle 70 % of the length) they must stay clear of bone and of their neighbours.
-TEST(GeneratedFit, DISABLED_NoMusclePenetratesBoneOrANeighbourByMoreThan3mm) {
+TEST(GeneratedFit, NoMusclePenetratesBoneOrANeighbourByMoreThan3mm) {
   for (const auto& m : leg().muscles) {
     const geometry::Mesh& mesh = legatlas::testing::tissueMesh(m.id);
     const geometry::Bounds bounds = mesh.bounds();
     for (const auto& [otherId, other] : solids()) {
       if (otherId == m.id || !overlap(bounds, legatlas::testing::tissueMesh(otherId).bounds())) continue;
       float deepest = 0.0f;
+      glm::vec3 deepestAt{0.0f};
       for (size_t i = 0; i < mesh.positions.size(); ++i) {
         if (mesh.uvs[i].x < 0.15f || mesh.uvs[i].x > 0.85f) continue;
-        deepest = std::max(deepest, -other.distance(mesh.positions[i]));
+        if (-other.distance(mesh.positions[i]) > deepest) deepest = -other.distance(mesh.positions[i]), deepestAt = mesh.positions[i];
       }
-      EXPECT_LE(deepest, 0.003f) << m.id << " enters " << otherId << " by " << deepest * 1000 << " mm";
+      EXPECT_LE(deepest, 0.003f) << m.id << " enters " << otherId << " by " << deepest * 1000 << " mm at "
+                                 << where(deepestAt);
     }
   }
 }
 
+// Known to fail with the current generator (see the note): where the fat is
+// thinnest, vessels still cross the skin or a muscle by a few millimetres.
 TEST(GeneratedFit, DISABLED_SuperficialLymphVesselsRunBetweenSkinAndMuscle) {
   int checked = 0;
   for (const auto& v : leg().vessels) {
     if (v.bundle == "deep") continue;
     const geometry::Mesh& tube = legatlas::testing::tissueMesh(v.id);
     float deepestInMuscle = 0.0f, farthestOutOfSkin = -1.0f;
+    glm::vec3 inMuscleAt{0.0f}, outOfSkinAt{0.0f};
     for (const glm::vec3& p : tube.positions) {
-      deepestInMuscle = std::max(deepestInMuscle, -allMuscles().distance(p));
-      farthestOutOfSkin = std::max(farthestOutOfSkin, skin().distance(p));
+      if (-allMuscles().distance(p) > deepestInMuscle) deepestInMuscle = -allMuscles().distance(p), inMuscleAt = p;
+      if (skin().distance(p) > farthestOutOfSkin) farthestOutOfSkin = skin().distance(p), outOfSkinAt = p;
     }
-    EXPECT_LT(deepestInMuscle, 0.0005f) << v.id << " runs inside muscle";
-    EXPECT_LT(farthestOutOfSkin, 0.0f) << v.id << " comes out of the skin";
+    EXPECT_LT(deepestInMuscle, 0.0005f) << v.id << " runs inside muscle at " << where(inMuscleAt);
+    EXPECT_LT(farthestOutOfSkin, 0.0f) << v.id << " comes out of the skin at " << where(outOfSkinAt);
     ++checked;
   }
   EXPECT_GE(checked, 11);  // ventromedial (8+) and dorsolateral (3+) bundles
 }
 
-// Fat is thick over the thigh and thin over the tibial crest and the patella.
+// Fat is thick over the thigh and thin over the tibial crest and the patella. Known to
+// fail: the fat over the tibial crest and the patella is 10-18 mm instead of under 8-10.
 TEST(GeneratedFit, DISABLED_FatIsThickOverTheThighAndThinOverBonyPoints) {
   const auto depthUnderSkin = [](const std::string& landmark) {
     return -skin().distance(leg().findLandmark(landmark)->position);
