@@ -105,6 +105,15 @@ struct SkinSection {
   glm::vec2 centreXZ{0.0f}, radiiXZ{0.0f};
 };
 
+// Where bone lies just under the skin (tibial crest, patella, malleoli): within `radius`
+// of the segment from `from` to `to`, the skin leaves the reference outline and lies the
+// thinnest fat's depth over what is beneath.
+struct LeanSpot {
+  std::string name;
+  glm::vec3 from{0.0f}, to{0.0f};
+  float radius = 0;
+};
+
 struct Description {
   std::string directory;
   std::vector<Landmark> landmarks;
@@ -118,6 +127,7 @@ struct Description {
   std::vector<SkinSection> skinSections;  // ordered from top to bottom
   std::vector<BonePart> footOutline;      // solids whose union outlines the foot
   float soleHeight = 0;                   // y of the ground under the foot
+  std::vector<LeanSpot> leanSpots;
 
   const Landmark* findLandmark(const std::string& id) const;
   const Muscle* findMuscle(const std::string& id) const;

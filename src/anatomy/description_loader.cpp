@@ -308,6 +308,10 @@ void readSkinProfile(const std::string& dir, const std::map<std::string, glm::ve
   if (d.skinSections.size() < 2) file.root().at("sections").fail("has fewer than two sections", "give at least two outlines");
   file.forEach("foot", [&](const JsonField& f) { d.footOutline.push_back(readBonePart(file, f)); });
   d.soleHeight = file.number(file.root().at("sole_y"), -kLegReach, kLegReach);
+  file.forEach("lean_over", [&](const JsonField& f) {
+    d.leanSpots.push_back({file.requiredText(f, "name"), file.point(f.at("from")).position,
+                           file.point(f.at("to")).position, file.positive(f.at("radius"), 0.1f)});
+  });
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "anatomy/model_generator.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <glm/common.hpp>
 #include <glm/geometric.hpp>
@@ -20,7 +21,7 @@ namespace legatlas::anatomy {
 namespace {
 
 constexpr float kLymphVesselRadius = 0.0012f;
-constexpr float kFittedPointSpacing = 0.008f;  // metres between fitted points of a vessel
+constexpr float kFittedPointSpacing = 0.004f;  // metres between fitted points of a vessel
 // Lets the mesher use larger triangles where bone and skin are flat (OpenVDB's adaptive
 // meshing keeps the surface closed).
 constexpr float kLevelSetAdaptivity = 0.1f;
@@ -133,17 +134,29 @@ GeneratedTissue nodeTissue(const LymphNode& n, const PlacedTissues& placed) {
   return tissue;
 }
 
+// Fitted point by point, so first resampled densely enough to follow the surfaces.
+std::vector<glm::vec3> resampledForFitting(const std::vector<glm::vec3>& described) {
+  float length = 0.0f;
+  for (size_t i = 0; i + 1 < described.size(); ++i) length += glm::distance(described[i], described[i + 1]);
+  return geometry::smoothPath(described, std::max(2, static_cast<int>(length / kFittedPointSpacing)));
+}
+
 // A thin tube in the fat: clear of the muscles beneath and inside the skin above.
 std::vector<glm::vec3> subcutaneousPath(const std::vector<glm::vec3>& described, float radius,
                                         const PlacedTissues& placed, const geometry::LevelSet& skin) {
-  // Fitted point by point, so first resampled densely enough to follow the surfaces.
-  float length = 0.0f;
-  for (size_t i = 0; i + 1 < described.size(); ++i) length += glm::distance(described[i], described[i + 1]);
-  std::vector<glm::vec3> path = geometry::smoothPath(described, std::max(2, static_cast<int>(length / kFittedPointSpacing)));
-  for (int round = 0; round < 3; ++round) {
-    pullInside(skin, path, radius + kContactGap);
-    placed.pushOut(path, radius + kContactGap);
-  }
+  std::vector<glm::vec3> path = resampledForFitting(described);
+  placeUnderSkin(skin, placed, path, radius);
+  // The first placement can move neighbouring points by different amounts; evened out
+  // and placed again, the curve through them cannot bulge between points.
+  path = resampledForFitting(path);
+  placeUnderSkin(skin, placed, path, radius);
+  return path;
+}
+
+// Deep vessels run with the deep blood vessels, between the muscles: kept out of them.
+std::vector<glm::vec3> deepPath(const std::vector<glm::vec3>& described, float radius, const PlacedTissues& placed) {
+  std::vector<glm::vec3> path = resampledForFitting(described);
+  placed.pushOut(path, radius + kContactGap);
   return path;
 }
 
@@ -155,7 +168,10 @@ GeneratedTissue vesselTissue(const LymphVessel& v, const Description& d, const P
   tissue.entry.facts = {{"Drains", v.drains},
                         {"Flows to", node ? node->name : v.endsAt},
                         {"Bundle", v.bundle}};
-  tissue.mesh = tube(subcutaneousPath(v.path, kLymphVesselRadius, placed, skin), kLymphVesselRadius);
+  const bool deep = v.bundle == "deep";
+  tissue.mesh = tube(deep ? deepPath(v.path, kLymphVesselRadius, placed)
+                          : subcutaneousPath(v.path, kLymphVesselRadius, placed, skin),
+                     kLymphVesselRadius);
   return tissue;
 }
 
@@ -196,6 +212,73 @@ std::vector<const Muscle*> placementOrder(const std::vector<Muscle>& muscles) {
   return order;
 }
 
+// A node's name, or for a node group (e.g. "deep_inguinal") its id in words.
+std::string lymphTargetName(const std::string& id, const Description& d) {
+  if (const LymphNode* node = d.findNode(id)) return node->name;
+  std::string name = id;
+  std::replace(name.begin(), name.end(), '_', ' ');
+  if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+  return name + " nodes";
+}
+
+AttachmentSite attachmentSite(const Attachment& a) { return {a.point.position, a.area}; }
+
+// The anatomy the tissue map carries for tissue `id`: attachments of muscles and
+// tendons, described paths of vessels and veins, and where lymph flows next.
+TissueAnatomy describedAnatomy(const std::string& id, const Description& d) {
+  TissueAnatomy anatomy;
+  if (const Muscle* m = d.findMuscle(id)) {
+    anatomy.origin = attachmentSite(m->origin);
+    anatomy.insertion = attachmentSite(m->insertion);
+  }
+  for (const Tendon& t : d.tendons) {
+    if (t.id != id) continue;
+    anatomy.origin = attachmentSite(t.origin);
+    anatomy.insertion = attachmentSite(t.insertion);
+  }
+  // The described path, not the fitted tube's: it ends at the node's centre.
+  for (const LymphVessel& v : d.vessels) {
+    if (v.id != id) continue;
+    anatomy.path = v.path;
+    anatomy.flowsTo = v.endsAt;
+  }
+  for (const Vein& v : d.veins) {
+    if (v.id == id) anatomy.path = v.path;
+  }
+  if (const LymphNode* n = d.findNode(id)) anatomy.flowsTo = n->drainsTo;
+  return anatomy;
+}
+
+// Adds the described anatomy to every tissue, and names where a node drains to in
+// words (the description gives a node or group id).
+void describeAnatomy(GeneratedModel& model, const Description& d) {
+  for (GeneratedTissue& t : model.tissues) {
+    t.entry.anatomy = describedAnatomy(t.entry.id, d);
+    if (!d.findNode(t.entry.id)) continue;
+    for (Fact& f : t.entry.facts) {
+      if (f.label == "Drains to") f.text = lymphTargetName(t.entry.anatomy.flowsTo, d);
+    }
+  }
+}
+
+nlohmann::ordered_json pointJson(const glm::vec3& p) { return {p.x, p.y, p.z}; }
+
+nlohmann::ordered_json attachmentJson(const AttachmentSite& site) {
+  nlohmann::ordered_json json = {{"point", pointJson(site.point)}};
+  if (!site.area.empty()) json["area"] = site.area;
+  return json;
+}
+
+void addAnatomyJson(const TissueAnatomy& anatomy, nlohmann::ordered_json& entry) {
+  if (anatomy.origin) entry["origin"] = attachmentJson(*anatomy.origin);
+  if (anatomy.insertion) entry["insertion"] = attachmentJson(*anatomy.insertion);
+  if (!anatomy.path.empty()) {
+    entry["path"] = nlohmann::ordered_json::array();
+    for (const glm::vec3& p : anatomy.path) entry["path"].push_back(pointJson(p));
+  }
+  if (!anatomy.flowsTo.empty()) entry["flows_to"] = anatomy.flowsTo;
+}
+
 nlohmann::ordered_json tissueMapJson(const GeneratedModel& model) {
   nlohmann::ordered_json map = {{"tissues", nlohmann::ordered_json::array()}};
   for (const GeneratedTissue& t : model.tissues) {
@@ -203,11 +286,13 @@ nlohmann::ordered_json tissueMapJson(const GeneratedModel& model) {
     for (const Fact& f : t.entry.facts) {
       if (!f.text.empty()) facts[f.label] = f.text;
     }
-    map["tissues"].push_back({{"match", t.entry.id},
-                              {"id", t.entry.id},
-                              {"name", t.entry.name},
-                              {"layer", std::string(layerKey(t.entry.layer))},
-                              {"facts", facts}});
+    nlohmann::ordered_json entry = {{"match", t.entry.id},
+                                    {"id", t.entry.id},
+                                    {"name", t.entry.name},
+                                    {"layer", std::string(layerKey(t.entry.layer))},
+                                    {"facts", facts}};
+    addAnatomyJson(t.entry.anatomy, entry);
+    map["tissues"].push_back(std::move(entry));
   }
   return map;
 }
@@ -236,6 +321,7 @@ GeneratedModel generateModel(const Description& d) {
   for (const LymphVessel& v : d.vessels) model.tissues.push_back(vesselTissue(v, d, placed, skin));
   for (const Vein& v : d.veins) model.tissues.push_back(veinTissue(v, placed, skin));
   model.tissues.push_back(skinTissue(skin));
+  describeAnatomy(model, d);
   return model;
 }
 

@@ -15,6 +15,9 @@ constexpr float kSkinVoxel = 0.002f;
 constexpr float kOutlineBlend = 0.012f;  // how softly the outline meets the fat over tissue
 constexpr float kFootBlend = 0.015f;     // how softly the parts of the foot's outline merge
 constexpr int kSmoothingPasses = 2;
+// How far the outline is drawn in at the centre of a lean spot: more than the thickest
+// fat there, so that the skin rests on the thinnest fat over the bone.
+constexpr float kLeanDepth = 0.03f;
 
 float ellipseDistance(const glm::vec2& q, const glm::vec2& radii) {
   const float k0 = glm::length(q / radii);
@@ -44,6 +47,24 @@ SkinSection sectionAt(const std::vector<SkinSection>& sections, float y) {
   return at;
 }
 
+float distanceToSegment(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b) {
+  const glm::vec3 ab = b - a;
+  const float squared = glm::dot(ab, ab);
+  const float t = squared > 1e-12f ? std::clamp(glm::dot(p - a, ab) / squared, 0.0f, 1.0f) : 0.0f;
+  return glm::distance(p, a + ab * t);
+}
+
+// How far inside the reference outline the skin may come at `p`: the full lean depth on a
+// lean spot's axis, fading smoothly to nothing at its radius.
+float leanAt(const std::vector<LeanSpot>& spots, const glm::vec3& p) {
+  float lean = 0.0f;
+  for (const LeanSpot& s : spots) {
+    const float closeness = 1.0f - glm::smoothstep(0.0f, s.radius, distanceToSegment(p, s.from, s.to));
+    lean = std::max(lean, kLeanDepth * closeness);
+  }
+  return lean;
+}
+
 }  // namespace
 
 float outlineDistance(const std::vector<SkinSection>& sections, const glm::vec3& p) {
@@ -64,13 +85,15 @@ geometry::LevelSet skinField(const Description& d, const PlacedTissues& contents
     region.add(glm::vec3(s.centreXZ.x + s.radiiXZ.x, s.y, s.centreXZ.y + s.radiiXZ.y));
   }
   const auto skin = [&](const glm::vec3& p) {
-    const float outline = geometry::smoothUnion(outlineDistance(d.skinSections, p), foot.distance(p), kOutlineBlend);
+    const float outline = geometry::smoothUnion(outlineDistance(d.skinSections, p), foot.distance(p), kOutlineBlend) +
+                          leanAt(d.leanSpots, p);
     const float overTissue = contents.distance(p) - kThinnestFat;
     const float body = geometry::smoothUnion(outline, overTissue, kOutlineBlend);
     return std::max(body, d.soleHeight - p.y);  // the ground flattens the sole
   };
-  // A wide outer band, so that vessels described outside the outline find their way in.
-  geometry::LevelSet set = geometry::LevelSet::fromFunction(region, kSkinVoxel, skin, {0.03f, 0.008f});
+  // Wide bands, so that vessels described outside the outline or deep in the fat find
+  // their way to the skin.
+  geometry::LevelSet set = geometry::LevelSet::fromFunction(region, kSkinVoxel, skin, {0.03f, 0.03f});
   set.smooth(kSmoothingPasses);
   return set;
 }

@@ -11,7 +11,7 @@
 
 namespace legatlas::anatomy {
 
-inline constexpr float kThinnestFat = 0.004f;  // metres of skin and fat over bony points
+inline constexpr float kThinnestFat = 0.005f;  // metres of skin and fat over bony points
 
 // Signed distance to the outline described by the skin sections (negative inside),
 // interpolated smoothly from section to section.

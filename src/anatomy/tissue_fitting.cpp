@@ -33,8 +33,45 @@ glm::vec3 PlacedTissues::pushedOut(glm::vec3 p, float clearance, float strength)
   return movedTo(solids_, p, clearance, 1.0f, strength);
 }
 
-void pullInside(const geometry::LevelSet& envelope, std::vector<glm::vec3>& centreLine, float clearance) {
-  for (glm::vec3& p : centreLine) p = movedTo(envelope, p, -clearance, -1.0f, 1.0f);
+namespace {
+
+constexpr float kFatStep = 0.00025f;       // metres per step when sounding the fat's depth
+constexpr float kDeepestFat = 0.05f;       // no fat in the leg is thicker
+constexpr float kUnderSkinMargin = 0.002f; // extra depth of a tube in thick fat, beyond its radius
+
+// Damped steps along the gradient: full steps can bounce between the walls of a crease
+// (the front of the ankle) without ever reaching the surface.
+glm::vec3 ontoSurface(const geometry::LevelSet& field, glm::vec3 p) {
+  for (int step = 0; step < 40; ++step) {
+    const float d = field.distance(p);
+    const glm::vec3 out = field.outward(p);
+    if (std::abs(d) < 5e-5f || out == glm::vec3(0.0f)) break;
+    p -= out * d * 0.7f;
+  }
+  return p;
+}
+
+}  // namespace
+
+void placeUnderSkin(const geometry::LevelSet& skin, const PlacedTissues& beneath, std::vector<glm::vec3>& centreLine,
+                    float radius) {
+  // Walked along the skin: each point starts from where the previous one landed, moved by
+  // the described step, so the line cannot jump between the two walls of a crease.
+  const std::vector<glm::vec3> described = centreLine;
+  glm::vec3 previousSurface{0.0f};
+  for (size_t i = 0; i < centreLine.size(); ++i) {
+    glm::vec3& p = centreLine[i];
+    const glm::vec3 surface = ontoSurface(skin, i == 0 ? p : previousSurface + described[i] - described[i - 1]);
+    previousSurface = surface;
+    const glm::vec3 inward = -skin.outward(surface);
+    // Sounded with the tube's own clearance, so that a tissue beside the line counts too.
+    const float clearance = radius + kContactGap;
+    float room = 0.0f;
+    while (room < kDeepestFat && beneath.distance(surface + inward * room) > clearance) room += kFatStep;
+    const float depth = room >= clearance ? std::min(clearance + kUnderSkinMargin, room)
+                                          : 0.5f * (room + clearance);  // too thin: share the lack
+    p = surface + inward * depth;
+  }
 }
 
 void PlacedTissues::pushOut(geometry::Mesh& surface, const std::function<float(size_t)>& strength) const {

@@ -59,9 +59,12 @@ class PlacedTissues {
   geometry::LevelSet solids_;
 };
 
-// Moves the points of a centre line inside `envelope` (e.g. the skin) until they are
-// `clearance` deep.
-void pullInside(const geometry::LevelSet& envelope, std::vector<glm::vec3>& centreLine, float clearance);
+// Moves the points of a thin tube's centre line into the fat: onto the skin along its
+// normal, then inward to half the fat's depth there, but no deeper than needed to keep
+// `radius` and a contact gap under the skin. Where the fat is thinner than the tube, the
+// tube lies midway.
+void placeUnderSkin(const geometry::LevelSet& skin, const PlacedTissues& beneath, std::vector<glm::vec3>& centreLine,
+                    float radius);
 
 // The band kept around placed tissues: deep enough inside to find the way out of a deep
 // overlap, and far enough outside for the skin's fat layer.

@@ -41,6 +41,47 @@ std::vector<Fact> readFacts(const JsonField& field) {
   return facts;
 }
 
+glm::vec3 readPoint(const JsonField& field) {
+  if (field.arraySize() != 3) {
+    field.fail("expected three numbers, found " + std::to_string(field.arraySize()),
+               "write [x, y, z] in metres in the model frame");
+  }
+  glm::vec3 point;
+  for (int i = 0; i < 3; ++i) point[i] = static_cast<float>(field.at(i).asNumber());
+  return point;
+}
+
+AttachmentSite readAttachment(const JsonField& field) {
+  if (!field.value().is_object()) {
+    field.fail("expected an object", "write {\"point\": [x, y, z], \"area\": \"...\"}");
+  }
+  AttachmentSite site;
+  site.point = readPoint(field.at("point"));
+  if (field.has("area")) site.area = field.at("area").asString();
+  return site;
+}
+
+std::vector<glm::vec3> readPath(const JsonField& field) {
+  if (field.arraySize() < 2) {
+    field.fail("expected at least two points", "write [[x, y, z], [x, y, z], ...] in the direction of flow");
+  }
+  std::vector<glm::vec3> path;
+  for (size_t i = 0; i < field.arraySize(); ++i) path.push_back(readPoint(field.at(i)));
+  return path;
+}
+
+TissueAnatomy readAnatomy(const JsonField& entry) {
+  TissueAnatomy anatomy;
+  if (entry.has("origin")) anatomy.origin = readAttachment(entry.at("origin"));
+  if (entry.has("insertion")) anatomy.insertion = readAttachment(entry.at("insertion"));
+  if (entry.has("path")) anatomy.path = readPath(entry.at("path"));
+  if (entry.has("flows_to")) {
+    anatomy.flowsTo = entry.at("flows_to").asString();
+    if (anatomy.flowsTo.empty()) entry.at("flows_to").fail("empty id", "name the node the lymph flows to");
+  }
+  return anatomy;
+}
+
 Layer readLayer(const JsonField& field) {
   const std::string key = field.asString();
   if (auto layer = layerFromKey(key)) return *layer;
@@ -58,6 +99,7 @@ TissueEntry readEntry(const JsonField& field) {
   entry.layer = readLayer(field.at("layer"));
   if (field.has("color")) entry.color = readColor(field.at("color"));
   if (field.has("facts")) entry.facts = readFacts(field.at("facts"));
+  entry.anatomy = readAnatomy(field);
   return entry;
 }
 

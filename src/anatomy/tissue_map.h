@@ -1,7 +1,8 @@
 #pragma once
 // A tissue map says which tissue each mesh of a model is: an ordered list of name
-// patterns, each giving a tissue id, display name, layer, colour and facts. The first
-// entry whose pattern matches a mesh's node or mesh name wins.
+// patterns, each giving a tissue id, display name, layer, colour, facts and, optionally,
+// anatomy (attachments, vessel paths, where lymph flows). The first entry whose pattern
+// matches a mesh's node or mesh name wins.
 #include <glm/vec3.hpp>
 #include <optional>
 #include <string>
@@ -18,6 +19,22 @@ struct Fact {
   std::string text;
 };
 
+// Where a muscle or tendon attaches.
+struct AttachmentSite {
+  glm::vec3 point{0.0f};
+  std::string area;  // the attachment area in words; may be empty
+};
+
+// Anatomy a map entry may carry besides its facts. Points are in the model frame
+// (metres, +X lateral, +Y superior, +Z anterior) whatever the model file's own units.
+struct TissueAnatomy {
+  std::optional<AttachmentSite> origin, insertion;  // muscles and tendons
+  std::vector<glm::vec3> path;  // vessels and veins: at least two points, in the direction of flow
+  std::string flowsTo;          // lymph vessels and nodes: the id of the node (or node group) lymph goes to
+
+  bool empty() const { return !origin && !insertion && path.empty() && flowsTo.empty(); }
+};
+
 struct TissueEntry {
   std::vector<std::string> patterns;
   std::string id;
@@ -25,6 +42,7 @@ struct TissueEntry {
   Layer layer = Layer::Unassigned;
   std::optional<glm::vec3> color;
   std::vector<Fact> facts;
+  TissueAnatomy anatomy = {};
 };
 
 // How the model file's axes and units relate to the model frame (metres, +Y superior,

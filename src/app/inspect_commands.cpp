@@ -3,12 +3,16 @@
 #include <cmath>
 #include <filesystem>
 #include <cstdio>
+#include <glm/geometric.hpp>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "anatomy/description.h"
 #include "anatomy/model_generator.h"
+#include "app/model_source.h"
 #include "core/error.h"
+#include "scene/model_loader.h"
 
 namespace legatlas::app {
 
@@ -30,7 +34,139 @@ Json vectorJson(const glm::vec3& v) {
   return Json::array({round(v.x), round(v.y), round(v.z)});
 }
 
+// One tissue of a loaded model, measured, with the anatomy its map entry carries.
+struct TissueSummary {
+  const scene::Tissue* tissue = nullptr;
+  size_t triangles = 0;
+  geometry::Bounds bounds;
+  const anatomy::TissueAnatomy* anatomy = nullptr;  // null when the map has none
+  std::string flowsToName;  // display name of the node lymph flows to, when in the model
+};
+
+// The tissue map `loadScene` uses for these options, if there is one.
+std::optional<anatomy::TissueMap> loadTissueMap(const ModelOptions& options) {
+  if (!options.tissueMapPath.empty()) return anatomy::TissueMap::load(options.tissueMapPath);
+  const std::string modelPath = options.modelPath.empty() ? builtInModelPath() : options.modelPath;
+  if (auto sibling = scene::siblingTissueMapPath(modelPath)) return anatomy::TissueMap::load(*sibling);
+  return std::nullopt;
+}
+
+const anatomy::TissueEntry* findEntry(const anatomy::TissueMap* map, const std::string& id) {
+  if (!map) return nullptr;
+  for (const anatomy::TissueEntry& entry : map->entries()) {
+    if (entry.id == id) return &entry;
+  }
+  return nullptr;
+}
+
+std::vector<TissueSummary> summarise(const scene::Scene& scene, const anatomy::TissueMap* map) {
+  std::vector<TissueSummary> summaries(scene.tissues.size());
+  for (size_t i = 0; i < scene.tissues.size(); ++i) {
+    summaries[i].tissue = &scene.tissues[i];
+    const anatomy::TissueEntry* entry = findEntry(map, scene.tissues[i].id);
+    if (entry && !entry->anatomy.empty()) summaries[i].anatomy = &entry->anatomy;
+    const int target = summaries[i].anatomy ? scene.findTissue(summaries[i].anatomy->flowsTo) : -1;
+    if (target >= 0) summaries[i].flowsToName = scene.tissues[target].name;
+  }
+  for (const scene::SceneMesh& m : scene.meshes) {
+    summaries[m.tissueIndex].triangles += m.mesh.triangleCount();
+    summaries[m.tissueIndex].bounds.add(m.mesh.bounds());
+  }
+  return summaries;
+}
+
+Json attachmentJson(const anatomy::AttachmentSite& site) {
+  Json json = {{"point", vectorJson(site.point)}};
+  if (!site.area.empty()) json["area"] = site.area;
+  return json;
+}
+
+// A vessel's path from its first point to its last, toward the node it drains into.
+Json flowJson(const anatomy::TissueAnatomy& anatomy) {
+  const glm::vec3 from = anatomy.path.front(), to = anatomy.path.back();
+  Json flow = {{"from", vectorJson(from)}, {"to", vectorJson(to)}};
+  if (glm::distance(from, to) > 0.0f) flow["direction"] = vectorJson(glm::normalize(to - from));
+  if (!anatomy.flowsTo.empty()) flow["toward"] = anatomy.flowsTo;
+  return flow;
+}
+
+Json anatomyJson(const TissueSummary& s) {
+  const anatomy::TissueAnatomy& a = *s.anatomy;
+  Json json = Json::object();
+  if (a.origin) json["origin"] = attachmentJson(*a.origin);
+  if (a.insertion) json["insertion"] = attachmentJson(*a.insertion);
+  if (!a.path.empty()) {
+    json["path"] = Json::array();
+    for (const glm::vec3& p : a.path) json["path"].push_back(vectorJson(p));
+  }
+  if (!a.flowsTo.empty()) {
+    json["flows_to"] = {{"id", a.flowsTo}};
+    if (!s.flowsToName.empty()) json["flows_to"]["name"] = s.flowsToName;
+  }
+  if (!a.path.empty()) json["flow"] = flowJson(a);
+  return json;
+}
+
+Json tissueJson(const TissueSummary& s) {
+  Json json = {{"id", s.tissue->id},
+               {"name", s.tissue->name},
+               {"layer", std::string(anatomy::layerKey(s.tissue->layer))},
+               {"triangles", s.triangles},
+               {"bbox", {{"min", vectorJson(s.bounds.min)}, {"max", vectorJson(s.bounds.max)}}}};
+  if (s.anatomy) json.update(anatomyJson(s));
+  return json;
+}
+
+void printPointLine(const char* label, const glm::vec3& p, const std::string& text) {
+  std::printf("    %-10s %8.3f %8.3f %8.3f  %s\n", label, p.x, p.y, p.z, text.c_str());
+}
+
+void printAnatomyLines(const TissueSummary& s) {
+  const anatomy::TissueAnatomy& a = *s.anatomy;
+  if (a.origin) printPointLine("origin", a.origin->point, a.origin->area);
+  if (a.insertion) printPointLine("insertion", a.insertion->point, a.insertion->area);
+  if (!a.path.empty()) {
+    printPointLine("path from", a.path.front(), std::to_string(a.path.size()) + " points");
+    printPointLine("path to", a.path.back(), "");
+  }
+  if (!a.flowsTo.empty()) {
+    const std::string name = s.flowsToName.empty() ? "" : " (" + s.flowsToName + ")";
+    std::printf("    %-10s %s%s\n", "flows to", a.flowsTo.c_str(), name.c_str());
+  }
+}
+
+void printTable(const std::vector<TissueSummary>& summaries) {
+  std::printf("%-28s %-20s %9s %8s %8s %8s %8s %8s %8s  %s\n", "tissue", "layer", "triangles", "min x", "min y",
+              "min z", "max x", "max y", "max z", "name");
+  for (const TissueSummary& s : summaries) {
+    const glm::vec3 lo = s.bounds.min, hi = s.bounds.max;
+    const std::string layer(anatomy::layerKey(s.tissue->layer));
+    std::printf("%-28s %-20s %9zu %8.3f %8.3f %8.3f %8.3f %8.3f %8.3f  %s\n", s.tissue->id.c_str(), layer.c_str(),
+                s.triangles, lo.x, lo.y, lo.z, hi.x, hi.y, hi.z,
+                s.tissue->name.c_str());
+    if (s.anatomy) printAnatomyLines(s);
+  }
+}
+
 }  // namespace
+
+int runModelInfo(const ModelInfoOptions& options) {
+  const scene::Scene scene = loadScene(options.model);
+  const std::optional<anatomy::TissueMap> map = loadTissueMap(options.model);
+  const std::vector<TissueSummary> summaries = summarise(scene, map ? &*map : nullptr);
+  if (options.json) {
+    Json out = {{"model", scene.sourcePath},
+                {"tissue_map", map ? Json(map->source()) : Json(nullptr)},
+                {"frame", frameDescription()},
+                {"tissues", Json::array()}};
+    for (const TissueSummary& s : summaries) out["tissues"].push_back(tissueJson(s));
+    std::cout << out.dump(2) << '\n';
+  } else {
+    printTable(summaries);
+  }
+  for (const std::string& warning : scene.warnings) std::cerr << "warning: " << warning << '\n';
+  return kExitOk;
+}
 
 int runLandmarks(const InspectOptions& options) {
   const anatomy::Description description =

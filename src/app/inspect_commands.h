@@ -3,8 +3,16 @@
 
 namespace legatlas::app {
 
+struct ModelInfoOptions {
+  ModelOptions model;
+  bool json = false;
+};
+
 // `legatlas landmarks`: every landmark of the anatomical description, in the model frame.
 int runLandmarks(const InspectOptions& options);
+// `legatlas model-info`: every tissue of a model (triangles, bounding box) with the
+// anatomy its tissue map carries (attachments, vessel paths and where lymph flows).
+int runModelInfo(const ModelInfoOptions& options);
 // `legatlas build-model`: generates the leg's meshes from the description into a GLB.
 int runBuildModel(const std::string& anatomyDir, const std::string& outPath);
 

@@ -99,6 +99,13 @@ int main(int argc, char** argv) {
   landmarksCommand->add_option("--anatomy", landmarks.anatomyDir, "Description folder (default: the built-in one)")
       ->type_name("DIR");
 
+  app::ModelInfoOptions modelInfo;
+  CLI::App* modelInfoCommand = cli.add_subcommand(
+      "model-info", "List every tissue of a model: layer, triangles, bounding box (model frame, metres), attachments "
+                    "and lymph flow from its tissue map");
+  addModelOptions(*modelInfoCommand, modelInfo.model);
+  modelInfoCommand->add_flag("--json", modelInfo.json, "Print JSON");
+
   std::string buildAnatomy, buildOut;
   CLI::App* buildCommand =
       cli.add_subcommand("build-model", "Generate the leg's meshes from the anatomical description into a GLB");
@@ -124,6 +131,7 @@ int main(int argc, char** argv) {
     if (*renderCommand) return app::runRender(render);
     if (*benchCommand) return app::runBench(bench, kProcessStart);
     if (*landmarksCommand) return app::runLandmarks(landmarks);
+    if (*modelInfoCommand) return app::runModelInfo(modelInfo);
     if (*buildCommand) return app::runBuildModel(buildAnatomy, buildOut);
     app::Viewer window(viewer);
     return window.run();

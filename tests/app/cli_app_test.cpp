@@ -9,8 +9,13 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <glm/geometric.hpp>
+#include <nlohmann/json.hpp>
 #include <set>
 
+#include "anatomy/tissue_map.h"
+#include "generated_leg.h"
 #include "layered_limb.h"
 
 namespace fs = std::filesystem;
@@ -19,12 +24,14 @@ namespace {
 
 struct ProcessResult {
   int exitCode = -1;
-  std::string output;  // stdout and stderr together
+  std::string output;  // stdout and stderr together, unless asked for stdout alone
 };
 
 // `environment` is prefixed to the command, e.g. "DISPLAY=".
-ProcessResult runLegatlas(const std::string& arguments, const std::string& environment = "") {
-  const std::string command = environment + " " + std::string(LEGATLAS_BINARY) + " " + arguments + " 2>&1";
+ProcessResult runLegatlas(const std::string& arguments, const std::string& environment = "",
+                          bool standardOutputOnly = false) {
+  const std::string command = environment + " " + std::string(LEGATLAS_BINARY) + " " + arguments +
+                              (standardOutputOnly ? " 2>/dev/null" : " 2>&1");
   ProcessResult run;
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return run;
@@ -55,7 +62,7 @@ class CommandLine : public ::testing::Test {
 TEST_F(CommandLine, HelpListsEveryCommandAndOption) {
   const ProcessResult help = runLegatlas("--help");
   EXPECT_EQ(help.exitCode, 0);
-  for (const char* word : {"render", "bench", "--model", "--tissue-map", "--version"}) {
+  for (const char* word : {"render", "bench", "model-info", "--model", "--tissue-map", "--version"}) {
     EXPECT_NE(help.output.find(word), std::string::npos) << word;
   }
   const ProcessResult renderHelp = runLegatlas("render --help");
@@ -160,7 +167,7 @@ TEST_F(CommandLine, RenderNeedsNoDisplay) {
 
 // The viewer and the benchmark show a window, so they need a display and say so.
 TEST_F(CommandLine, WindowWithoutDisplayIsAClearGraphicsError) {
-  for (const std::string arguments : {"--model " + model_, "bench --frames 2 --model " + model_}) {
+  for (const std::string& arguments : {"--model " + model_, "bench --frames 2 --model " + model_}) {
     const ProcessResult run = runLegatlas(arguments, "DISPLAY=");
     EXPECT_EQ(run.exitCode, 3) << arguments << "\n" << run.output;
     EXPECT_NE(run.output.find("display"), std::string::npos) << run.output;
@@ -183,4 +190,137 @@ TEST_F(CommandLine, LandmarksPrintsTheModelFrameAsJson) {
   const ProcessResult bad = runLegatlas("landmarks --json --anatomy " + path("no-such-folder"));
   EXPECT_EQ(bad.exitCode, 1) << bad.output;
   EXPECT_NE(bad.output.find("no-such-folder"), std::string::npos) << bad.output;
+}
+
+namespace {
+
+using Json = nlohmann::json;
+
+glm::vec3 pointOf(const Json& json) {
+  return {json.at(0).get<float>(), json.at(1).get<float>(), json.at(2).get<float>()};
+}
+
+glm::vec3 bboxCentre(const Json& tissue) {
+  return 0.5f * (pointOf(tissue["bbox"]["min"]) + pointOf(tissue["bbox"]["max"]));
+}
+
+// `model-info --json` of the built-in leg, by tissue id.
+std::map<std::string, Json> builtInLegInfo() {
+  const ProcessResult run = runLegatlas("model-info --json", "", true);
+  EXPECT_EQ(run.exitCode, 0) << run.output;
+  const Json info = Json::parse(run.output);
+  EXPECT_EQ(info["frame"]["units"], "m");
+  std::map<std::string, Json> tissues;
+  for (const Json& t : info.at("tissues")) tissues[t.at("id").get<std::string>()] = t;
+  return tissues;
+}
+
+constexpr float kAttachmentTolerance = 0.01f;  // metres
+
+}  // namespace
+
+TEST_F(CommandLine, ModelInfoMeasuresEveryTissueOfTheBuiltInLeg) {
+  const std::map<std::string, Json> tissues = builtInLegInfo();
+  ASSERT_GT(tissues.size(), 50u);
+  for (const auto& [id, t] : tissues) {
+    EXPECT_GT(t["triangles"].get<size_t>(), 0u) << id;
+    const glm::vec3 lo = pointOf(t["bbox"]["min"]), hi = pointOf(t["bbox"]["max"]);
+    for (int axis = 0; axis < 3; ++axis) EXPECT_LT(lo[axis], hi[axis]) << id << " axis " << axis;
+  }
+}
+
+TEST_F(CommandLine, ModelInfoGivesEachMuscleItsDescribedAttachments) {
+  const std::map<std::string, Json> tissues = builtInLegInfo();
+  for (const legatlas::anatomy::Muscle& m : legatlas::testing::leg().muscles) {
+    ASSERT_TRUE(tissues.count(m.id)) << m.id;
+    const Json& t = tissues.at(m.id);
+    ASSERT_TRUE(t.contains("origin") && t.contains("insertion")) << m.id;
+    EXPECT_LT(glm::distance(pointOf(t["origin"]["point"]), m.origin.point.position), kAttachmentTolerance) << m.id;
+    EXPECT_LT(glm::distance(pointOf(t["insertion"]["point"]), m.insertion.point.position), kAttachmentTolerance)
+        << m.id;
+    EXPECT_EQ(t["origin"]["area"], m.origin.area) << m.id;
+  }
+}
+
+TEST_F(CommandLine, ModelInfoGivesEachLymphVesselItsPathTowardItsNode) {
+  const std::map<std::string, Json> tissues = builtInLegInfo();
+  for (const legatlas::anatomy::LymphVessel& v : legatlas::testing::leg().vessels) {
+    ASSERT_TRUE(tissues.count(v.id)) << v.id;
+    ASSERT_TRUE(tissues.count(v.endsAt)) << v.endsAt;
+    const Json& t = tissues.at(v.id);
+    const Json& node = tissues.at(v.endsAt);
+    EXPECT_GE(t["path"].size(), 2u) << v.id;
+    EXPECT_EQ(t["flows_to"]["id"], v.endsAt) << v.id;
+    EXPECT_EQ(t["flows_to"]["name"], node["name"]) << v.id;
+    EXPECT_EQ(t["flow"]["toward"], v.endsAt) << v.id;
+    const glm::vec3 from = pointOf(t["flow"]["from"]), to = pointOf(t["flow"]["to"]);
+    EXPECT_LT(glm::distance(to, bboxCentre(node)), glm::distance(from, bboxCentre(node))) << v.id;
+    EXPECT_EQ(pointOf(t["path"].front()), from) << v.id;
+    EXPECT_EQ(pointOf(t["path"].back()), to) << v.id;
+  }
+}
+
+TEST_F(CommandLine, ModelInfoTableListsTissuesWithTheirAnatomy) {
+  const ProcessResult run = runLegatlas("model-info");
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  for (const char* text : {"triangles", "rectus_femoris", "origin", "insertion", "ventromedial_01", "flows to",
+                           "inguinal_"}) {
+    EXPECT_NE(run.output.find(text), std::string::npos) << text;
+  }
+}
+
+// The node and vessel facts the Info panel shows name where the lymph goes in words.
+TEST_F(CommandLine, BuiltInTissueMapNamesWhereLymphDrains) {
+  const fs::path map = fs::path(LEGATLAS_BINARY).parent_path() / "assets" / "models" / "leg.tissues.json";
+  const auto tissueMap = legatlas::anatomy::TissueMap::load(map.string());
+  const auto factOf = [](const legatlas::anatomy::TissueEntry& e, const std::string& label) {
+    for (const auto& f : e.facts) {
+      if (f.label == label) return f.text;
+    }
+    return std::string();
+  };
+  const auto& d = legatlas::testing::leg();
+  for (const auto& entry : tissueMap.entries()) {
+    if (const auto* node = d.findNode(entry.id)) {
+      const std::string drainsTo = factOf(entry, "Drains to");
+      EXPECT_FALSE(drainsTo.empty()) << entry.id;
+      EXPECT_EQ(drainsTo.find('_'), std::string::npos) << entry.id << ": " << drainsTo;
+      EXPECT_EQ(entry.anatomy.flowsTo, node->drainsTo) << entry.id;
+    }
+  }
+  for (const auto& v : d.vessels) {
+    const auto* entry = tissueMap.match(v.id, "");
+    ASSERT_NE(entry, nullptr) << v.id;
+    EXPECT_EQ(factOf(*entry, "Flows to"), d.findNode(v.endsAt)->name) << v.id;
+  }
+}
+
+TEST_F(CommandLine, ModelInfoOfAModelWithoutAnatomyListsItsTissues) {
+  const ProcessResult run = runLegatlas("model-info --json --model " + model_, "", true);
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  const Json info = Json::parse(run.output);
+  ASSERT_FALSE(info["tissues"].empty());
+  for (const Json& t : info["tissues"]) {
+    EXPECT_FALSE(t.contains("origin")) << t["id"];
+    EXPECT_FALSE(t.contains("path")) << t["id"];
+  }
+}
+
+TEST_F(CommandLine, ModelInfoReportsBadFilesByName) {
+  const std::string badMap = path("bad.tissues.json");
+  std::ofstream(badMap) << R"({"tissues": [{"match": "*", "id": "a", "layer": "lymph", "path": [[0, 0, 0]]}]})";
+  const struct {
+    std::string arguments;
+    std::string mustMention;
+  } cases[] = {
+      {"model-info --model " + path("absent.glb"), "absent.glb"},
+      {"model-info --json --model " + path("absent.glb"), "absent.glb"},
+      {"model-info --model " + model_ + " --tissue-map " + path("absent.json"), "absent.json"},
+      {"model-info --model " + model_ + " --tissue-map " + badMap, "tissues[0].path"},
+  };
+  for (const auto& c : cases) {
+    const ProcessResult run = runLegatlas(c.arguments);
+    EXPECT_EQ(run.exitCode, 1) << c.arguments << "\n" << run.output;
+    EXPECT_NE(run.output.find(c.mustMention), std::string::npos) << run.output;
+  }
 }
