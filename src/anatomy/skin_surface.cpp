@@ -14,7 +14,7 @@ namespace {
 constexpr float kSkinVoxel = 0.002f;
 constexpr float kOutlineBlend = 0.012f;  // how softly the outline meets the fat over tissue
 constexpr float kFootBlend = 0.015f;     // how softly the parts of the foot's outline merge
-constexpr int kSmoothingPasses = 2;
+constexpr int kSmoothingPasses = 3;
 // How far the outline is drawn in at the centre of a lean spot: more than the thickest
 // fat there, so that the skin rests on the thinnest fat over the bone.
 constexpr float kLeanDepth = 0.03f;
@@ -93,9 +93,7 @@ geometry::LevelSet skinField(const Description& d, const PlacedTissues& contents
   };
   // Wide bands, so that vessels described outside the outline or deep in the fat find
   // their way to the skin.
-  geometry::LevelSet set = geometry::LevelSet::fromFunction(region, kSkinVoxel, skin, {0.03f, 0.03f});
-  set.smooth(kSmoothingPasses);
-  return set;
+  return geometry::LevelSet::fromFunction(region, kSkinVoxel, skin, {0.03f, 0.03f}, kSmoothingPasses);
 }
 
 }  // namespace legatlas::anatomy

@@ -4,7 +4,6 @@
 #include <openvdb/tools/Clip.h>
 #include <openvdb/tools/Composite.h>
 #include <openvdb/tools/Interpolation.h>
-#include <openvdb/tools/LevelSetFilter.h>
 #include <openvdb/tools/MeshToVolume.h>
 #include <openvdb/tools/SignedFloodFill.h>
 #include <openvdb/tools/VolumeToMesh.h>
@@ -67,16 +66,36 @@ DenseSamples sampleDense(const Bounds& region, float voxel, const LevelSet::Dist
   return s;
 }
 
+// One [1 2 1] / 4 pass along `axis` (0 = x, 1 = y, 2 = z); the outermost samples stay.
+void blurAlong(DenseSamples& s, int axis) {
+  const std::vector<float> source = s.values;
+  const size_t stride[3] = {static_cast<size_t>(s.count.y()) * s.count.z(), static_cast<size_t>(s.count.z()), 1};
+  const int length = s.count[axis];
+  tbb::parallel_for(0, s.count.x(), [&](int i) {
+    for (int j = 0; j < s.count.y(); ++j) {
+      for (int k = 0; k < s.count.z(); ++k) {
+        const int along = axis == 0 ? i : axis == 1 ? j : k;
+        if (along == 0 || along == length - 1) continue;
+        const size_t at = i * stride[0] + j * stride[1] + k * stride[2];
+        s.values[at] = 0.25f * (source[at - stride[axis]] + source[at + stride[axis]]) + 0.5f * source[at];
+      }
+    }
+  });
+}
+
 }  // namespace
 
 LevelSet::LevelSet(std::shared_ptr<Grid> grid) : grid_(std::move(grid)) {}
 
 LevelSet LevelSet::fromFunction(const Bounds& region, float voxelSize, const DistanceFunction& signedDistance,
-                                NarrowBand band) {
+                                NarrowBand band, int blurPasses) {
   Bounds padded = region;
   padded.add(region.min - glm::vec3(band.outside + 2 * voxelSize));
   padded.add(region.max + glm::vec3(band.outside + 2 * voxelSize));
-  const DenseSamples samples = sampleDense(padded, voxelSize, signedDistance);
+  DenseSamples samples = sampleDense(padded, voxelSize, signedDistance);
+  for (int pass = 0; pass < blurPasses; ++pass) {
+    for (int axis = 0; axis < 3; ++axis) blurAlong(samples, axis);
+  }
   const float background = std::max(band.outside, band.inside);
   auto grid = makeGrid(voxelSize, background);
   auto access = grid->getAccessor();
@@ -161,11 +180,6 @@ void LevelSet::subtract(const LevelSet& other, float margin, const std::function
     value.setValue(cut ? *value - margin : emptySpace);
   }
   openvdb::tools::csgDifference(*grid_->grid, *nearby);
-}
-
-void LevelSet::smooth(int iterations) {
-  openvdb::tools::LevelSetFilter<openvdb::FloatGrid> filter(*grid_->grid);
-  for (int i = 0; i < iterations; ++i) filter.meanCurvature();
 }
 
 Mesh LevelSet::toMesh(float adaptivity) const {

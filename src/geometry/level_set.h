@@ -19,9 +19,11 @@ class LevelSet {
   using DistanceFunction = std::function<float(const glm::vec3&)>;
 
   // Samples `signedDistance` at the voxel centres of `region`; evaluation runs in parallel,
-  // so the function must be safe to call from several threads.
+  // so the function must be safe to call from several threads. `blurPasses` > 0 blurs the
+  // samples ([1 2 1] along each axis per pass) before the band is kept: creases and small
+  // bumps round off over about a voxel per pass, far cheaper than curvature flow.
   static LevelSet fromFunction(const Bounds& region, float voxelSize, const DistanceFunction& signedDistance,
-                               NarrowBand band = {});
+                               NarrowBand band = {}, int blurPasses = 0);
   // The solid bounded by a closed mesh (overlaps and self-intersections allowed).
   static LevelSet fromMesh(const Mesh& closedMesh, float voxelSize, NarrowBand band = {});
   static LevelSet empty(float voxelSize, NarrowBand band = {});
@@ -41,8 +43,6 @@ class LevelSet {
   // what a tissue keeps when it must not enter another. With `where`, only at points
   // for which it returns true (decided per voxel of `other`'s band, per tile inside it).
   void subtract(const LevelSet& other, float margin, const std::function<bool(const glm::vec3&)>& where = {});
-  // Mean-curvature flow: rounds creases and small bumps without moving flat parts.
-  void smooth(int iterations);
 
   // Triangle mesh of the zero surface, wound so that cross(b - a, c - a) points outward,
   // with normals from the field's gradient. `adaptivity` 0..1 merges flat regions.

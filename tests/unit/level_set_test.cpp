@@ -61,3 +61,22 @@ TEST(LevelSet, SmoothUnionBlendsOnlyNearTheSeam) {
   EXPECT_FLOAT_EQ(legatlas::geometry::smoothUnion(0.01f, 0.05f, 0.004f), 0.01f);
   EXPECT_LT(legatlas::geometry::smoothUnion(0.01f, 0.01f, 0.004f), 0.01f);
 }
+
+// A cube's sharp corner is rounded by blurring; the middle of its faces stays put.
+TEST(LevelSet, BlurRoundsCornersAndKeepsFlatFaces) {
+  const float half = 0.02f, voxel = 0.001f;
+  Bounds region;
+  region.add(glm::vec3(-half));
+  region.add(glm::vec3(half));
+  const auto box = [half](const glm::vec3& p) {
+    const glm::vec3 q = glm::abs(p) - glm::vec3(half);
+    return glm::length(glm::max(q, glm::vec3(0.0f))) + std::min(std::max({q.x, q.y, q.z}), 0.0f);
+  };
+  const LevelSet sharp = LevelSet::fromFunction(region, voxel, box, {0.004f, 0.004f});
+  const LevelSet blurred = LevelSet::fromFunction(region, voxel, box, {0.004f, 0.004f}, 3);
+  const glm::vec3 nearCorner(half - 0.0005f);
+  EXPECT_LT(sharp.distance(nearCorner), 0.0f);
+  EXPECT_GT(blurred.distance(nearCorner), 0.0f) << "the corner was not rounded";
+  EXPECT_NEAR(blurred.distance({half, 0, 0}), 0.0f, 0.0002f) << "a flat face moved";
+  EXPECT_EQ(legatlas::testing::closedSurfaceProblem(blurred.toMesh()), "");
+}
