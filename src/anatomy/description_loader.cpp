@@ -45,12 +45,13 @@ class FileReader {
   }
 
   float number(const JsonField& field, float low, float high) const {
-    const double value = field.asNumber();
+    // Compared as float, the type the limits come in: 0.9 in the file is then 0.9f.
+    const float value = static_cast<float>(field.asNumber());
     if (value < low || value > high) {
       field.fail("out of range (" + std::to_string(value) + ")",
                  "use a value from " + std::to_string(low) + " to " + std::to_string(high));
     }
-    return static_cast<float>(value);
+    return value;
   }
 
   float positive(const JsonField& field, float high) const {

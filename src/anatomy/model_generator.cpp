@@ -15,6 +15,7 @@
 #include "geometry/glb_writer.h"
 #include "geometry/primitives.h"
 #include "geometry/sweep.h"
+#include "scene/scene.h"
 
 namespace legatlas::anatomy {
 
@@ -25,6 +26,11 @@ constexpr float kFittedPointSpacing = 0.004f;  // metres between fitted points o
 // Lets the mesher use larger triangles where bone and skin are flat (OpenVDB's adaptive
 // meshing keeps the surface closed).
 constexpr float kLevelSetAdaptivity = 0.1f;
+// The coarse level of detail: level sets meshed on this grid, tubes and nodes with fewer
+// segments. About a fifth of the full triangles, for views where a pixel is over a millimetre.
+constexpr float kCoarseVoxel = 0.0025f;
+constexpr float kCoarseSkinVoxel = 0.004f;
+constexpr float kCoarseAdaptivity = 0.3f;
 // Fraction of a muscle's length at each end over which it may still blend into what it
 // attaches to (bone, a common tendon); beyond it, it is kept clear of other tissue.
 constexpr float kAttachmentBlend = 0.12f;
@@ -64,10 +70,10 @@ geometry::Mesh sweepProfile(const std::vector<glm::vec3>& path, const std::vecto
   return geometry::sweep(path, [&profile](float t) { return sectionAt(profile, t); }, options);
 }
 
-geometry::Mesh tube(const std::vector<glm::vec3>& path, float radius) {
+geometry::Mesh tube(const std::vector<glm::vec3>& path, float radius, bool coarse = false) {
   geometry::SweepOptions options;
-  options.samplesAlong = std::max<int>(16, static_cast<int>(path.size()) * 2);
-  options.segmentsAround = 8;
+  options.samplesAlong = coarse ? std::max<int>(6, static_cast<int>(path.size()) / 3) : std::max<int>(16, static_cast<int>(path.size()));
+  options.segmentsAround = coarse ? 5 : 8;
   return geometry::sweep(path, [radius](float) { return geometry::SweepSection{2 * radius, 2 * radius}; }, options);
 }
 
@@ -79,6 +85,7 @@ GeneratedTissue boneTissue(const Bone& bone, PlacedTissues& placed) {
   tissue.entry.facts = {{"About", bone.note}};
   const geometry::LevelSet solid = BlendedParts(bone.parts, kBoneBlendRadius).levelSet(kFittingVoxel, kPlacedBand);
   tissue.mesh = solid.toMesh(kLevelSetAdaptivity);
+  tissue.coarse = solid.coarsened(kCoarseVoxel).toMesh(kCoarseAdaptivity);
   placed.add(solid);
   return tissue;
 }
@@ -98,6 +105,9 @@ void placeSweptTissue(GeneratedTissue& tissue, const std::vector<glm::vec3>& pat
   geometry::Mesh carved = solid.toMesh(kLevelSetAdaptivity);
   carved.removeSmallPieces(kCrumbFraction);
   geometry::transferSurfaceAttributes(tissue.mesh, carved);
+  tissue.coarse = solid.coarsened(kCoarseVoxel).toMesh(kCoarseAdaptivity);
+  tissue.coarse.removeSmallPieces(kCrumbFraction);
+  geometry::transferSurfaceAttributes(tissue.mesh, tissue.coarse);
   tissue.mesh = std::move(carved);
   placed.add(solid);
 }
@@ -131,6 +141,7 @@ GeneratedTissue nodeTissue(const LymphNode& n, const PlacedTissues& placed) {
   std::vector<glm::vec3> centre{n.position};
   placed.pushOut(centre, std::max({n.radii.x, n.radii.y, n.radii.z}) + kContactGap);
   tissue.mesh = geometry::makeEllipsoid(centre.front(), n.radii, 10, 14);
+  tissue.coarse = geometry::makeEllipsoid(centre.front(), n.radii, 5, 7);
   return tissue;
 }
 
@@ -169,9 +180,10 @@ GeneratedTissue vesselTissue(const LymphVessel& v, const Description& d, const P
                         {"Flows to", node ? node->name : v.endsAt},
                         {"Bundle", v.bundle}};
   const bool deep = v.bundle == "deep";
-  tissue.mesh = tube(deep ? deepPath(v.path, kLymphVesselRadius, placed)
-                          : subcutaneousPath(v.path, kLymphVesselRadius, placed, skin),
-                     kLymphVesselRadius);
+  const std::vector<glm::vec3> path =
+      deep ? deepPath(v.path, kLymphVesselRadius, placed) : subcutaneousPath(v.path, kLymphVesselRadius, placed, skin);
+  tissue.mesh = tube(path, kLymphVesselRadius);
+  tissue.coarse = tube(path, kLymphVesselRadius, true);
   return tissue;
 }
 
@@ -179,7 +191,9 @@ GeneratedTissue veinTissue(const Vein& v, const PlacedTissues& placed, const geo
   GeneratedTissue tissue;
   tissue.entry = {{v.id}, v.id, v.name, Layer::Vessel, std::nullopt, {}};
   tissue.entry.facts = {{"Returns blood to", v.endsAt}};
-  tissue.mesh = tube(subcutaneousPath(v.path, v.radius, placed, skin), v.radius);
+  const std::vector<glm::vec3> path = subcutaneousPath(v.path, v.radius, placed, skin);
+  tissue.mesh = tube(path, v.radius);
+  tissue.coarse = tube(path, v.radius, true);
   return tissue;
 }
 
@@ -191,6 +205,7 @@ GeneratedTissue skinTissue(const geometry::LevelSet& skin) {
                         {"Massage", "Every stroke starts here: light techniques (lymph drainage) move the skin and "
                                     "the fluid in the fat beneath it, deeper ones work through it."}};
   tissue.mesh = skin.toMesh(kLevelSetAdaptivity);
+  tissue.coarse = skin.coarsened(kCoarseSkinVoxel).toMesh(kCoarseAdaptivity);
   return tissue;
 }
 
@@ -328,6 +343,9 @@ GeneratedModel generateModel(const Description& d) {
 void writeGeneratedModel(const GeneratedModel& model, const std::string& glbPath) {
   std::vector<geometry::NamedMesh> meshes;
   for (const GeneratedTissue& t : model.tissues) meshes.push_back({t.entry.id, &t.mesh});
+  for (const GeneratedTissue& t : model.tissues) {
+    if (!t.coarse.indices.empty()) meshes.push_back({t.entry.id + std::string(scene::kCoarseSuffix), &t.coarse});
+  }
   geometry::writeGlb(glbPath, meshes);
   std::filesystem::path mapPath(glbPath);
   mapPath.replace_extension(".tissues.json");

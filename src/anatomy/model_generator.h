@@ -13,6 +13,7 @@ namespace legatlas::anatomy {
 struct GeneratedTissue {
   TissueEntry entry;  // id, display name, layer, facts; the mesh is named after entry.id
   geometry::Mesh mesh;
+  geometry::Mesh coarse;  // the coarse level of detail, written as "<id>.lod1"
 };
 
 struct GeneratedModel {

@@ -69,6 +69,7 @@ std::vector<TissueSummary> summarise(const scene::Scene& scene, const anatomy::T
     if (target >= 0) summaries[i].flowsToName = scene.tissues[target].name;
   }
   for (const scene::SceneMesh& m : scene.meshes) {
+    if (m.detail != 0) continue;  // the coarse copy of a mesh counted already
     summaries[m.tissueIndex].triangles += m.mesh.triangleCount();
     summaries[m.tissueIndex].bounds.add(m.mesh.bounds());
   }

@@ -4,6 +4,7 @@
 #include <openvdb/tools/Clip.h>
 #include <openvdb/tools/Composite.h>
 #include <openvdb/tools/Interpolation.h>
+#include <openvdb/tools/GridTransformer.h>
 #include <openvdb/tools/MeshToVolume.h>
 #include <openvdb/tools/SignedFloodFill.h>
 #include <openvdb/tools/VolumeToMesh.h>
@@ -180,6 +181,13 @@ void LevelSet::subtract(const LevelSet& other, float margin, const std::function
     value.setValue(cut ? *value - margin : emptySpace);
   }
   openvdb::tools::csgDifference(*grid_->grid, *nearby);
+}
+
+LevelSet LevelSet::coarsened(float voxelSize) const {
+  auto coarse = makeGrid(voxelSize, grid_->grid->background());
+  // For level sets this rebuilds a proper narrow band on the new grid.
+  openvdb::tools::resampleToMatch<openvdb::tools::BoxSampler>(*grid_->grid, *coarse);
+  return LevelSet(std::make_shared<Grid>(Grid{coarse}));
 }
 
 Mesh LevelSet::toMesh(float adaptivity) const {

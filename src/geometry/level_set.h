@@ -44,6 +44,9 @@ class LevelSet {
   // for which it returns true (decided per voxel of `other`'s band, per tile inside it).
   void subtract(const LevelSet& other, float margin, const std::function<bool(const glm::vec3&)>& where = {});
 
+  // The same surface on a coarser grid (for a coarse level of detail).
+  LevelSet coarsened(float voxelSize) const;
+
   // Triangle mesh of the zero surface, wound so that cross(b - a, c - a) points outward,
   // with normals from the field's gradient. `adaptivity` 0..1 merges flat regions.
   Mesh toMesh(float adaptivity = 0.0f) const;

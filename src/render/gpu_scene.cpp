@@ -1,6 +1,9 @@
 #include "render/gpu_scene.h"
 
 #include <algorithm>
+#include <cmath>
+#include <glm/common.hpp>
+#include <glm/geometric.hpp>
 
 namespace legatlas::render {
 
@@ -13,6 +16,7 @@ GpuSceneData GpuSceneData::from(const scene::Scene& scene) {
     range.tissueIndex = m.tissueIndex;
     range.layer = scene.tissues[m.tissueIndex].layer;
     range.bounds = m.mesh.bounds();
+    range.detail = m.detail;
     data.ranges.push_back(range);
     const auto base = static_cast<uint32_t>(data.vertices.size());
     for (uint32_t index : m.mesh.indices) data.indices.push_back(base + index);
@@ -20,10 +24,25 @@ GpuSceneData GpuSceneData::from(const scene::Scene& scene) {
       data.vertices.push_back({m.mesh.positions[i], m.mesh.normals[i]});
     }
   }
+  std::vector<int> detailsOf(scene.tissues.size(), 0);  // bit 0 full, bit 1 coarse
+  for (const scene::SceneMesh& m : scene.meshes) detailsOf[m.tissueIndex] |= 1 << m.detail;
+  for (DrawRange& range : data.ranges) range.hasOtherDetail = detailsOf[range.tissueIndex] == 3;
   // Group by layer so a pass walks its draws without jumping around.
   std::stable_sort(data.ranges.begin(), data.ranges.end(),
                    [](const DrawRange& a, const DrawRange& b) { return a.layer < b.layer; });
   return data;
+}
+
+DetailChoice::DetailChoice(const Camera& camera, int viewportHeight)
+    : eye_(camera.eye()),
+      pixelSizePerMetre_(2.0f * std::tan(camera.fovY() * 0.5f) / static_cast<float>(std::max(viewportHeight, 1))) {}
+
+bool DetailChoice::drawn(const DrawRange& range) const {
+  if (!range.hasOtherDetail) return true;
+  // The nearest point of the mesh's box decides: full detail as soon as any of it is close.
+  const glm::vec3 nearest = glm::clamp(eye_, range.bounds.min, range.bounds.max);
+  const bool wantsFull = glm::distance(eye_, nearest) * pixelSizePerMetre_ < kFullDetailBelowMetresPerPixel;
+  return (range.detail == 0) == wantsFull;
 }
 
 GpuScene::GpuScene(const GpuSceneData& data) : ranges_(data.ranges), totalIndices_(data.indices.size()) {

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "anatomy/layer.h"
+#include "render/camera.h"
 #include "render/gl_objects.h"
 #include "scene/scene.h"
 
@@ -15,6 +16,24 @@ struct DrawRange {
   int tissueIndex = 0;
   anatomy::Layer layer = anatomy::Layer::Unassigned;
   geometry::Bounds bounds;  // model space
+  int detail = 0;           // 0 full, 1 coarse copy
+  bool hasOtherDetail = false;  // its tissue comes in both levels: draw one of them
+};
+
+// Model-space size of a pixel below which a tissue's full mesh is drawn instead of its
+// coarse copy (whose edges are about 2.5 mm): where an edge would span two pixels or more.
+inline constexpr float kFullDetailBelowMetresPerPixel = 0.00125f;
+
+// Which level of detail of each tissue a view draws: the full mesh where the camera is
+// close enough for its detail to show, the coarse copy elsewhere.
+class DetailChoice {
+ public:
+  DetailChoice(const Camera& camera, int viewportHeight);
+  bool drawn(const DrawRange& range) const;
+
+ private:
+  glm::vec3 eye_;
+  float pixelSizePerMetre_;  // model-space size of a pixel one metre from the eye
 };
 
 // What a GpuScene uploads, built without GL so it can be prepared on another thread.

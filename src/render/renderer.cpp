@@ -79,8 +79,9 @@ void Renderer::drawOpaque(const FrameInputs& frame, const glm::mat4& view, const
   surface_.set("uTransparentPass", 0);
   surface_.set("uOpacity", 1.0f);
   gpuScene_->bind();
+  const DetailChoice detail(*frame.camera, sceneTargets_.height());
   for (const DrawRange& range : gpuScene_->ranges()) {
-    if (!frame.layers.opaque(range.layer)) continue;
+    if (!frame.layers.opaque(range.layer) || !detail.drawn(range)) continue;
     surface_.set("uColor", tissueColors_[range.tissueIndex]);
     gpuScene_->draw(range);
     lastTrianglesDrawn_ += static_cast<size_t>(range.indexCount) / 3;
@@ -115,8 +116,9 @@ bool Renderer::drawTransparent(const FrameInputs& frame, const glm::mat4& view,
   setMatrices(surface_, view, projection);
   surface_.set("uTransparentPass", 1);
   gpuScene_->bind();
+  const DetailChoice detail(*frame.camera, sceneTargets_.height());
   for (const DrawRange& range : gpuScene_->ranges()) {
-    if (!frame.layers.drawn(range.layer) || frame.layers.opaque(range.layer)) continue;
+    if (!frame.layers.drawn(range.layer) || frame.layers.opaque(range.layer) || !detail.drawn(range)) continue;
     surface_.set("uColor", tissueColors_[range.tissueIndex]);
     surface_.set("uOpacity", frame.layers[range.layer].opacity);
     gpuScene_->draw(range);
@@ -167,8 +169,9 @@ void Renderer::drawSelectionOutline(const FrameInputs& frame, const glm::mat4& v
   selectionMask_.set("uView", glm::mat4(1.0f));
   selectionMask_.set("uProjection", viewProjection);
   gpuScene_->bind();
+  const DetailChoice detail(*frame.camera, height);
   for (const DrawRange& range : gpuScene_->ranges()) {
-    if (range.tissueIndex == frame.selectedTissue) gpuScene_->draw(range);
+    if (range.tissueIndex == frame.selectedTissue && detail.drawn(range)) gpuScene_->draw(range);
   }
   glBindFramebuffer(GL_FRAMEBUFFER, output);
   glEnable(GL_BLEND);
@@ -230,8 +233,9 @@ TissueIdBuffer Renderer::renderTissueIds(const FrameInputs& frame, int width, in
   if (gpuScene_) {
     setMatrices(tissueId_, frame.camera->view(), cameraProjection(*frame.camera, width, height));
     gpuScene_->bind();
+    const DetailChoice detail(*frame.camera, height);
     for (const DrawRange& range : gpuScene_->ranges()) {
-      if (!frame.layers.pickable(range.layer)) continue;
+      if (!frame.layers.pickable(range.layer) || !detail.drawn(range)) continue;
       tissueId_.set("uTissueId", static_cast<unsigned>(range.tissueIndex + 1));
       gpuScene_->draw(range);
     }

@@ -136,6 +136,13 @@ geometry::Mesh convertMesh(const aiMesh& source, const glm::mat4& toModel, size_
   return mesh;
 }
 
+// True, and the name shortened, when it names a coarse level of detail.
+bool stripCoarseSuffix(std::string& name) {
+  if (!name.ends_with(kCoarseSuffix) || name.size() == kCoarseSuffix.size()) return false;
+  name.resize(name.size() - kCoarseSuffix.size());
+  return true;
+}
+
 // Finds or creates the tissue a mesh belongs to.
 int assignTissue(Scene& scene, const anatomy::TissueMap* map, const std::string& nodeName,
                  const std::string& meshName) {
@@ -176,6 +183,8 @@ struct Walker {
       SceneMesh entry;
       entry.nodeName = node.mName.C_Str();
       entry.meshName = mesh.mName.C_Str();
+      entry.detail = stripCoarseSuffix(entry.nodeName) ? 1 : 0;
+      if (entry.detail == 1) stripCoarseSuffix(entry.meshName);
       entry.mesh = convertMesh(mesh, toModel, droppedTriangles);
       if (entry.mesh.indices.empty()) continue;
       entry.tissueIndex = assignTissue(scene, map, entry.nodeName, entry.meshName);

@@ -4,13 +4,17 @@ namespace legatlas::scene {
 
 geometry::Bounds Scene::bounds() const {
   geometry::Bounds b;
-  for (const SceneMesh& m : meshes) b.add(m.mesh.bounds());
+  for (const SceneMesh& m : meshes) {
+    if (m.detail == 0) b.add(m.mesh.bounds());
+  }
   return b;
 }
 
 size_t Scene::triangleCount() const {
   size_t count = 0;
-  for (const SceneMesh& m : meshes) count += m.mesh.triangleCount();
+  for (const SceneMesh& m : meshes) {
+    if (m.detail == 0) count += m.mesh.triangleCount();
+  }
   return count;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // A loaded model: meshes, each tagged with the tissue it shows.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "anatomy/layer.h"
@@ -17,10 +18,15 @@ struct Tissue {
   std::vector<anatomy::Fact> facts;
 };
 
+// A model may carry a coarse copy of a mesh for distant views: a node named
+// "<name>.lod1" is the coarse level of detail of node "<name>".
+inline constexpr std::string_view kCoarseSuffix = ".lod1";
+
 struct SceneMesh {
   std::string nodeName;
   std::string meshName;
   int tissueIndex = 0;  // into Scene::tissues
+  int detail = 0;       // 0 the full mesh, 1 its coarse copy
   geometry::Mesh mesh;
 };
 
@@ -30,6 +36,7 @@ struct Scene {
   std::vector<SceneMesh> meshes;
   std::vector<std::string> warnings;  // things worth telling the user, not fatal
 
+  // Of the full meshes (coarse copies left out).
   geometry::Bounds bounds() const;
   size_t triangleCount() const;
   int findTissue(const std::string& id) const;  // -1 when absent

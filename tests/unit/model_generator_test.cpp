@@ -71,7 +71,12 @@ TEST(ModelGenerator, WrittenModelLoadsWithEveryTissueNamed) {
   const auto map = anatomy::TissueMap::load((dir / "leg.tissues.json").string());
   const auto scene = scene::loadModel(glb, &map);
   fs::remove_all(dir);
-  EXPECT_EQ(scene.meshes.size(), generatedModel().tissues.size());
+  // Every tissue twice: its full mesh and its coarse copy, both assigned to it.
+  EXPECT_EQ(scene.meshes.size(), 2 * generatedModel().tissues.size());
+  EXPECT_EQ(scene.tissues.size(), generatedModel().tissues.size());
+  for (const auto& m : scene.meshes) {
+    EXPECT_FALSE(scene.tissues[m.tissueIndex].id.starts_with("unassigned")) << m.nodeName;
+  }
   EXPECT_TRUE(scene.warnings.empty()) << scene.warnings.front();
   const int rectus = scene.findTissue("rectus_femoris");
   ASSERT_GE(rectus, 0);
@@ -83,4 +88,16 @@ TEST(ModelGenerator, WrittenModelLoadsWithEveryTissueNamed) {
   const int node = scene.findTissue(leg().vessels.front().endsAt);
   ASSERT_GE(node, 0);
   EXPECT_EQ(scene.tissues[node].layer, anatomy::Layer::Lymph);
+}
+
+// The coarse copy is much lighter and still the same shape in the same place (within
+// about two of its 2.5 mm voxels).
+TEST(ModelGenerator, EveryTissueHasACoarseCopyOfTheSameShape) {
+  for (const auto& t : generatedModel().tissues) {
+    ASSERT_FALSE(t.coarse.indices.empty()) << t.entry.id;
+    EXPECT_LT(t.coarse.triangleCount(), t.mesh.triangleCount() * 6 / 10) << t.entry.id;
+    const geometry::Bounds full = t.mesh.bounds(), coarse = t.coarse.bounds();
+    EXPECT_LT(glm::distance(full.min, coarse.min), 0.006f) << t.entry.id;
+    EXPECT_LT(glm::distance(full.max, coarse.max), 0.006f) << t.entry.id;
+  }
 }
