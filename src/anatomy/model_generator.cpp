@@ -85,7 +85,7 @@ GeneratedTissue boneTissue(const Bone& bone, PlacedTissues& placed) {
   tissue.entry.facts = {{"About", bone.note}};
   const geometry::LevelSet solid = BlendedParts(bone.parts, kBoneBlendRadius).levelSet(kFittingVoxel, kPlacedBand);
   tissue.mesh = solid.toMesh(kLevelSetAdaptivity);
-  tissue.coarse = solid.coarsened(kCoarseVoxel).toMesh(kCoarseAdaptivity);
+  tissue.coarse = geometry::coarseCopy(tissue.mesh, kCoarseVoxel, kCoarseAdaptivity);
   placed.add(solid);
   return tissue;
 }
@@ -105,7 +105,7 @@ void placeSweptTissue(GeneratedTissue& tissue, const std::vector<glm::vec3>& pat
   geometry::Mesh carved = solid.toMesh(kLevelSetAdaptivity);
   carved.removeSmallPieces(kCrumbFraction);
   geometry::transferSurfaceAttributes(tissue.mesh, carved);
-  tissue.coarse = solid.coarsened(kCoarseVoxel).toMesh(kCoarseAdaptivity);
+  tissue.coarse = geometry::coarseCopy(carved, kCoarseVoxel, kCoarseAdaptivity);
   tissue.coarse.removeSmallPieces(kCrumbFraction);
   geometry::transferSurfaceAttributes(tissue.mesh, tissue.coarse);
   tissue.mesh = std::move(carved);
@@ -205,7 +205,7 @@ GeneratedTissue skinTissue(const geometry::LevelSet& skin) {
                         {"Massage", "Every stroke starts here: light techniques (lymph drainage) move the skin and "
                                     "the fluid in the fat beneath it, deeper ones work through it."}};
   tissue.mesh = skin.toMesh(kLevelSetAdaptivity);
-  tissue.coarse = skin.coarsened(kCoarseSkinVoxel).toMesh(kCoarseAdaptivity);
+  tissue.coarse = geometry::coarseCopy(tissue.mesh, kCoarseSkinVoxel, kCoarseAdaptivity);
   return tissue;
 }
 

@@ -4,7 +4,6 @@
 #include <openvdb/tools/Clip.h>
 #include <openvdb/tools/Composite.h>
 #include <openvdb/tools/Interpolation.h>
-#include <openvdb/tools/GridTransformer.h>
 #include <openvdb/tools/MeshToVolume.h>
 #include <openvdb/tools/SignedFloodFill.h>
 #include <openvdb/tools/VolumeToMesh.h>
@@ -183,13 +182,6 @@ void LevelSet::subtract(const LevelSet& other, float margin, const std::function
   openvdb::tools::csgDifference(*grid_->grid, *nearby);
 }
 
-LevelSet LevelSet::coarsened(float voxelSize) const {
-  auto coarse = makeGrid(voxelSize, grid_->grid->background());
-  // For level sets this rebuilds a proper narrow band on the new grid.
-  openvdb::tools::resampleToMatch<openvdb::tools::BoxSampler>(*grid_->grid, *coarse);
-  return LevelSet(std::make_shared<Grid>(Grid{coarse}));
-}
-
 Mesh LevelSet::toMesh(float adaptivity) const {
   std::vector<openvdb::Vec3s> points;
   std::vector<openvdb::Vec3I> triangles;
@@ -219,6 +211,10 @@ Mesh LevelSet::toMesh(float adaptivity) const {
   mesh.collapseDegenerateTriangles();
   mesh.computeNormals();
   return mesh;
+}
+
+Mesh coarseCopy(const Mesh& closedMesh, float voxelSize, float adaptivity) {
+  return LevelSet::fromMesh(closedMesh, voxelSize, {2 * voxelSize, 2 * voxelSize}).toMesh(adaptivity);
 }
 
 float smoothUnion(float a, float b, float radius) {

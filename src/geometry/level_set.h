@@ -44,9 +44,6 @@ class LevelSet {
   // for which it returns true (decided per voxel of `other`'s band, per tile inside it).
   void subtract(const LevelSet& other, float margin, const std::function<bool(const glm::vec3&)>& where = {});
 
-  // The same surface on a coarser grid (for a coarse level of detail).
-  LevelSet coarsened(float voxelSize) const;
-
   // Triangle mesh of the zero surface, wound so that cross(b - a, c - a) points outward,
   // with normals from the field's gradient. `adaptivity` 0..1 merges flat regions.
   Mesh toMesh(float adaptivity = 0.0f) const;
@@ -56,6 +53,10 @@ class LevelSet {
   explicit LevelSet(std::shared_ptr<Grid> grid);
   std::shared_ptr<Grid> grid_;
 };
+
+// A lighter copy of a closed surface for a coarse level of detail: the solid it bounds,
+// meshed again on a grid of `voxelSize`.
+Mesh coarseCopy(const Mesh& closedMesh, float voxelSize, float adaptivity);
 
 // Smooth minimum of two distances: a union that blends within `radius` of the seam.
 float smoothUnion(float a, float b, float radius);
