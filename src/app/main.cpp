@@ -90,7 +90,7 @@ int main(int argc, char** argv) {
   addSizeOption(*benchCommand, bench.width, bench.height, "1280x720");
   addSamplesOption(*benchCommand, bench.samples);
   benchCommand->add_flag("--reference-lambert", bench.referenceLambert,
-                         "Time a bare single-draw Lambert render of the same triangles instead");
+                         "Time a bare Lambert render (one opaque pass, no layers) of the same triangles instead");
 
   app::InspectOptions landmarks;
   CLI::App* landmarksCommand =

@@ -68,8 +68,4 @@ void GpuScene::draw(const DrawRange& range) const {
                  reinterpret_cast<const void*>(range.firstIndex * sizeof(uint32_t)));
 }
 
-void GpuScene::drawAll() const {
-  glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(totalIndices_), GL_UNSIGNED_INT, nullptr);
-}
-
 }  // namespace legatlas::render

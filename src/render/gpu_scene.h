@@ -54,8 +54,6 @@ class GpuScene {
   explicit GpuScene(const GpuSceneData& data);
   void bind() const { glBindVertexArray(vertexArray_.id()); }
   void draw(const DrawRange& range) const;
-  // All triangles in one call (the benchmark's reference).
-  void drawAll() const;
   const std::vector<DrawRange>& ranges() const { return ranges_; }
   size_t triangleCount() const { return totalIndices_ / 3; }
 

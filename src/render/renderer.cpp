@@ -261,7 +261,11 @@ void Renderer::renderReferenceLambert(const Camera& camera, GLuint output, int w
   if (!gpuScene_) return;
   setMatrices(referenceLambert_, camera.view(), cameraProjection(camera, width, height));
   gpuScene_->bind();
-  gpuScene_->drawAll();
+  // The same level of detail per tissue as the full renderer draws, in plain draws.
+  const DetailChoice detail(camera, height);
+  for (const DrawRange& range : gpuScene_->ranges()) {
+    if (detail.drawn(range)) gpuScene_->draw(range);
+  }
   glBindVertexArray(0);
 }
 
