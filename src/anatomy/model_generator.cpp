@@ -184,6 +184,9 @@ GeneratedTissue vesselTissue(const LymphVessel& v, const Description& d, const P
       deep ? deepPath(v.path, kLymphVesselRadius, placed) : subcutaneousPath(v.path, kLymphVesselRadius, placed, skin);
   tissue.mesh = tube(path, kLymphVesselRadius);
   tissue.coarse = tube(path, kLymphVesselRadius, true);
+  // The path as the model holds it, ending in its node: what strokes follow.
+  tissue.entry.anatomy.path = path;
+  if (node) tissue.entry.anatomy.path.push_back(node->position);
   return tissue;
 }
 
@@ -194,6 +197,7 @@ GeneratedTissue veinTissue(const Vein& v, const PlacedTissues& placed, const geo
   const std::vector<glm::vec3> path = subcutaneousPath(v.path, v.radius, placed, skin);
   tissue.mesh = tube(path, v.radius);
   tissue.coarse = tube(path, v.radius, true);
+  tissue.entry.anatomy.path = path;
   return tissue;
 }
 
@@ -251,7 +255,7 @@ TissueAnatomy describedAnatomy(const std::string& id, const Description& d) {
     anatomy.origin = attachmentSite(t.origin);
     anatomy.insertion = attachmentSite(t.insertion);
   }
-  // The described path, not the fitted tube's: it ends at the node's centre.
+  // The described path; the generator keeps the fitted one when it has it.
   for (const LymphVessel& v : d.vessels) {
     if (v.id != id) continue;
     anatomy.path = v.path;
@@ -268,7 +272,9 @@ TissueAnatomy describedAnatomy(const std::string& id, const Description& d) {
 // words (the description gives a node or group id).
 void describeAnatomy(GeneratedModel& model, const Description& d) {
   for (GeneratedTissue& t : model.tissues) {
+    std::vector<glm::vec3> fitted = std::move(t.entry.anatomy.path);
     t.entry.anatomy = describedAnatomy(t.entry.id, d);
+    if (!fitted.empty()) t.entry.anatomy.path = std::move(fitted);
     if (!d.findNode(t.entry.id)) continue;
     for (Fact& f : t.entry.facts) {
       if (f.label == "Drains to") f.text = lymphTargetName(t.entry.anatomy.flowsTo, d);
