@@ -77,6 +77,12 @@ geometry::Mesh tube(const std::vector<glm::vec3>& path, float radius, bool coars
   return geometry::sweep(path, [radius](float) { return geometry::SweepSection{2 * radius, 2 * radius}; }, options);
 }
 
+// An id such as "thigh_anterior" as it reads in the Info panel: "thigh anterior".
+std::string inWords(std::string id) {
+  std::replace(id.begin(), id.end(), '_', ' ');
+  return id;
+}
+
 Layer muscleLayer(Depth depth) { return depth == Depth::Superficial ? Layer::SuperficialMuscle : Layer::DeepMuscle; }
 
 GeneratedTissue boneTissue(const Bone& bone, PlacedTissues& placed) {
@@ -118,7 +124,7 @@ GeneratedTissue muscleTissue(const Muscle& m, const Description& d) {
   tissue.entry.facts = {{"Origin", m.origin.area},
                         {"Insertion", m.insertion.area},
                         {"Action", m.action},
-                        {"Layer", std::string(depthName(m.depth)) + ", " + m.compartment},
+                        {"Layer", std::string(depthName(m.depth)) + ", " + inWords(m.compartment)},
                         {"Fibres", m.fibres},
                         {"Where to feel it", m.surface},
                         {"Massage", m.massageNotes}};
@@ -234,8 +240,7 @@ std::vector<const Muscle*> placementOrder(const std::vector<Muscle>& muscles) {
 // A node's name, or for a node group (e.g. "deep_inguinal") its id in words.
 std::string lymphTargetName(const std::string& id, const Description& d) {
   if (const LymphNode* node = d.findNode(id)) return node->name;
-  std::string name = id;
-  std::replace(name.begin(), name.end(), '_', ' ');
+  std::string name = inWords(id);
   if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
   return name + " nodes";
 }
