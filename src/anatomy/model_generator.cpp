@@ -341,8 +341,10 @@ GeneratedModel generateModel(const Description& d) {
   // Nodes lie in the fat over or between the muscles; the skin then covers them all.
   const size_t firstNode = model.tissues.size();
   for (const LymphNode& n : d.nodes) model.tissues.push_back(nodeTissue(n, placed));
-  for (size_t i = firstNode; i < model.tissues.size(); ++i) placed.add(model.tissues[i].mesh);
-  const geometry::LevelSet skin = skinField(d, placed);
+  PlacedTissues nodes;
+  for (size_t i = firstNode; i < model.tissues.size(); ++i) nodes.add(model.tissues[i].mesh);
+  const geometry::LevelSet skin = skinField(d, placed, nodes);
+  placed.add(nodes.solids());  // the vessels keep clear of the nodes too
   // Lymph vessels and veins run in the fat between the two.
   for (const LymphVessel& v : d.vessels) model.tissues.push_back(vesselTissue(v, d, placed, skin));
   for (const Vein& v : d.veins) model.tissues.push_back(veinTissue(v, placed, skin));

@@ -15,6 +15,7 @@ constexpr float kSkinVoxel = 0.002f;
 constexpr float kOutlineBlend = 0.012f;  // how softly the outline meets the fat over tissue
 constexpr float kFootBlend = 0.015f;     // how softly the parts of the foot's outline merge
 constexpr int kSmoothingPasses = 3;
+constexpr float kFatOverNodes = 0.0025f;  // metres of skin and fat over a superficial node
 // How far the outline is drawn in at the centre of a lean spot: more than the thickest
 // fat there, so that the skin rests on the thinnest fat over the bone.
 constexpr float kLeanDepth = 0.03f;
@@ -76,9 +77,10 @@ float outlineDistance(const std::vector<SkinSection>& sections, const glm::vec3&
   return glm::length(outside) + std::min(std::max(across, along), 0.0f);
 }
 
-geometry::LevelSet skinField(const Description& d, const PlacedTissues& contents) {
+geometry::LevelSet skinField(const Description& d, const PlacedTissues& contents, const PlacedTissues& nodes) {
   const BlendedParts foot(d.footOutline, kFootBlend);
   geometry::Bounds region = contents.solids().bounds();
+  if (!nodes.solids().isEmpty()) region.add(nodes.solids().bounds());
   region.add(foot.bounds());
   for (const SkinSection& s : d.skinSections) {
     region.add(glm::vec3(s.centreXZ.x - s.radiiXZ.x, s.y, s.centreXZ.y - s.radiiXZ.y));
@@ -87,7 +89,8 @@ geometry::LevelSet skinField(const Description& d, const PlacedTissues& contents
   const auto skin = [&](const glm::vec3& p) {
     const float outline = geometry::smoothUnion(outlineDistance(d.skinSections, p), foot.distance(p), kOutlineBlend) +
                           leanAt(d.leanSpots, p);
-    const float overTissue = contents.distance(p) - kThinnestFat;
+    // Nodes lie in the fat itself: the skin passes closer over them, so they do not raise it.
+    const float overTissue = std::min(contents.distance(p) - kThinnestFat, nodes.distance(p) - kFatOverNodes);
     const float body = geometry::smoothUnion(outline, overTissue, kOutlineBlend);
     return std::max(body, d.soleHeight - p.y);  // the ground flattens the sole
   };

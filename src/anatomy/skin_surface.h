@@ -17,7 +17,8 @@ inline constexpr float kThinnestFat = 0.005f;  // metres of skin and fat over bo
 // interpolated smoothly from section to section.
 float outlineDistance(const std::vector<SkinSection>& sections, const glm::vec3& p);
 
-// The skin as a signed distance field around `contents` (everything it must cover).
-geometry::LevelSet skinField(const Description& description, const PlacedTissues& contents);
+// The skin as a signed distance field around `contents` (bone, muscle, tendon: covered by
+// at least the thinnest fat) and the lymph `nodes` (which lie in the fat, closer under it).
+geometry::LevelSet skinField(const Description& description, const PlacedTissues& contents, const PlacedTissues& nodes);
 
 }  // namespace legatlas::anatomy

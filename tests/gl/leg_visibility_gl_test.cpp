@@ -5,6 +5,7 @@
 
 #include <glm/geometric.hpp>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "anatomy/description.h"
@@ -51,10 +52,10 @@ class BuiltLeg : public ::testing::Test {
 
   enum class Showing { Muscles, Lymph };
 
-  // The id of the tissue drawn where `p` (model frame) projects, seen from `view` with
-  // the skin hidden and either the muscles (lymph and veins hidden) or the lymph
-  // (muscles hidden) shown; "" for background.
-  std::string tissueSeenAt(ViewPreset view, const glm::vec3& p, Showing showing = Showing::Muscles) {
+  // The ids of the tissues drawn within `radius` pixels of where `p` (model frame)
+  // projects, seen from `view` with the skin hidden and either the muscles (lymph and
+  // veins hidden) or the lymph (muscles hidden) shown; "" stands for background.
+  std::set<std::string> tissuesSeenAround(ViewPreset view, const glm::vec3& p, Showing showing, int radius) {
     const bool musclesShown = showing == Showing::Muscles;
     camera_.setPreset(view);
     camera_.frame(builtLeg().bounds(), static_cast<float>(kWidth) / kHeight);
@@ -66,11 +67,21 @@ class BuiltLeg : public ::testing::Test {
     frame.layers[Layer::Vessel].visible = !musclesShown;
     const auto ids = renderer_->renderTissueIds(frame, kWidth, kHeight);
     const glm::vec4 clip = camera_.projection(static_cast<float>(kWidth) / kHeight) * camera_.view() * glm::vec4(p, 1);
-    const int x = static_cast<int>((clip.x / clip.w * 0.5f + 0.5f) * kWidth);
-    const int y = static_cast<int>((0.5f - clip.y / clip.w * 0.5f) * kHeight);
-    if (x < 0 || y < 0 || x >= kWidth || y >= kHeight) return "off screen";
-    const uint32_t id = ids.at(x, y);
-    return id == 0 ? "" : builtLeg().tissues[id - 1].id;
+    const int cx = static_cast<int>((clip.x / clip.w * 0.5f + 0.5f) * kWidth);
+    const int cy = static_cast<int>((0.5f - clip.y / clip.w * 0.5f) * kHeight);
+    std::set<std::string> seen;
+    for (int y = std::max(cy - radius, 0); y <= std::min(cy + radius, kHeight - 1); ++y) {
+      for (int x = std::max(cx - radius, 0); x <= std::min(cx + radius, kWidth - 1); ++x) {
+        const uint32_t id = ids.at(x, y);
+        seen.insert(id == 0 ? "" : builtLeg().tissues[id - 1].id);
+      }
+    }
+    return seen;
+  }
+
+  std::string tissueSeenAt(ViewPreset view, const glm::vec3& p, Showing showing = Showing::Muscles) {
+    const std::set<std::string> seen = tissuesSeenAround(view, p, showing, 0);
+    return seen.empty() ? "off screen" : *seen.begin();
   }
 
   std::unique_ptr<render::GlContext> context_;
@@ -116,8 +127,10 @@ TEST_F(BuiltLeg, PoplitealNodesShowBehindTheKnee) {
 }
 
 TEST_F(BuiltLeg, SuperficialInguinalNodesShowAtTheGroin) {
+  // Each node shows at its place (a vessel running into it may cross its centre).
   for (const auto& n : legatlas::testing::leg().nodes) {
     if (n.group.rfind("superficial_inguinal", 0) != 0) continue;
-    EXPECT_EQ(tissueSeenAt(ViewPreset::Anterior, n.position, Showing::Lymph), n.id) << "covered at the groin";
+    EXPECT_EQ(tissuesSeenAround(ViewPreset::Anterior, n.position, Showing::Lymph, 2).count(n.id), 1u)
+        << n.id << " covered at the groin";
   }
 }
