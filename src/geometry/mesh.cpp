@@ -1,6 +1,8 @@
 #include "geometry/mesh.h"
 
 #include <algorithm>
+#include <limits>
+#include <type_traits>
 #include <glm/geometric.hpp>
 #include <glm/mat3x3.hpp>
 #include <glm/matrix.hpp>
@@ -99,6 +101,7 @@ size_t Mesh::collapseDegenerateTriangles(float minimumDoubleArea) {
     }
     indices.swap(kept);
   }
+  dropUnusedVertices();
   return removed;
 }
 
@@ -114,19 +117,54 @@ size_t Mesh::removeSmallPieces(float minimumFraction) {
     parent[root(indices[i + 1])] = root(indices[i]);
     parent[root(indices[i + 2])] = root(indices[i]);
   }
+  // Per piece: its triangles and its signed volume. A cavity's surface faces inward, so
+  // its volume is negative: it belongs to the solid around it and is always kept.
   std::vector<size_t> trianglesOf(positions.size(), 0);
-  for (size_t i = 0; i + 2 < indices.size(); i += 3) ++trianglesOf[root(indices[i])];
-  const size_t largest = trianglesOf.empty() ? 0 : *std::max_element(trianglesOf.begin(), trianglesOf.end());
+  std::vector<double> volumeOf(positions.size(), 0.0);
+  for (size_t i = 0; i + 2 < indices.size(); i += 3) {
+    const uint32_t piece = root(indices[i]);
+    ++trianglesOf[piece];
+    volumeOf[piece] += glm::dot(positions[indices[i]], glm::cross(positions[indices[i + 1]], positions[indices[i + 2]]));
+  }
+  size_t largest = 0;
+  for (size_t v = 0; v < positions.size(); ++v) {
+    if (volumeOf[v] > 0.0) largest = std::max(largest, trianglesOf[v]);
+  }
   std::vector<uint32_t> kept;
   kept.reserve(indices.size());
   for (size_t i = 0; i + 2 < indices.size(); i += 3) {
-    if (static_cast<float>(trianglesOf[root(indices[i])]) >= minimumFraction * static_cast<float>(largest)) {
+    const uint32_t piece = root(indices[i]);
+    const bool cavity = volumeOf[piece] < 0.0;
+    if (cavity || static_cast<float>(trianglesOf[piece]) >= minimumFraction * static_cast<float>(largest)) {
       kept.insert(kept.end(), {indices[i], indices[i + 1], indices[i + 2]});
     }
   }
   const size_t removed = (indices.size() - kept.size()) / 3;
   indices.swap(kept);
+  dropUnusedVertices();
   return removed;
+}
+
+void Mesh::dropUnusedVertices() {
+  constexpr uint32_t kUnused = std::numeric_limits<uint32_t>::max();
+  std::vector<uint32_t> newIndex(positions.size(), kUnused);
+  uint32_t next = 0;
+  for (uint32_t& index : indices) {
+    if (newIndex[index] == kUnused) newIndex[index] = next++;
+    index = newIndex[index];
+  }
+  const auto compact = [&newIndex, next](auto& attribute) {
+    if (attribute.size() != newIndex.size()) return;
+    std::remove_reference_t<decltype(attribute)> kept(next);
+    for (size_t old = 0; old < newIndex.size(); ++old) {
+      if (newIndex[old] != kUnused) kept[newIndex[old]] = attribute[old];
+    }
+    attribute.swap(kept);
+  };
+  compact(normals);
+  compact(tangents);
+  compact(uvs);
+  compact(positions);
 }
 
 }  // namespace legatlas::geometry

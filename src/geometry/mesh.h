@@ -39,8 +39,12 @@ struct Mesh {
   // collapsed, which also removes its neighbour across that edge. Returns how many went.
   size_t collapseDegenerateTriangles(float minimumDoubleArea = 1e-13f);
   // Drops the connected pieces with fewer than `minimumFraction` of the largest piece's
-  // triangles (crumbs left by cutting one solid with another). Returns triangles removed.
+  // triangles (crumbs left by cutting one solid with another); the inner surfaces of
+  // cavities are kept. Returns triangles removed.
   size_t removeSmallPieces(float minimumFraction);
+  // Removes vertices no triangle uses (with their attributes), so bounds and buffers
+  // count only what is drawn.
+  void dropUnusedVertices();
 };
 
 }  // namespace legatlas::geometry

@@ -1,0 +1,33 @@
+// Cutting one solid with another leaves crumbs, and sometimes a cavity: the crumbs go,
+// the cavity stays part of the solid around it.
+#include <gtest/gtest.h>
+
+#include <utility>
+
+#include "geometry/primitives.h"
+
+using legatlas::geometry::Mesh;
+using legatlas::geometry::makeEllipsoid;
+
+namespace {
+
+Mesh inwardFacing(Mesh mesh) {
+  for (size_t i = 0; i + 2 < mesh.indices.size(); i += 3) std::swap(mesh.indices[i + 1], mesh.indices[i + 2]);
+  return mesh;
+}
+
+}  // namespace
+
+TEST(MeshPieces, SmallOuterPiecesGoAndCavitiesStay) {
+  const Mesh body = makeEllipsoid({0, 0, 0}, {0.05f, 0.05f, 0.05f}, 16, 24);
+  const Mesh cavity = inwardFacing(makeEllipsoid({0, 0, 0}, {0.01f, 0.01f, 0.01f}, 4, 6));
+  const Mesh crumb = makeEllipsoid({0.2f, 0, 0}, {0.01f, 0.01f, 0.01f}, 4, 6);
+  Mesh cut = body;
+  cut.append(cavity);
+  cut.append(crumb);
+  const size_t removed = cut.removeSmallPieces(0.1f);
+  EXPECT_EQ(removed, crumb.triangleCount());
+  EXPECT_EQ(cut.triangleCount(), body.triangleCount() + cavity.triangleCount());
+  EXPECT_LT(cut.bounds().max.x, 0.1f) << "the crumb's vertices are still there";
+  EXPECT_EQ(cut.positions.size(), body.positions.size() + cavity.positions.size());
+}
