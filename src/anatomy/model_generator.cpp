@@ -31,6 +31,7 @@ constexpr float kLevelSetAdaptivity = 0.1f;
 constexpr float kCoarseVoxel = 0.0025f;
 constexpr float kCoarseSkinVoxel = 0.004f;
 constexpr float kCoarseAdaptivity = 0.3f;
+constexpr float kCoarseExtentError = 0.006f;  // how much shorter a coarse copy may be at an end
 // Fraction of a muscle's length at each end over which it may still blend into what it
 // attaches to (bone, a common tendon); beyond it, it is kept clear of other tissue.
 constexpr float kAttachmentBlend = 0.12f;
@@ -83,6 +84,21 @@ std::string inWords(std::string id) {
   return id;
 }
 
+// The coarse level of detail of a bone, muscle or tendon. A part thinner than the coarse
+// grid (a long slender tendon) would vanish from it, so such a tissue is meshed again on
+// finer grids until its copy keeps the full mesh's extent.
+geometry::Mesh coarseOf(const geometry::Mesh& full) {
+  const geometry::Bounds extent = full.bounds();
+  geometry::Mesh coarse;
+  for (float voxel = kCoarseVoxel; voxel >= kFittingVoxel; voxel *= 0.6f) {
+    // No crumbs to drop: the full mesh had them dropped already.
+    coarse = geometry::coarseCopy(full, voxel, kCoarseAdaptivity);
+    const geometry::Bounds kept = coarse.bounds();
+    if (glm::distance(kept.min, extent.min) < kCoarseExtentError && glm::distance(kept.max, extent.max) < kCoarseExtentError) break;
+  }
+  return coarse;
+}
+
 Layer muscleLayer(Depth depth) { return depth == Depth::Superficial ? Layer::SuperficialMuscle : Layer::DeepMuscle; }
 
 GeneratedTissue boneTissue(const Bone& bone, PlacedTissues& placed) {
@@ -91,7 +107,7 @@ GeneratedTissue boneTissue(const Bone& bone, PlacedTissues& placed) {
   tissue.entry.facts = {{"About", bone.note}};
   const geometry::LevelSet solid = BlendedParts(bone.parts, kBoneBlendRadius).levelSet(kFittingVoxel, kPlacedBand);
   tissue.mesh = solid.toMesh(kLevelSetAdaptivity);
-  tissue.coarse = geometry::coarseCopy(tissue.mesh, kCoarseVoxel, kCoarseAdaptivity);
+  tissue.coarse = coarseOf(tissue.mesh);
   placed.add(solid);
   return tissue;
 }
@@ -111,8 +127,7 @@ void placeSweptTissue(GeneratedTissue& tissue, const std::vector<glm::vec3>& pat
   geometry::Mesh carved = solid.toMesh(kLevelSetAdaptivity);
   carved.removeSmallPieces(kCrumbFraction);
   geometry::transferSurfaceAttributes(tissue.mesh, carved);
-  tissue.coarse = geometry::coarseCopy(carved, kCoarseVoxel, kCoarseAdaptivity);
-  tissue.coarse.removeSmallPieces(kCrumbFraction);
+  tissue.coarse = coarseOf(carved);
   geometry::transferSurfaceAttributes(tissue.mesh, tissue.coarse);
   tissue.mesh = std::move(carved);
   placed.add(solid);
