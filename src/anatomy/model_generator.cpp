@@ -30,7 +30,7 @@ constexpr float kLevelSetAdaptivity = 0.1f;
 // segments. About a fifth of the full triangles, for views where a pixel is over a millimetre.
 constexpr float kCoarseVoxel = 0.0025f;
 constexpr float kCoarseSkinVoxel = 0.004f;
-constexpr float kCoarseAdaptivity = 0.3f;
+constexpr float kCoarseAdaptivity = 0.5f;
 constexpr float kCoarseExtentError = 0.006f;  // how much shorter a coarse copy may be at an end
 // Fraction of a muscle's length at each end over which it may still blend into what it
 // attaches to (bone, a common tendon); beyond it, it is kept clear of other tissue.
