@@ -43,14 +43,6 @@ struct TissueSummary {
   std::string flowsToName;  // display name of the node lymph flows to, when in the model
 };
 
-// The tissue map `loadScene` uses for these options, if there is one.
-std::optional<anatomy::TissueMap> loadTissueMap(const ModelOptions& options) {
-  if (!options.tissueMapPath.empty()) return anatomy::TissueMap::load(options.tissueMapPath);
-  const std::string modelPath = options.modelPath.empty() ? builtInModelPath() : options.modelPath;
-  if (auto sibling = scene::siblingTissueMapPath(modelPath)) return anatomy::TissueMap::load(*sibling);
-  return std::nullopt;
-}
-
 const anatomy::TissueEntry* findEntry(const anatomy::TissueMap* map, const std::string& id) {
   if (!map) return nullptr;
   for (const anatomy::TissueEntry& entry : map->entries()) {
@@ -152,8 +144,8 @@ void printTable(const std::vector<TissueSummary>& summaries) {
 }  // namespace
 
 int runModelInfo(const ModelInfoOptions& options) {
-  const scene::Scene scene = loadScene(options.model);
   const std::optional<anatomy::TissueMap> map = loadTissueMap(options.model);
+  const scene::Scene scene = loadScene(options.model, map ? &*map : nullptr);
   const std::vector<TissueSummary> summaries = summarise(scene, map ? &*map : nullptr);
   if (options.json) {
     Json out = {{"model", scene.sourcePath},

@@ -24,18 +24,32 @@ std::string assetPath(const std::string& relativePath) {
 
 std::string builtInModelPath() { return assetPath("models/leg.glb"); }
 
-scene::Scene loadScene(const ModelOptions& options) {
-  const std::string modelPath = options.modelPath.empty() ? builtInModelPath() : options.modelPath;
+namespace {
+
+std::string modelPathOf(const ModelOptions& options) {
+  return options.modelPath.empty() ? builtInModelPath() : options.modelPath;
+}
+
+}  // namespace
+
+std::optional<anatomy::TissueMap> loadTissueMap(const ModelOptions& options) {
+  if (!options.tissueMapPath.empty()) return anatomy::TissueMap::load(options.tissueMapPath);
+  if (auto sibling = scene::siblingTissueMapPath(modelPathOf(options))) return anatomy::TissueMap::load(*sibling);
+  return std::nullopt;
+}
+
+scene::Scene loadScene(const ModelOptions& options, const anatomy::TissueMap* map) {
+  const std::string modelPath = modelPathOf(options);
   if (options.modelPath.empty() && !std::filesystem::exists(modelPath)) {
     throw InputError(modelPath, "", "the built-in leg model has not been built",
                      "open a model with --model FILE, or drop one on the window");
   }
-  std::optional<std::string> mapPath;
-  if (!options.tissueMapPath.empty()) mapPath = options.tissueMapPath;
-  else mapPath = scene::siblingTissueMapPath(modelPath);
-  std::optional<anatomy::TissueMap> map;
-  if (mapPath) map = anatomy::TissueMap::load(*mapPath);
-  return scene::loadModel(modelPath, map ? &*map : nullptr);
+  return scene::loadModel(modelPath, map);
+}
+
+scene::Scene loadScene(const ModelOptions& options) {
+  const std::optional<anatomy::TissueMap> map = loadTissueMap(options);
+  return loadScene(options, map ? &*map : nullptr);
 }
 
 }  // namespace legatlas::app

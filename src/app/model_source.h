@@ -1,11 +1,20 @@
 #pragma once
 // Resolving and loading the model and tissue map the user named.
+#include <optional>
+
+#include "anatomy/tissue_map.h"
 #include "app/options.h"
 #include "scene/scene.h"
 
 namespace legatlas::app {
 
+// The tissue map the user named, else the one beside the model, if there is one.
+// Throws InputError naming the file.
+std::optional<anatomy::TissueMap> loadTissueMap(const ModelOptions& options);
+
 // Loads the model with its tissue map. Throws InputError naming the file.
 scene::Scene loadScene(const ModelOptions& options);
+// Loads the model with a tissue map already read (or none).
+scene::Scene loadScene(const ModelOptions& options, const anatomy::TissueMap* map);
 
 }  // namespace legatlas::app

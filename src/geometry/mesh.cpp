@@ -66,13 +66,30 @@ void Mesh::computeNormals() {
   }
 }
 
-size_t Mesh::collapseDegenerateTriangles(float minimumDoubleArea) {
-  std::vector<uint32_t> target(positions.size());
-  for (uint32_t i = 0; i < target.size(); ++i) target[i] = i;
-  const auto root = [&target](uint32_t v) {
-    while (target[v] != v) v = target[v] = target[target[v]];
+namespace {
+
+// Disjoint sets of vertices (union-find with path halving): vertices merged into one, or
+// joined into one connected piece.
+class VertexSets {
+ public:
+  explicit VertexSets(size_t count) : parent_(count) {
+    for (uint32_t i = 0; i < parent_.size(); ++i) parent_[i] = i;
+  }
+  uint32_t root(uint32_t v) {
+    while (parent_[v] != v) v = parent_[v] = parent_[parent_[v]];
     return v;
-  };
+  }
+  void join(uint32_t into, uint32_t v) { parent_[root(v)] = root(into); }
+
+ private:
+  std::vector<uint32_t> parent_;
+};
+
+}  // namespace
+
+size_t Mesh::collapseDegenerateTriangles(float minimumDoubleArea) {
+  VertexSets merged(positions.size());
+  const auto root = [&merged](uint32_t v) { return merged.root(v); };
   size_t removed = 0;
   for (bool changed = true; changed;) {
     changed = false;
@@ -92,7 +109,7 @@ size_t Mesh::collapseDegenerateTriangles(float minimumDoubleArea) {
           const float length = glm::distance(positions[v[e]], positions[v[(e + 1) % 3]]);
           if (length < best) best = length, shortest = e;
         }
-        target[v[(shortest + 1) % 3]] = v[shortest];
+        merged.join(v[shortest], v[(shortest + 1) % 3]);
         changed = true;
         ++removed;
         continue;
@@ -106,17 +123,12 @@ size_t Mesh::collapseDegenerateTriangles(float minimumDoubleArea) {
 }
 
 size_t Mesh::removeSmallPieces(float minimumFraction) {
-  // Union-find over vertices joined by triangle edges.
-  std::vector<uint32_t> parent(positions.size());
-  for (uint32_t i = 0; i < parent.size(); ++i) parent[i] = i;
-  const auto root = [&parent](uint32_t v) {
-    while (parent[v] != v) v = parent[v] = parent[parent[v]];
-    return v;
-  };
+  VertexSets pieces(positions.size());
   for (size_t i = 0; i + 2 < indices.size(); i += 3) {
-    parent[root(indices[i + 1])] = root(indices[i]);
-    parent[root(indices[i + 2])] = root(indices[i]);
+    pieces.join(indices[i], indices[i + 1]);
+    pieces.join(indices[i], indices[i + 2]);
   }
+  const auto root = [&pieces](uint32_t v) { return pieces.root(v); };
   // Per piece: its triangles and its signed volume. A cavity's surface faces inward, so
   // its volume is negative: it belongs to the solid around it and is always kept.
   std::vector<size_t> trianglesOf(positions.size(), 0);
