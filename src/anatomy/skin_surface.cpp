@@ -12,7 +12,7 @@ namespace legatlas::anatomy {
 namespace {
 
 constexpr float kSkinVoxel = 0.002f;
-constexpr float kOutlineBlend = 0.012f;  // how softly the outline meets the fat over tissue
+constexpr float kOutlineBlend = 0.018f;  // how softly the outline meets the fat over tissue
 constexpr float kFootBlend = 0.015f;     // how softly the parts of the foot's outline merge
 constexpr int kSmoothingPasses = 3;
 constexpr float kFatOverNodes = 0.0025f;  // metres of skin and fat over a superficial node
