@@ -6,6 +6,7 @@
 #include <glm/vec3.hpp>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace legatlas::anatomy {
@@ -96,7 +97,9 @@ struct Region {
   std::optional<glm::vec2> heightRange;   // y
   std::optional<glm::vec2> angleDegrees;  // around the limb axis, from anterior toward lateral
   std::optional<glm::vec3> centre;
-  float radius = 0;
+  float radius = 0;                          // around the centre, or around the segment
+  std::optional<glm::vec2> depthRange;       // z, for regions that are not a band around the limb
+  std::optional<std::pair<glm::vec3, glm::vec3>> segment;  // a region along a line (the tibial crest)
 };
 
 // The reference outline of the skin at height y: an ellipse in the horizontal plane.

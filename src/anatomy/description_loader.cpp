@@ -120,6 +120,11 @@ class FileReader {
     return result;
   }
 
+  std::pair<glm::vec3, glm::vec3> segment(const JsonField& field) const {
+    if (field.arraySize() != 2) field.fail("a segment has two points", "write [from, to] as landmarks or [x, y, z]");
+    return {point(field.at(0)).position, point(field.at(1)).position};
+  }
+
   std::vector<std::string> texts(const JsonField& field) const {
     std::vector<std::string> result;
     for (size_t i = 0; i < field.arraySize(); ++i) result.push_back(field.at(i).asString());
@@ -286,12 +291,16 @@ void readRegions(const std::string& dir, const std::map<std::string, glm::vec3>&
   const FileReader file(dir, "regions.json", &landmarks);
   file.forEach("regions", [&](const JsonField& f) {
     Region r{file.requiredText(f, "id"), file.requiredText(f, "name"), file.requiredText(f, "kind"),
-             file.text(f, "drains_to"), file.text(f, "why"), {}, {}, {}, 0.0f};
+             file.text(f, "drains_to"), file.text(f, "why"), {}, {}, {}, 0.0f, {}, {}};
     if (r.kind != "region" && r.kind != "endangerment") f.at("kind").fail("unknown kind \"" + r.kind + "\"", "use region or endangerment");
     if (f.has("bounds") && f.at("bounds").has("y")) r.heightRange = file.range(f.at("bounds").at("y"), kLegReach);
     if (f.has("angle_deg")) r.angleDegrees = file.range(f.at("angle_deg"), 360.0f);
     if (f.has("centre")) r.centre = file.point(f.at("centre")).position;
     if (f.has("radius")) r.radius = file.positive(f.at("radius"), 0.5f);
+    if (f.has("bounds") && f.at("bounds").has("z")) r.depthRange = file.range(f.at("bounds").at("z"), kLegReach);
+    if (f.has("segment")) r.segment = file.segment(f.at("segment"));
+    if ((r.centre || r.segment) && r.radius <= 0)
+      f.fail("a region with a centre or a segment needs a radius", "add \"radius\" in metres");
     d.regions.push_back(std::move(r));
   });
 }

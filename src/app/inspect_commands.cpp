@@ -10,6 +10,7 @@
 
 #include "anatomy/description.h"
 #include "anatomy/model_generator.h"
+#include "app/json_output.h"
 #include "app/model_source.h"
 #include "core/error.h"
 #include "scene/model_loader.h"
@@ -17,22 +18,6 @@
 namespace legatlas::app {
 
 namespace {
-
-using Json = nlohmann::ordered_json;
-
-Json frameDescription() {
-  return {{"units", "m"},
-          {"x", "lateral (the subject's right)"},
-          {"y", "superior"},
-          {"z", "anterior"},
-          {"origin", "centre of the right femoral head"}};
-}
-
-Json vectorJson(const glm::vec3& v) {
-  // Millimetre precision is what the description holds; more digits only add noise.
-  const auto round = [](float x) { return std::round(static_cast<double>(x) * 1e4) / 1e4; };
-  return Json::array({round(v.x), round(v.y), round(v.z)});
-}
 
 // One tissue of a loaded model, measured, with the anatomy its map entry carries.
 struct TissueSummary {

@@ -5,6 +5,7 @@
 
 #include "app/commands.h"
 #include "app/inspect_commands.h"
+#include "app/lesson_commands.h"
 #include "app/viewer.h"
 #include "core/error.h"
 
@@ -114,6 +115,35 @@ int main(int argc, char** argv) {
       ->required()
       ->type_name("FILE");
 
+  bool techniquesJson = false;
+  CLI::App* techniquesCommand = cli.add_subcommand("techniques", "List the massage techniques and the reference each obeys");
+  techniquesCommand->add_flag("--json", techniquesJson, "Print JSON");
+
+  bool lessonsJson = false;
+  CLI::App* lessonsCommand = cli.add_subcommand("lessons", "List the built-in lessons with their condition, safety notes and steps");
+  lessonsCommand->add_flag("--json", lessonsJson, "Print JSON");
+
+  app::LessonOptions strokes;
+  CLI::App* strokesCommand = cli.add_subcommand(
+      "strokes", "Plan a lesson's strokes on the leg and print their contact paths ([x, y, z, t], model frame)");
+  addModelOptions(*strokesCommand, strokes.model);
+  strokesCommand->add_option("--lesson", strokes.lesson, "A built-in lesson's name, or a lesson file")
+      ->required()
+      ->type_name("NAME|FILE");
+  strokesCommand->add_option("--anatomy", strokes.anatomyDir, "Description folder (default: the built-in one)")
+      ->type_name("DIR");
+  strokesCommand->add_flag("--json", strokes.json, "Print JSON");
+
+  app::LessonOptions check;
+  CLI::App* checkCommand = cli.add_subcommand(
+      "check", "Check a lesson: read it, plan its strokes and check each against the anatomy; exits 1 on any problem");
+  checkCommand->add_option("lesson", check.lesson, "A lesson file, or a built-in lesson's name")
+      ->required()
+      ->type_name("FILE");
+  addModelOptions(*checkCommand, check.model);
+  checkCommand->add_option("--anatomy", check.anatomyDir, "Description folder (default: the built-in one)")->type_name("DIR");
+  checkCommand->add_flag("--json", check.json, "Print JSON");
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -133,6 +163,10 @@ int main(int argc, char** argv) {
     if (*landmarksCommand) return app::runLandmarks(landmarks);
     if (*modelInfoCommand) return app::runModelInfo(modelInfo);
     if (*buildCommand) return app::runBuildModel(buildAnatomy, buildOut);
+    if (*techniquesCommand) return app::runTechniques(techniquesJson);
+    if (*lessonsCommand) return app::runLessons(lessonsJson);
+    if (*strokesCommand) return app::runStrokes(strokes);
+    if (*checkCommand) return app::runCheck(check);
     app::Viewer window(viewer);
     return window.run();
   } catch (const InputError& e) {

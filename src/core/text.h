@@ -1,6 +1,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace legatlas {
 
@@ -9,5 +10,10 @@ std::string toLower(std::string_view text);
 bool globMatch(std::string_view pattern, std::string_view text);
 // Reads a whole file; throws InputError naming the file when it cannot.
 std::string readFile(const std::string& path);
+// The candidate nearest to `word` by edit distance, if it is near enough to be a typing
+// slip ("did you mean ..."); empty otherwise.
+std::string nearestName(std::string_view word, const std::vector<std::string>& candidates);
+// "a, b or c"
+std::string joinAsChoices(const std::vector<std::string>& names);
 
 }  // namespace legatlas

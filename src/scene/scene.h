@@ -16,6 +16,7 @@ struct Tissue {
   anatomy::Layer layer = anatomy::Layer::Unassigned;
   glm::vec3 color{0.7f};
   std::vector<anatomy::Fact> facts;
+  anatomy::TissueAnatomy anatomy;  // attachments, vessel path, where lymph flows, if the map says
 };
 
 // A model may carry a coarse copy of a mesh for distant views: a node named

@@ -324,3 +324,76 @@ TEST_F(CommandLine, ModelInfoReportsBadFilesByName) {
     EXPECT_NE(run.output.find(c.mustMention), std::string::npos) << run.output;
   }
 }
+
+namespace {
+
+TEST_F(CommandLine, LessonsListsEveryConditionWithItsSafetyNotes) {
+  const ProcessResult run = runLegatlas("lessons --json", "", true);
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  const Json lessons = Json::parse(run.output)["lessons"];
+  std::set<std::string> ids;
+  for (const Json& l : lessons) {
+    ids.insert(l["id"].get<std::string>());
+    EXPECT_FALSE(l["steps"].empty());
+    bool consult = false;
+    for (const Json& note : l["safety"]) consult = consult || note.get<std::string>().find("consult a doctor") != std::string::npos;
+    EXPECT_TRUE(consult) << l["id"];
+  }
+  for (const char* id : {"edema", "post_exercise_recovery", "calf_cramp", "shin_splints", "circulation"})
+    EXPECT_TRUE(ids.count(id)) << id;
+}
+
+TEST_F(CommandLine, StrokesPrintsContactPathsInTheModelFrame) {
+  const ProcessResult run = runLegatlas("strokes --lesson shin_splints --json", "", true);
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  const Json out = Json::parse(run.output);
+  ASSERT_FALSE(out["strokes"].empty());
+  for (const Json& s : out["strokes"]) {
+    for (const char* key : {"step", "technique", "tissue", "pressure", "working", "return"}) EXPECT_TRUE(s.contains(key)) << key;
+    const Json& w = s["working"];
+    ASSERT_GE(w.size(), 2u);
+    for (size_t i = 1; i < w.size(); ++i) {
+      ASSERT_EQ(w[i].size(), 4u) << "[x, y, z, t]";
+      const glm::vec3 a(w[i - 1][0], w[i - 1][1], w[i - 1][2]), b(w[i][0], w[i][1], w[i][2]);
+      EXPECT_LE(glm::length(b - a), 0.0101f) << "at least one sample per centimetre";
+      EXPECT_GE(w[i][3].get<double>(), w[i - 1][3].get<double>());
+    }
+  }
+  const auto found = std::find_if(out["strokes"].begin(), out["strokes"].end(),
+                                  [](const Json& s) { return s["technique"] == "thumb_stroke"; });
+  ASSERT_NE(found, out["strokes"].end());
+  const Json& thumb = *found;
+  EXPECT_EQ(thumb["tissue"], "tibialis_anterior");
+  EXPECT_GT(thumb["working"].back()[1].get<double>(), thumb["working"].front()[1].get<double>()) << "upward";
+  EXPECT_EQ(thumb["beneath"].size(), thumb["working"].size());
+}
+
+TEST_F(CommandLine, CheckPassesASoundLessonAndFailsAWrongOne) {
+  const ProcessResult good = runLegatlas("check edema");
+  EXPECT_EQ(good.exitCode, 0) << good.output;
+  const std::string wrong = path("wrong.yaml");
+  std::ofstream(wrong) << "title: Wrong way\ncondition: test\ngoal: g\nsafety:\n  - s\nsteps:\n"
+                          "  - technique: gliding\n    target: {region: leg_medial}\n"
+                          "    path: {from: pes_anserinus, to: medial_malleolus, over: medial}\n    caption: down the shin\n";
+  const ProcessResult bad = runLegatlas("check " + wrong);
+  EXPECT_EQ(bad.exitCode, 1);
+  EXPECT_NE(bad.output.find("wrong.yaml: line 7, steps[0]"), std::string::npos) << bad.output;
+  EXPECT_NE(bad.output.find("lymph"), std::string::npos) << bad.output;
+}
+
+TEST_F(CommandLine, CheckNamesTheLineAndFieldOfAMistake) {
+  const std::string typo = path("typo.yaml");
+  std::ofstream(typo) << "title: T\ncondition: c\ngoal: g\nsafety:\n  - s\nsteps:\n"
+                         "  - technique: gliding\n    target: {region: leg_anterior}\n    pressure: hard\n    caption: c\n";
+  const ProcessResult run = runLegatlas("check " + typo);
+  EXPECT_EQ(run.exitCode, 1);
+  EXPECT_NE(run.output.find("typo.yaml: line 9, steps[0].pressure: unknown pressure 'hard'"), std::string::npos) << run.output;
+  const ProcessResult missing = runLegatlas("check " + path("absent.yaml"));
+  EXPECT_EQ(missing.exitCode, 1);
+  EXPECT_NE(missing.output.find("absent.yaml"), std::string::npos) << missing.output;
+  const ProcessResult unknown = runLegatlas("strokes --lesson edemma");
+  EXPECT_EQ(unknown.exitCode, 1);
+  EXPECT_NE(unknown.output.find("did you mean 'edema'"), std::string::npos) << unknown.output;
+}
+
+}  // namespace

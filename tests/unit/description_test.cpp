@@ -82,8 +82,8 @@ TEST(Description, LymphVesselsFlowUpToTheirNodes) {
   EXPECT_GE(bundles["dorsolateral"], 3);
   EXPECT_GE(bundles["deep"], 1);
   for (const auto& v : builtIn().vessels) {
-    if (v.bundle == "dorsolateral") EXPECT_EQ(builtIn().findNode(v.endsAt)->group, "popliteal") << v.id;
-    if (v.bundle == "ventromedial") EXPECT_EQ(builtIn().findNode(v.endsAt)->group, "superficial_inguinal_vertical") << v.id;
+    if (v.bundle == "dorsolateral") { EXPECT_EQ(builtIn().findNode(v.endsAt)->group, "popliteal") << v.id; }
+    if (v.bundle == "ventromedial") { EXPECT_EQ(builtIn().findNode(v.endsAt)->group, "superficial_inguinal_vertical") << v.id; }
   }
 }
 

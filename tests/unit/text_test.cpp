@@ -17,3 +17,18 @@ TEST(GlobMatch, StarAndQuestionMark) {
   EXPECT_FALSE(globMatch("Muscle_*", "Bone_Femur"));
   EXPECT_TRUE(globMatch("*", ""));
 }
+
+namespace legatlas {
+namespace {
+
+TEST(NearestName, SuggestsOnlyNearMisses) {
+  const std::vector<std::string> names{"gliding", "kneading", "thumb_stroke"};
+  EXPECT_EQ(nearestName("glidng", names), "gliding");
+  EXPECT_EQ(nearestName("Kneeding", names), "kneading");
+  EXPECT_EQ(nearestName("massage", names), "");
+  EXPECT_EQ(joinAsChoices({"a", "b", "c"}), "a, b or c");
+  EXPECT_EQ(joinAsChoices({"a"}), "a");
+}
+
+}  // namespace
+}  // namespace legatlas

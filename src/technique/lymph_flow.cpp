@@ -1,0 +1,60 @@
+#include "technique/lymph_flow.h"
+
+#include <cmath>
+#include <glm/geometric.hpp>
+#include <limits>
+
+namespace legatlas::technique {
+namespace {
+
+// How far a vessel's pull reaches over the skin: about the spacing of the vessels of a
+// bundle, so that the field between two of them is a blend of both.
+constexpr float kReach = 0.03f;
+
+float distanceToSegment(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b) {
+  const glm::vec3 ab = b - a;
+  const float t = glm::clamp(glm::dot(p - a, ab) / std::max(glm::dot(ab, ab), 1e-12f), 0.0f, 1.0f);
+  return glm::length(p - (a + t * ab));
+}
+
+glm::vec3 inPlane(const glm::vec3& v, const glm::vec3& normal) {
+  const float n2 = glm::dot(normal, normal);
+  return n2 > 0 ? v - normal * (glm::dot(v, normal) / n2) : v;
+}
+
+}  // namespace
+
+LymphFlowField::LymphFlowField(std::vector<std::vector<glm::vec3>> vesselPaths) {
+  for (const auto& path : vesselPaths) {
+    for (size_t i = 0; i + 1 < path.size(); ++i) {
+      const glm::vec3 step = path[i + 1] - path[i];
+      const float length = glm::length(step);
+      if (length > 1e-6f) segments_.push_back({path[i], path[i + 1], step / length});
+    }
+  }
+}
+
+glm::vec3 LymphFlowField::at(const glm::vec3& p, const glm::vec3& skinNormal) const {
+  glm::vec3 sum(0.0f);
+  float nearest = std::numeric_limits<float>::max();
+  glm::vec3 nearestDirection(0.0f);
+  for (const Segment& s : segments_) {
+    const float d = distanceToSegment(p, s.from, s.to);
+    if (d < nearest) nearest = d, nearestDirection = s.direction;
+    const float x = d / kReach;
+    sum += s.direction * std::exp(-x * x);
+  }
+  // Far from every vessel the weights vanish: follow the nearest one.
+  glm::vec3 direction = inPlane(sum, skinNormal);
+  if (glm::length(direction) < 1e-3f) direction = inPlane(nearestDirection, skinNormal);
+  const float length = glm::length(direction);
+  return length > 1e-6f ? direction / length : glm::vec3(0.0f);
+}
+
+float LymphFlowField::distanceToNearestVessel(const glm::vec3& p) const {
+  float nearest = std::numeric_limits<float>::max();
+  for (const Segment& s : segments_) nearest = std::min(nearest, distanceToSegment(p, s.from, s.to));
+  return nearest;
+}
+
+}  // namespace legatlas::technique

@@ -1,0 +1,278 @@
+#include "technique/rule_checker.h"
+
+#include <algorithm>
+#include <cmath>
+#include <glm/geometric.hpp>
+#include <glm/trigonometric.hpp>
+#include <set>
+
+namespace legatlas::technique {
+namespace {
+
+constexpr float kDeepReach = 0.04f;     // a deep technique works a muscle this far under the skin
+constexpr float kLightReach = 0.015f;
+constexpr float kShareAscendingRequired = 0.8f;
+
+float degreesBetween(const glm::vec3& a, const glm::vec3& b) {
+  return glm::degrees(std::acos(std::clamp(glm::dot(a, b), -1.0f, 1.0f)));
+}
+
+std::string toLowerFirst(std::string text) {
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
+  return text;
+}
+
+std::string percent(float share) { return std::to_string(static_cast<int>(std::lround(share * 100))) + " %"; }
+
+// "the inguinal nodes in the groin": where the lymph of the skin at p goes.
+std::string drainsTowardWords(const LegModel& leg, const glm::vec3& p) {
+  for (const anatomy::Region& r : leg.description().regions) {
+    if (r.kind != "region" || !leg.inRegion(r, p)) continue;
+    if (r.drainsTo == "popliteal") return "the popliteal nodes behind the knee";
+    if (r.drainsTo.starts_with("superficial_inguinal")) return "the inguinal nodes in the groin";
+  }
+  return "its nodes";
+}
+
+std::string placeWords(const LegModel& leg, const glm::vec3& p) {
+  for (const anatomy::Region& r : leg.description().regions)
+    if (r.kind == "region" && leg.inRegion(r, p)) return "on the " + toLowerFirst(r.name);
+  return "here";
+}
+
+// One piece of a working path: its direction, length and the skin there.
+struct Piece {
+  glm::vec3 direction, middle, normal;
+  float length;
+};
+
+std::vector<Piece> piecesOf(const Stroke& stroke) {
+  std::vector<Piece> pieces;
+  for (size_t i = 1; i < stroke.working.size(); ++i) {
+    const StrokeSample& a = stroke.working[i - 1];
+    const StrokeSample& b = stroke.working[i];
+    const float length = glm::length(b.position - a.position);
+    if (length < 1e-5f) continue;
+    pieces.push_back({(b.position - a.position) / length, 0.5f * (a.position + b.position),
+                      glm::normalize(a.normal + b.normal + glm::vec3(1e-6f)), length});
+  }
+  return pieces;
+}
+
+RuleResult withLymphFlow(const LegModel& leg, const Stroke& stroke) {
+  RuleResult r{"with_lymph_flow", true, 1.0f, kShareWithFlowRequired, "", {}};
+  float total = 0, agreeing = 0, worst = -1;
+  for (const Piece& piece : piecesOf(stroke)) {
+    const glm::vec3 flow = leg.lymphFlow().at(piece.middle, piece.normal);
+    if (glm::length(flow) < 0.5f) continue;
+    const float angle = degreesBetween(piece.direction, flow);
+    total += piece.length;
+    if (angle <= kWithFlowDegrees) agreeing += piece.length;
+    if (angle > worst) worst = angle, r.where = piece.middle;
+  }
+  if (total <= 0) return r;
+  r.measured = agreeing / total;
+  r.passed = r.measured >= kShareWithFlowRequired;
+  if (!r.passed)
+    r.message = "this stroke runs with the lymph flow over only " + percent(r.measured) + " of its length (at least " +
+                percent(kShareWithFlowRequired) + " is needed): " + placeWords(leg, r.where) + " lymph drains toward " +
+                drainsTowardWords(leg, r.where) + ", so start further from them and move toward them";
+  return r;
+}
+
+RuleResult alongFibres(const LegModel& leg, const Stroke& stroke) {
+  RuleResult r{"along_fibres", true, 1.0f, kShareAlongFibresRequired, "", {}};
+  float total = 0, along = 0, worst = -1;
+  for (const Piece& piece : piecesOf(stroke)) {
+    // A stroke on the skin can only follow the fibres' course along the skin.
+    glm::vec3 fibre = leg.fibreAt(stroke.tissue, piece.middle);
+    fibre -= piece.normal * glm::dot(fibre, piece.normal);
+    if (glm::length(fibre) < 0.2f) continue;  // fibres diving straight into the depth: no course to follow
+    fibre = glm::normalize(fibre);
+    const float angle = degreesBetween(piece.direction, glm::dot(piece.direction, fibre) < 0 ? -fibre : fibre);
+    total += piece.length;
+    if (angle <= kFibreToleranceDegrees) along += piece.length;
+    if (angle > worst) worst = angle, r.where = piece.middle;
+  }
+  if (total <= 0) return r;
+  r.measured = along / total;
+  r.passed = r.measured >= kShareAlongFibresRequired;
+  if (!r.passed)
+    r.message = "this stroke crosses the fibres of " + leg.scene().tissues[stroke.tissue].name + ": only " +
+                percent(r.measured) + " of it stays within " + std::to_string(int(kFibreToleranceDegrees)) +
+                "° of them; follow the length of the muscle";
+  return r;
+}
+
+RuleResult towardOrigin(const LegModel& leg, const Stroke& stroke) {
+  RuleResult r{"toward_origin", true, 0, 0, "", {}};
+  const scene::Tissue& tissue = leg.scene().tissues[stroke.tissue];
+  if (!tissue.anatomy.origin || stroke.working.size() < 2) return r;
+  const glm::vec3 origin = tissue.anatomy.origin->point;
+  const float before = glm::length(stroke.working.front().position - origin);
+  const float after = glm::length(stroke.working.back().position - origin);
+  r.measured = before - after;  // metres gained toward the origin
+  r.passed = r.measured > 0;
+  r.where = stroke.working.back().position;
+  if (!r.passed)
+    r.message = "this stroke ends further from the origin of " + tissue.name + " than it began: start near its insertion (" +
+                (tissue.anatomy.insertion ? tissue.anatomy.insertion->area : std::string("its lower end")) +
+                ") and move toward its origin";
+  return r;
+}
+
+RuleResult distalToProximal(const Stroke& stroke) {
+  RuleResult r{"distal_to_proximal", true, 0, kShareAscendingRequired, "", {}};
+  if (stroke.working.size() < 2) return r;
+  float total = 0, rising = 0;
+  for (size_t i = 1; i < stroke.working.size(); ++i) {
+    const glm::vec3 step = stroke.working[i].position - stroke.working[i - 1].position;
+    total += glm::length(step);
+    if (step.y >= -0.0005f) rising += glm::length(step);
+  }
+  const float climb = stroke.working.back().position.y - stroke.working.front().position.y;
+  r.measured = total > 0 ? rising / total : 1.0f;
+  r.passed = climb > 0 && r.measured >= kShareAscendingRequired;
+  r.where = stroke.working.front().position;
+  if (!r.passed)
+    r.message = "the grips should advance from distal to proximal along the belly, but they move " +
+                std::string(climb > 0 ? "down as much as up" : "down the leg") + ": begin near the lower end of the belly and work upward";
+  return r;
+}
+
+RuleResult awayFromEndangermentSites(const LegModel& leg, const Stroke& stroke) {
+  RuleResult r{"endangerment_site", true, 0, 0, "", {}};
+  if (!worksDeep(*stroke.technique, stroke.pressure)) return r;
+  for (const StrokeSample& s : stroke.working) {
+    for (const anatomy::Region& region : leg.description().regions) {
+      if (region.kind != "endangerment" || !leg.inRegion(region, s.position)) continue;
+      r.measured += 1;
+      if (!r.passed) continue;
+      r.passed = false;
+      r.where = s.position;
+      r.message = std::string(stroke.technique->name) + " at " + std::string(pressureId(stroke.pressure)) +
+                  " pressure passes over the " + toLowerFirst(region.name) + ", an endangerment site: " + region.why;
+    }
+  }
+  return r;
+}
+
+RuleResult onTarget(const LegModel& leg, const Stroke& stroke) {
+  RuleResult r{"on_target", true, 1.0f, kShareOnTargetRequired, "", {}};
+  const float reach = stroke.technique->reachesMuscle ? kDeepReach : kLightReach;
+  int on = 0, counted = 0;
+  for (const StrokeSample& s : stroke.working) {
+    const auto hit = leg.nearestOf(stroke.tissue, s.position);
+    if (!hit) return r;
+    ++counted;
+    if (hit->distance <= reach) ++on;
+    else r.where = s.position;
+  }
+  if (counted == 0) return r;
+  r.measured = float(on) / float(counted);
+  r.passed = r.measured >= kShareOnTargetRequired;
+  if (!r.passed)
+    r.message = "only " + percent(r.measured) + " of this stroke lies over " + leg.scene().tissues[stroke.tissue].name +
+                "; keep the contact on the muscle you mean to work";
+  return r;
+}
+
+RuleResult pressureAllowed(const Stroke& stroke) {
+  const Technique& t = *stroke.technique;
+  RuleResult r{"pressure", true, float(stroke.pressure), float(t.firmest), "", {}};
+  if (stroke.pressure > t.firmest)
+    r.passed = false, r.message = std::string(t.name) + " is at most " + std::string(pressureId(t.firmest)) +
+                                  ", not " + std::string(pressureId(stroke.pressure)) + ": " + std::string(t.depthWords) + " is all it works";
+  else if (stroke.pressure < t.lightest)
+    r.passed = false, r.message = std::string(t.name) + " needs at least " + std::string(pressureId(t.lightest)) +
+                                  " pressure to reach " + std::string(t.depthWords);
+  if (!stroke.working.empty()) r.where = stroke.working.front().position;
+  return r;
+}
+
+bool isDrainage(const Technique& t) { return std::string_view(t.id).starts_with("mld_"); }
+
+}  // namespace
+
+std::vector<RuleResult> checkStroke(const LegModel& leg, const Stroke& stroke) {
+  std::vector<RuleResult> results{pressureAllowed(stroke), awayFromEndangermentSites(leg, stroke)};
+  const Technique& t = *stroke.technique;
+  const bool onMuscle = stroke.tissue >= 0 && stroke.region.empty();
+  switch (t.reference) {
+    case Reference::LymphFlow: results.push_back(withLymphFlow(leg, stroke)); break;
+    case Reference::FibreDirection:
+      if (onMuscle) results.push_back(alongFibres(leg, stroke)), results.push_back(towardOrigin(leg, stroke));
+      break;
+    case Reference::BellyProgression: results.push_back(distalToProximal(stroke)); break;
+    case Reference::None: break;
+  }
+  if (onMuscle && t.reference != Reference::LymphFlow && t.reference != Reference::None)
+    results.push_back(onTarget(leg, stroke));
+  return results;
+}
+
+int drainageZone(const LegModel& leg, const glm::vec3& p) {
+  const auto lowEdge = [&](const char* id, float fallback) {
+    const anatomy::Region* r = leg.findRegion(id);
+    return r && r->heightRange ? r->heightRange->x : fallback;
+  };
+  const auto highEdge = [&](const char* id, float fallback) {
+    const anatomy::Region* r = leg.findRegion(id);
+    return r && r->heightRange ? r->heightRange->y : fallback;
+  };
+  if (p.y >= lowEdge("inguinal_region", -0.11f)) return 0;
+  if (p.y >= highEdge("knee_anterior", -0.33f)) return 1;
+  if (p.y >= lowEdge("knee_anterior", -0.48f)) return 2;
+  if (p.y >= highEdge("ankle", -0.77f)) return 3;
+  return 4;
+}
+
+std::string_view drainageZoneName(int zone) {
+  static constexpr std::string_view kNames[] = {"the inguinal nodes", "the thigh", "the knee", "the lower leg",
+                                                "the foot and ankle"};
+  return kNames[std::clamp(zone, 0, 4)];
+}
+
+std::vector<LessonProblem> checkDrainageOrder(const LegModel& leg, const Lesson& lesson,
+                                              const std::vector<Stroke>& strokes) {
+  std::vector<LessonProblem> results;
+  std::set<int> cleared;
+  for (int step = 0; step < static_cast<int>(lesson.steps.size()); ++step) {
+    if (!isDrainage(*lesson.steps[step].technique)) continue;
+    glm::vec3 sum(0.0f);
+    int count = 0;
+    for (const Stroke& s : strokes)
+      if (s.step == step)
+        for (const StrokeSample& sample : s.working) sum += sample.position, ++count;
+    if (count == 0) continue;
+    const glm::vec3 centre = sum / float(count);
+    const int zone = drainageZone(leg, centre);
+    for (int above = 0; above < zone; ++above) {
+      if (cleared.count(above)) continue;
+      results.push_back({step, -1, {"drainage_order", false, float(zone), float(above),
+                         "step " + std::to_string(step + 1) + " drains " + std::string(drainageZoneName(zone)) +
+                             " before " + std::string(drainageZoneName(above)) +
+                             " has been cleared: empty the zones nearer the groin first, so the lymph sent up has somewhere to go",
+                         centre}});
+      break;
+    }
+    cleared.insert(zone);
+  }
+  return results;
+}
+
+std::vector<LessonProblem> checkLesson(const LegModel& leg, const Lesson& lesson, const std::vector<Stroke>& strokes) {
+  std::vector<LessonProblem> problems;
+  std::set<std::pair<int, std::string>> reported;  // one report per step and rule: passes repeat each other
+  for (int i = 0; i < static_cast<int>(strokes.size()); ++i) {
+    for (RuleResult& r : checkStroke(leg, strokes[i])) {
+      if (r.passed || !reported.insert({strokes[i].step, r.rule}).second) continue;
+      problems.push_back({strokes[i].step, i, std::move(r)});
+    }
+  }
+  for (LessonProblem& p : checkDrainageOrder(leg, lesson, strokes)) problems.push_back(std::move(p));
+  std::stable_sort(problems.begin(), problems.end(), [](auto& a, auto& b) { return a.step < b.step; });
+  return problems;
+}
+
+}  // namespace legatlas::technique

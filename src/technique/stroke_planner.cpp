@@ -1,0 +1,661 @@
+#include "technique/stroke_planner.h"
+
+#include <algorithm>
+#include <cmath>
+#include <glm/geometric.hpp>
+#include <glm/gtc/constants.hpp>
+#include <glm/gtx/rotate_vector.hpp>
+#include <map>
+
+#include "core/error.h"
+#include "core/text.h"
+
+namespace legatlas::technique {
+namespace {
+
+constexpr float kSampleSpacing = 0.005f;  // metres between samples: two per centimetre
+constexpr float kBellyBin = 0.01f;        // slices along a muscle when finding its belly
+constexpr float kBellyShare = 0.5f;       // a slice is belly when at least this share of the widest
+constexpr float kLiftOff = 0.02f;         // how far the hand leaves the skin on a lifted return
+constexpr float kCircleRadius = 0.015f;   // stationary circles move the skin about this much
+constexpr float kPressureArc = glm::radians(75.0f);  // each side of the flow: the pressure phase of a circle
+constexpr float kPushLength = 0.06f;      // one pump or scoop
+constexpr float kPushSpacing = 0.08f;     // between pump spots
+constexpr float kScoopTurnDegrees = 35.0f;
+constexpr float kLongestGlide = 0.5f;
+constexpr float kPastRegionTop = 0.02f;   // a glide ends a little beyond its region
+constexpr float kNearNode = 0.015f;       // the flow has arrived
+constexpr float kGripAdvance = 0.03f;     // metres the kneading grips move up the belly each second
+constexpr float kRestSampleSeconds = 5.0f;
+constexpr float kDefaultRestSeconds = 300.0f;
+constexpr float kPauseBetweenStrokes = 0.2f;
+
+using Path = std::vector<SkinPoint>;
+
+// ---- paths on the skin ----------------------------------------------------------------
+
+float lengthOf(const Path& path) {
+  float length = 0;
+  for (size_t i = 1; i < path.size(); ++i) length += glm::length(path[i].position - path[i - 1].position);
+  return length;
+}
+
+// Evenly spaced points along a polyline, each put back on the skin.
+Path resampleOnSkin(const LegModel& leg, const std::vector<glm::vec3>& points, float spacing) {
+  Path out;
+  if (points.empty()) return out;
+  out.push_back(leg.skinNear(points.front()));
+  float carried = 0;
+  for (size_t i = 1; i < points.size(); ++i) {
+    const glm::vec3 a = points[i - 1], b = points[i];
+    const float segment = glm::length(b - a);
+    float at = spacing - carried;
+    while (at <= segment) {
+      out.push_back(leg.skinNear(a + (b - a) * (at / segment)));
+      at += spacing;
+    }
+    carried = segment - (at - spacing);
+  }
+  if (carried > spacing * 0.25f) out.push_back(leg.skinNear(points.back()));
+  return out;
+}
+
+std::vector<glm::vec3> positionsOf(const Path& path) {
+  std::vector<glm::vec3> out;
+  for (const SkinPoint& p : path) out.push_back(p.position);
+  return out;
+}
+
+// Moving average, so that a path projected point by point does not zigzag between faces.
+std::vector<glm::vec3> smoothed(std::vector<glm::vec3> points, int passes) {
+  for (int pass = 0; pass < passes; ++pass) {
+    std::vector<glm::vec3> next = points;
+    for (size_t i = 1; i + 1 < points.size(); ++i) next[i] = (points[i - 1] + 2.0f * points[i] + points[i + 1]) * 0.25f;
+    points = std::move(next);
+  }
+  return points;
+}
+
+bool inEndangermentSite(const LegModel& leg, const glm::vec3& p) {
+  for (const anatomy::Region& r : leg.description().regions)
+    if (r.kind == "endangerment" && leg.inRegion(r, p)) return true;
+  return false;
+}
+
+// Deep work stops short of an endangerment site: the longest run of the path outside one.
+Path outsideEndangermentSites(const LegModel& leg, const Path& path) {
+  size_t bestStart = 0, bestLength = 0, start = 0;
+  for (size_t i = 0; i <= path.size(); ++i) {
+    if (i < path.size() && !inEndangermentSite(leg, path[i].position)) continue;
+    if (i - start > bestLength) bestStart = start, bestLength = i - start;
+    start = i + 1;
+  }
+  return Path(path.begin() + static_cast<long>(bestStart), path.begin() + static_cast<long>(bestStart + bestLength));
+}
+
+glm::vec3 aroundLimb(float degrees) {
+  const float a = glm::radians(degrees);
+  return {std::sin(a), 0.0f, std::cos(a)};
+}
+
+}  // namespace
+
+float Stroke::workingLength() const {
+  float length = 0;
+  for (size_t i = 1; i < working.size(); ++i) length += glm::length(working[i].position - working[i - 1].position);
+  return length;
+}
+
+std::vector<SkinPoint> followLymphFlow(const LegModel& leg, const SkinPoint& start, float length, float turnDegrees) {
+  const float turn = glm::radians(turnDegrees);
+  const auto flowAt = [&](const SkinPoint& p) {
+    const glm::vec3 f = leg.lymphFlow().at(p.position, p.normal);
+    return turn == 0.0f ? f : glm::rotate(f, turn, p.normal);
+  };
+  Path path{start};
+  float travelled = 0;
+  while (travelled < length && path.size() < 1000) {
+    const SkinPoint& here = path.back();
+    const glm::vec3 f = flowAt(here);
+    if (glm::length(f) < 0.5f) break;
+    // Midpoint step, so that the path does not cut across where the flow turns.
+    const SkinPoint middle = leg.skinNear(here.position + f * (kSampleSpacing * 0.5f));
+    const glm::vec3 fm = flowAt(middle);
+    const SkinPoint next = leg.skinNear(here.position + (glm::length(fm) > 0.5f ? fm : f) * kSampleSpacing);
+    const float moved = glm::length(next.position - here.position);
+    if (moved < kSampleSpacing * 0.25f) break;  // the flow stalls (e.g. at a watershed)
+    path.push_back(next);
+    travelled += moved;
+    bool arrived = false;
+    for (const anatomy::LymphNode& n : leg.description().nodes)
+      arrived = arrived || glm::length(n.position - next.position) < kNearNode + std::max(n.radii.x, n.radii.y);
+    if (arrived) break;
+  }
+  return path;
+}
+
+std::vector<SkinPoint> followFibres(const LegModel& leg, int tissue, const SkinPoint& start, float length) {
+  const auto fibreOnSkin = [&](const SkinPoint& p) {
+    glm::vec3 f = leg.fibreAt(tissue, p.position);
+    f -= p.normal * glm::dot(f, p.normal);
+    return glm::length(f) > 1e-3f ? glm::normalize(f) : glm::vec3(0.0f);
+  };
+  Path path{start};
+  float travelled = 0;
+  while (travelled < length && path.size() < 1000) {
+    const SkinPoint& here = path.back();
+    const glm::vec3 f = fibreOnSkin(here);
+    if (glm::length(f) < 0.5f) break;
+    const SkinPoint middle = leg.skinNear(here.position + f * (kSampleSpacing * 0.5f));
+    glm::vec3 fm = fibreOnSkin(middle);
+    if (glm::dot(fm, f) < 0) fm = -fm;  // fibres are lines; keep going the same way
+    const SkinPoint next = leg.skinNear(here.position + (glm::length(fm) > 0.5f ? fm : f) * kSampleSpacing);
+    const float moved = glm::length(next.position - here.position);
+    if (moved < kSampleSpacing * 0.25f) break;
+    path.push_back(next);
+    travelled += moved;
+  }
+  return path;
+}
+
+std::vector<SkinPoint> skinOverBelly(const LegModel& leg, int tissue) {
+  const scene::Scene& scene = leg.scene();
+  std::vector<glm::vec3> vertices;
+  for (const scene::SceneMesh& m : scene.meshes)
+    if (m.tissueIndex == tissue && m.detail == 0)
+      vertices.insert(vertices.end(), m.mesh.positions.begin(), m.mesh.positions.end());
+  if (vertices.size() < 8) return {};
+  // The muscle's axis, from its insertion end to its origin end.
+  const anatomy::TissueAnatomy& a = scene.tissues[tissue].anatomy;
+  glm::vec3 from, to;
+  if (a.origin && a.insertion) {
+    from = a.insertion->point, to = a.origin->point;
+  } else {
+    geometry::Bounds box;
+    for (const glm::vec3& v : vertices) box.add(v);
+    const glm::vec3 size = box.size();
+    const int axis = size.x >= size.y && size.x >= size.z ? 0 : (size.y >= size.z ? 1 : 2);
+    from = to = box.center();
+    from[axis] = box.min[axis], to[axis] = box.max[axis];
+    if (from.y > to.y) std::swap(from, to);  // without attachments, distal to proximal
+  }
+  const float axisLength = glm::length(to - from);
+  if (axisLength < 2 * kBellyBin) return {};
+  const glm::vec3 axis = (to - from) / axisLength;
+  const int bins = static_cast<int>(axisLength / kBellyBin) + 1;
+  std::vector<glm::vec3> sums(bins, glm::vec3(0.0f));
+  std::vector<int> counts(bins, 0);
+  std::vector<float> widths(bins, 0.0f);
+  const auto binOf = [&](const glm::vec3& v) {
+    return std::clamp(static_cast<int>(glm::dot(v - from, axis) / kBellyBin), 0, bins - 1);
+  };
+  for (const glm::vec3& v : vertices) sums[binOf(v)] += v, counts[binOf(v)]++;
+  for (const glm::vec3& v : vertices) {
+    const int b = binOf(v);
+    const glm::vec3 off = v - sums[b] / float(counts[b]);
+    widths[b] = std::max(widths[b], glm::length(off - axis * glm::dot(off, axis)));
+  }
+  const float widest = *std::max_element(widths.begin(), widths.end());
+  // The belly: the longest run of slices at least half as wide as the widest.
+  int bestStart = 0, bestLength = 0, runStart = 0;
+  for (int b = 0; b <= bins; ++b) {
+    if (b < bins && counts[b] > 0 && widths[b] >= kBellyShare * widest) continue;
+    if (b - runStart > bestLength) bestStart = runStart, bestLength = b - runStart;
+    runStart = b + 1;
+  }
+  std::vector<glm::vec3> centres;
+  for (int b = bestStart; b < bestStart + bestLength; ++b) centres.push_back(sums[b] / float(counts[b]));
+  if (centres.size() < 2) return {};
+  const Path rough = resampleOnSkin(leg, centres, kSampleSpacing);
+  return resampleOnSkin(leg, smoothed(positionsOf(rough), 6), kSampleSpacing);
+}
+
+namespace {
+
+// ---- one step -------------------------------------------------------------------------
+
+class StepPlanner {
+ public:
+  StepPlanner(const Lesson& lesson, int index, const LegModel& leg, float& clock)
+      : lesson_(lesson), index_(index), step_(lesson.steps[index]), technique_(*step_.technique), leg_(leg), clock_(clock) {}
+
+  std::vector<Stroke> plan() {
+    resolveTarget();
+    switch (technique_.motion) {
+      case Motion::LongGlide:
+      case Motion::Grips: planGlides(); break;
+      case Motion::Circles: planCircles(); break;
+      case Motion::ShortPushes: planPushes(0.0f); break;
+      case Motion::SpiralScoops: planPushes(kScoopTurnDegrees); break;
+      case Motion::Rest: planRest(); break;
+    }
+    if (strokes_.empty())
+      fail("target", "no stroke fits on the skin over this target", "choose a larger region or another tissue");
+    return std::move(strokes_);
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& field, const std::string& reason, const std::string& fix) const {
+    throw InputError(lesson_.file, placeOf(step_, index_, field), reason, fix);
+  }
+
+  // ---- the target ----
+
+  void resolveTarget() {
+    const Target& t = step_.target;
+    switch (t.kind) {
+      case Target::Kind::Tissue:
+      case Target::Kind::Tissues:
+        for (const std::string& id : t.ids) tissues_.push_back(tissueIndex(id));
+        break;
+      case Target::Kind::Compartment: resolveCompartment(t.ids.front()); break;
+      case Target::Kind::Region: resolveRegion(t.ids.front()); break;
+      case Target::Kind::Nodes: resolveNodes(t.ids.front()); break;
+    }
+  }
+
+  int tissueIndex(const std::string& id) const {
+    const int index = leg_.scene().findTissue(id);
+    if (index >= 0) return index;
+    std::vector<std::string> ids;
+    for (const scene::Tissue& t : leg_.scene().tissues) ids.push_back(t.id);
+    const std::string near = nearestName(id, ids);
+    fail("target", "the leg has no tissue '" + id + "'",
+         near.empty() ? "see 'legatlas model-info' for the tissue ids" : "did you mean '" + near + "'?");
+  }
+
+  void resolveCompartment(const std::string& id) {
+    std::vector<std::string> known;
+    for (const anatomy::Muscle& m : leg_.description().muscles) {
+      if (std::find(known.begin(), known.end(), m.compartment) == known.end()) known.push_back(m.compartment);
+      if (m.compartment == id && leg_.scene().findTissue(m.id) >= 0) tissues_.push_back(leg_.scene().findTissue(m.id));
+    }
+    if (!tissues_.empty()) return;
+    const std::string near = nearestName(id, known);
+    fail("target", "no muscle of the leg is in a compartment '" + id + "'",
+         near.empty() ? "use one of " + joinAsChoices(known) : "did you mean '" + near + "'?");
+  }
+
+  void resolveRegion(const std::string& id) {
+    region_ = leg_.findRegion(id);
+    if (region_) return;
+    std::vector<std::string> ids;
+    for (const anatomy::Region& r : leg_.description().regions) ids.push_back(r.id);
+    const std::string near = nearestName(id, ids);
+    fail("target", "there is no region '" + id + "'",
+         near.empty() ? "use one of " + joinAsChoices(ids) : "did you mean '" + near + "'?");
+  }
+
+  void resolveNodes(const std::string& group) {
+    nodes_ = leg_.nodeGroup(group);
+    if (!nodes_.empty()) return;
+    std::vector<std::string> groups;
+    for (const anatomy::LymphNode& n : leg_.description().nodes)
+      if (std::find(groups.begin(), groups.end(), n.group) == groups.end()) groups.push_back(n.group);
+    const std::string near = nearestName(group, groups);
+    fail("target", "there is no lymph node group '" + group + "'",
+         near.empty() ? "use one of " + joinAsChoices(groups) : "did you mean '" + near + "'?");
+  }
+
+  PathSpec::Kind pathKind() const {
+    if (step_.path.kind != PathSpec::Kind::Default) return step_.path.kind;
+    switch (technique_.motion) {
+      case Motion::Circles:
+      case Motion::Rest: return PathSpec::Kind::At;
+      default: break;
+    }
+    return technique_.reference == Reference::LymphFlow ? PathSpec::Kind::FollowLymphFlow : PathSpec::Kind::AlongFibres;
+  }
+
+  // ---- where the hands go ----
+
+  // The lanes a travelling stroke runs along, with the tissue each works on.
+  std::vector<std::pair<Path, int>> lanes() {
+    switch (pathKind()) {
+      case PathSpec::Kind::Route: return {{route(), -1}};
+      case PathSpec::Kind::AlongFibres: return fibreLanes();
+      case PathSpec::Kind::FollowLymphFlow: return flowLanes(step_.passes);
+      default: break;
+    }
+    fail("path", std::string(technique_.name) + " travels over the skin; it cannot stay at one spot",
+         "write 'path: {follow: lymph_flow}' or 'path: {along: fibres}', or leave the path out");
+  }
+
+  std::vector<std::pair<Path, int>> fibreLanes() {
+    if (tissues_.empty())
+      fail("target", std::string(technique_.name) + " goes along a muscle, and the target is not one",
+           "target a muscle, e.g. 'target: {tissue: tibialis_anterior}'");
+    std::vector<std::pair<Path, int>> out;
+    for (int tissue : tissues_) {
+      Path path = skinOverBelly(leg_, tissue);
+      // Kneading goes up the limb along the belly; stripping follows the fibres from the
+      // insertion end of the belly toward the origin.
+      if (technique_.reference == Reference::BellyProgression && path.size() > 1 &&
+          path.front().position.y > path.back().position.y)
+        std::reverse(path.begin(), path.end());
+      if (technique_.reference == Reference::FibreDirection && path.size() > 1)
+        path = followFibres(leg_, tissue, path.front(), lengthOf(path));
+      if (worksDeep(technique_, step_.pressure)) path = outsideEndangermentSites(leg_, path);
+      if (path.size() < 2)
+        fail("target", "'" + leg_.scene().tissues[tissue].id + "' has no belly under the skin to work along",
+             "target a muscle with a fleshy belly");
+      out.emplace_back(std::move(path), tissue);
+    }
+    return out;
+  }
+
+  // Streamlines of the lymph flow: across a region from its distal edge, or up each
+  // targeted muscle from its distal end.
+  std::vector<std::pair<Path, int>> flowLanes(int count) {
+    std::vector<std::pair<Path, int>> out;
+    for (const auto& [seed, tissue, top] : flowSeeds(count)) {
+      Path path = followLymphFlow(leg_, seed, kLongestGlide);
+      while (path.size() > 2 && path.back().position.y > top) path.pop_back();
+      if (worksDeep(technique_, step_.pressure)) path = outsideEndangermentSites(leg_, path);
+      if (path.size() >= 2) out.emplace_back(std::move(path), tissue);
+    }
+    return out;
+  }
+
+  struct Seed {
+    SkinPoint at;
+    int tissue;
+    float top;  // the glide ends above this height
+  };
+
+  std::vector<Seed> flowSeeds(int count) {
+    std::vector<Seed> seeds;
+    if (region_) {
+      const glm::vec2 heights = region_->heightRange.value_or(glm::vec2(-10.0f, 10.0f));
+      for (const SkinPoint& p : regionSpots(count, heights.x + 0.01f)) seeds.push_back({p, -1, heights.y + kPastRegionTop});
+      return seeds;
+    }
+    for (int tissue : tissues_) {
+      Path belly = skinOverBelly(leg_, tissue);
+      if (belly.size() < 2) continue;
+      const auto lowest = std::min_element(belly.begin(), belly.end(), [](auto& a, auto& b) { return a.position.y < b.position.y; });
+      const auto highest = std::max_element(belly.begin(), belly.end(), [](auto& a, auto& b) { return a.position.y < b.position.y; });
+      seeds.push_back({*lowest, tissue, highest->position.y});
+    }
+    if (seeds.empty())
+      fail("target", std::string(technique_.name) + " follows the lymph flow over a region or a muscle",
+           "target a region, e.g. 'target: {region: leg_anterior}', or a muscle");
+    return seeds;
+  }
+
+  // `count` points on the skin of the region at height y, spread across its width.
+  std::vector<SkinPoint> regionSpots(int count, float y) const {
+    std::vector<SkinPoint> spots;
+    for (int i = 0; i < count; ++i) {
+      const float f = (i + 0.5f) / count;
+      const glm::vec3 centre = leg_.limbCentre(y);
+      if (region_->angleDegrees) {
+        const float angle = glm::mix(region_->angleDegrees->x, region_->angleDegrees->y, f);
+        spots.push_back(leg_.skinToward(centre, aroundLimb(angle)));
+      } else if (region_->depthRange) {
+        // The foot: the top of the foot faces up, the heel faces back.
+        const glm::vec2 z = *region_->depthRange;
+        const bool dorsum = z.x + z.y > 0;
+        const glm::vec3 inside(centre.x + (f - 0.5f) * 0.04f, y, dorsum ? glm::mix(z.y, z.x, 0.2f) : glm::mix(z.x, z.y, 0.5f));
+        spots.push_back(leg_.skinToward(inside, dorsum ? glm::vec3(0, 1, 0) : glm::vec3(0, 0, -1)));
+      } else {
+        spots.push_back(leg_.skinToward(centre, aroundLimb(360.0f * f)));
+      }
+    }
+    return spots;
+  }
+
+  Path route() {
+    const auto point = [&](const std::string& id, const std::string& field) {
+      if (auto p = leg_.namedPoint(id)) return *p;
+      const std::string near = nearestName(id, leg_.namedPointIds());
+      fail(field, "there is no landmark or lymph node '" + id + "'",
+           near.empty() ? "see 'legatlas landmarks' for the ids" : "did you mean '" + near + "'?");
+    };
+    const glm::vec3 from = point(step_.path.from, "path"), to = point(step_.path.to, "path");
+    const std::optional<glm::vec3> side = sideDirection(step_.path.over);
+    std::vector<glm::vec3> line;
+    const int n = std::max(2, static_cast<int>(glm::length(to - from) / kSampleSpacing) + 1);
+    for (int i = 0; i < n; ++i) {
+      const glm::vec3 p = glm::mix(from, to, float(i) / float(n - 1));
+      const glm::vec3 outward = side ? *side : p - leg_.limbCentre(p.y);
+      line.push_back(glm::length(outward) > 1e-6f ? leg_.skinToward(p, outward).position : leg_.skinNear(p).position);
+    }
+    return resampleOnSkin(leg_, smoothed(line, 3), kSampleSpacing);
+  }
+
+  std::optional<glm::vec3> sideDirection(const std::string& over) const {
+    if (over.empty()) return std::nullopt;
+    const std::vector<std::pair<std::string, glm::vec3>> words{
+        {"antero", {0, 0, 1}}, {"anterior", {0, 0, 1}}, {"postero", {0, 0, -1}}, {"posterior", {0, 0, -1}},
+        {"medial", {-1, 0, 0}}, {"lateral", {1, 0, 0}}, {"medio", {-1, 0, 0}}, {"latero", {1, 0, 0}}};
+    glm::vec3 sum(0.0f);
+    std::string rest = over;
+    while (!rest.empty()) {
+      bool matched = false;
+      for (const auto& [word, direction] : words) {
+        if (!rest.starts_with(word)) continue;
+        sum += direction, rest = rest.substr(word.size()), matched = true;
+        break;
+      }
+      if (!matched)
+        fail("path", "unknown side '" + over + "'", "use anterior, posterior, medial, lateral or a mix such as anteromedial");
+    }
+    if (glm::length(sum) < 1e-6f) fail("path", "the side '" + over + "' points nowhere", "name one side, e.g. anterior");
+    return glm::normalize(sum);
+  }
+
+  // Spots for circles and rest.
+  std::vector<std::pair<SkinPoint, int>> spots() {
+    if (pathKind() == PathSpec::Kind::At && !step_.path.at.empty()) {
+      const auto p = leg_.namedPoint(step_.path.at);
+      if (!p) {
+        const std::string near = nearestName(step_.path.at, leg_.namedPointIds());
+        fail("path", "there is no landmark or lymph node '" + step_.path.at + "'",
+             near.empty() ? "see 'legatlas landmarks' for the ids" : "did you mean '" + near + "'?");
+      }
+      return {{leg_.skinNear(*p), tissues_.empty() ? -1 : tissues_.front()}};
+    }
+    if (pathKind() != PathSpec::Kind::At)
+      fail("path", std::string(technique_.name) + " stays at one spot", "write 'path: {at: ID}' or leave the path out");
+    if (!nodes_.empty()) {
+      glm::vec3 centre(0.0f);
+      for (const glm::vec3& n : nodes_) centre += n;
+      return {{leg_.skinNear(centre / float(nodes_.size())), -1}};
+    }
+    if (region_) {
+      const glm::vec2 heights = region_->heightRange.value_or(glm::vec2(leg_.limbCentre(0).y));
+      return {{regionSpots(1, 0.5f * (heights.x + heights.y)).front(), -1}};
+    }
+    std::vector<std::pair<SkinPoint, int>> out;
+    for (int tissue : tissues_) {
+      const Path belly = skinOverBelly(leg_, tissue);
+      if (!belly.empty()) out.emplace_back(belly[belly.size() / 2], tissue);
+    }
+    return out;
+  }
+
+  // ---- timing ----
+
+  Stroke newStroke(int tissue) const {
+    Stroke s;
+    s.step = index_;
+    s.pass = static_cast<int>(strokes_.size());
+    s.technique = &technique_;
+    s.pressure = step_.pressure;
+    s.tissue = tissue;
+    if (region_) s.region = region_->id;
+    return s;
+  }
+
+  void addWorking(Stroke& s, const Path& path, float seconds) {
+    const float length = std::max(lengthOf(path), 1e-6f);
+    float along = 0;
+    for (size_t i = 0; i < path.size(); ++i) {
+      if (i > 0) along += glm::length(path[i].position - path[i - 1].position);
+      s.working.push_back({path[i].position, path[i].normal, clock_ + seconds * along / length, -1});
+    }
+    clock_ += seconds;
+  }
+
+  // Back to the start: light strokes glide back on the skin, the others lift off.
+  void addReturn(Stroke& s, const Path& path, float seconds, bool lifted) {
+    const float length = std::max(lengthOf(path), 1e-6f);
+    float along = 0;
+    for (size_t k = 0; k < path.size(); ++k) {
+      const size_t i = path.size() - 1 - k;
+      if (k > 0) along += glm::length(path[i].position - path[i + 1].position);
+      const glm::vec3 lift = lifted ? path[i].normal * (kLiftOff * std::sin(glm::pi<float>() * along / length)) : glm::vec3(0.0f);
+      s.back.push_back({path[i].position + lift, path[i].normal, clock_ + seconds * along / length, -1});
+    }
+    clock_ += seconds + kPauseBetweenStrokes;
+  }
+
+  bool liftsOff() const { return technique_.reachesMuscle || technique_.contact == Contact::Stone; }
+
+  void planGlides() {
+    for (auto& [path, tissue] : lanes()) {
+      const int passes = pathKind() == PathSpec::Kind::FollowLymphFlow && region_ ? 1 : step_.passes;
+      for (int pass = 0; pass < passes; ++pass) {
+        Stroke s = newStroke(tissue);
+        const float length = lengthOf(path);
+        const float speed = technique_.motion == Motion::Grips ? kGripAdvance : technique_.speed;
+        addWorking(s, path, step_.durationSeconds.value_or(length / speed));
+        addReturn(s, path, length / (liftsOff() ? 0.25f : 0.2f), liftsOff());
+        strokes_.push_back(std::move(s));
+      }
+    }
+  }
+
+  void planCircles() {
+    for (const auto& [spot, tissue] : spots()) {
+      const glm::vec3 flow = leg_.lymphFlow().at(spot.position, spot.normal);
+      if (glm::length(flow) < 0.5f) fail("target", "no lymph flow is known at this spot", "choose a spot on the leg's skin");
+      const glm::vec3 side = glm::normalize(glm::cross(spot.normal, flow));
+      const float cycle = step_.durationSeconds.value_or(1.0f / technique_.cyclesPerSecond);
+      // The circle's tangent points along the flow at angle 0: the pressure phase is the arc
+      // around it, the release the rest of the circle.
+      const auto arc = [&](float from, float to) {
+        std::vector<glm::vec3> points;
+        const int n = std::max(4, static_cast<int>(std::abs(to - from) * kCircleRadius / (kSampleSpacing * 0.5f)));
+        for (int i = 0; i <= n; ++i) {
+          const float a = glm::mix(from, to, float(i) / float(n));
+          points.push_back(spot.position + kCircleRadius * (std::sin(a) * flow - std::cos(a) * side));
+        }
+        return points;
+      };
+      const Path pressure = onSkin(arc(-kPressureArc, kPressureArc));
+      const Path release = onSkin(arc(kPressureArc, 2 * glm::pi<float>() - kPressureArc));
+      for (int pass = 0; pass < step_.passes; ++pass) {
+        Stroke s = newStroke(tissue);
+        addWorking(s, pressure, cycle * 0.5f);
+        Path back(release.rbegin(), release.rend());  // addReturn walks it backwards again
+        addReturn(s, back, cycle * 0.5f, false);
+        strokes_.push_back(std::move(s));
+      }
+    }
+  }
+
+  Path onSkin(const std::vector<glm::vec3>& points) const {
+    Path out;
+    for (const glm::vec3& p : points) out.push_back(leg_.skinNear(p));
+    return out;
+  }
+
+  // Pumps and scoops: short pushes with the flow, at spots worked from proximal to distal.
+  void planPushes(float turnDegrees) {
+    for (const auto& [spot, tissue] : pushSpots()) {
+      Path path = followLymphFlow(leg_, spot, kPushLength, turnDegrees);
+      if (path.size() < 2) continue;
+      for (int pass = 0; pass < step_.passes; ++pass) {
+        Stroke s = newStroke(tissue);
+        addWorking(s, path, step_.durationSeconds.value_or(0.5f / technique_.cyclesPerSecond));
+        addReturn(s, path, 0.5f / technique_.cyclesPerSecond, true);
+        strokes_.push_back(std::move(s));
+      }
+    }
+  }
+
+  std::vector<std::pair<SkinPoint, int>> pushSpots() {
+    std::vector<std::pair<SkinPoint, int>> out;
+    if (pathKind() != PathSpec::Kind::FollowLymphFlow)
+      fail("path", std::string(technique_.name) + " pushes with the lymph flow", "write 'path: {follow: lymph_flow}' or leave it out");
+    if (region_ && region_->heightRange) {
+      const glm::vec2 h = *region_->heightRange;
+      const int count = std::max(2, static_cast<int>((h.y - h.x) / kPushSpacing));
+      for (int i = 0; i < count; ++i) {
+        const float y = h.y - kPushLength - (h.y - h.x - kPushLength) * float(i) / float(std::max(1, count - 1));
+        out.emplace_back(regionSpots(1, std::max(y, h.x)).front(), -1);
+      }
+      return out;
+    }
+    if (region_) {
+      out.emplace_back(regionSpots(1, leg_.limbCentre(0).y).front(), -1);
+      return out;
+    }
+    for (int tissue : tissues_) {
+      Path belly = skinOverBelly(leg_, tissue);
+      if (belly.size() < 2) continue;
+      if (belly.front().position.y < belly.back().position.y) std::reverse(belly.begin(), belly.end());
+      const int count = std::max(2, static_cast<int>(lengthOf(belly) / kPushSpacing));
+      for (int i = 0; i < count; ++i) out.emplace_back(belly[i * (belly.size() - 1) / std::max(1, count - 1)], tissue);
+    }
+    return out;
+  }
+
+  void planRest() {
+    const auto where = spots();
+    if (where.empty()) return;
+    glm::vec3 centre(0.0f);
+    for (const auto& [spot, tissue] : where) centre += spot.position;
+    const SkinPoint spot = leg_.skinNear(centre / float(where.size()));
+    const float seconds = step_.durationSeconds.value_or(kDefaultRestSeconds);
+    for (int pass = 0; pass < step_.passes; ++pass) {
+      Stroke s = newStroke(where.front().second);
+      const int samples = std::max(2, static_cast<int>(seconds / kRestSampleSeconds) + 1);
+      for (int i = 0; i < samples; ++i)
+        s.working.push_back({spot.position, spot.normal, clock_ + seconds * float(i) / float(samples - 1), -1});
+      clock_ += seconds + kPauseBetweenStrokes;
+      strokes_.push_back(std::move(s));
+    }
+  }
+
+  const Lesson& lesson_;
+  int index_;
+  const LessonStep& step_;
+  const Technique& technique_;
+  const LegModel& leg_;
+  float& clock_;
+  std::vector<int> tissues_;
+  const anatomy::Region* region_ = nullptr;
+  std::vector<glm::vec3> nodes_;
+  std::vector<Stroke> strokes_;
+};
+
+// For a region or node target, the tissue worked on is the one most often under the hand.
+void noteTissuesBeneath(const LegModel& leg, Stroke& stroke) {
+  std::map<int, int> counts;
+  for (StrokeSample& s : stroke.working) {
+    s.beneath = leg.tissueBeneath({s.position, s.normal});
+    if (s.beneath >= 0) counts[s.beneath]++;
+  }
+  if (stroke.tissue >= 0 || counts.empty()) return;
+  stroke.tissue = std::max_element(counts.begin(), counts.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
+}
+
+}  // namespace
+
+std::vector<Stroke> planLesson(const Lesson& lesson, const LegModel& leg) {
+  std::vector<Stroke> strokes;
+  float clock = 0;
+  for (int i = 0; i < static_cast<int>(lesson.steps.size()); ++i) {
+    std::vector<Stroke> step = StepPlanner(lesson, i, leg, clock).plan();
+    for (Stroke& s : step) {
+      noteTissuesBeneath(leg, s);
+      strokes.push_back(std::move(s));
+    }
+  }
+  return strokes;
+}
+
+}  // namespace legatlas::technique

@@ -1,0 +1,29 @@
+#include "built_leg.h"
+
+#include "anatomy/tissue_map.h"
+#include "scene/model_loader.h"
+
+namespace legatlas::testing {
+
+const BuiltLeg& builtLeg() {
+  static const std::unique_ptr<BuiltLeg> leg = [] {
+    auto l = std::make_unique<BuiltLeg>();
+    l->description = anatomy::loadDescription(std::string(LEGATLAS_SOURCE_DIR) + "/assets/anatomy");
+    const std::string model = LEGATLAS_BUILT_LEG;
+    const anatomy::TissueMap map = anatomy::TissueMap::load(*scene::siblingTissueMapPath(model));
+    l->scene = scene::loadModel(model, &map);
+    l->model = std::make_unique<technique::LegModel>(l->scene, l->description);
+    return l;
+  }();
+  return *leg;
+}
+
+std::string lessonPath(const std::string& name) {
+  return std::string(LEGATLAS_SOURCE_DIR) + "/assets/lessons/" + name + ".yaml";
+}
+
+technique::Lesson lessonFrom(const std::string& steps) {
+  return technique::parseLesson("title: T\ncondition: C\ngoal: G\nsafety:\n  - S\nsteps:\n" + steps, "test.yaml");
+}
+
+}  // namespace legatlas::testing
