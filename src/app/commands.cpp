@@ -10,6 +10,8 @@
 #include <iostream>
 #include <vector>
 
+#include "anatomy/description.h"
+#include "app/lesson_playback.h"
 #include "app/model_source.h"
 #include "core/error.h"
 #include "render/gl_context.h"
@@ -20,6 +22,8 @@ namespace legatlas::app {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+constexpr float kStepMargin = 0.1f;  // metres of leg shown around a lesson step's strokes
 
 double milliseconds(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
 
@@ -65,10 +69,40 @@ std::unique_ptr<render::GlContext> openContextWhileLoading(const render::Context
   }
 }
 
+
+// A lesson shown at one moment: its hands, trail and dents, and a close view of the step.
+struct LessonMoment {
+  anatomy::Description description;
+  std::unique_ptr<technique::LegModel> leg;
+  LessonPlayback playback;
+  render::Overlays overlays;
+  int step = 0;
+};
+
+std::unique_ptr<LessonMoment> lessonMoment(const RenderOptions& options, const scene::Scene& scene) {
+  if (options.lesson.empty()) {
+    if (options.step > 0 || options.time > 0)
+      throw InputError("--step/--time", "", "a moment needs a lesson", "add --lesson NAME");
+    return nullptr;
+  }
+  auto moment = std::make_unique<LessonMoment>();
+  moment->description = anatomy::loadDescription(options.anatomyDir.empty() ? assetPath("anatomy") : options.anatomyDir);
+  moment->leg = std::make_unique<technique::LegModel>(scene, moment->description);
+  moment->playback = planPlayback(options.lesson, *moment->leg);
+  const int steps = static_cast<int>(moment->playback.lesson.steps.size());
+  if (options.step > steps)
+    throw InputError("--step", std::to_string(options.step), "the lesson has " + std::to_string(steps) + " steps",
+                     "give a step from 1 to " + std::to_string(steps));
+  const float time = (options.step > 0 ? moment->playback.stepStart(options.step - 1) : 0.0f) + options.time;
+  moment->step = moment->playback.stepAt(time);
+  moment->overlays = overlaysAt(moment->playback, time);
+  return moment;
+}
+
 }  // namespace
 
 int runRender(const RenderOptions& options) {
-  const render::ViewPreset preset = parseView(options.view);
+  if (!options.view.empty()) parseView(options.view);  // a bad view is reported before any loading
   const scene::LayerVisibility layers = options.layers.empty()
                                             ? scene::LayerVisibility::defaults()
                                             : scene::LayerVisibility::parse(options.layers, "--layers");
@@ -87,12 +121,22 @@ int runRender(const RenderOptions& options) {
                        "use an id from the tissue map");
     }
   }
+  const std::unique_ptr<LessonMoment> moment = lessonMoment(options, scene);
   auto renderer = std::make_unique<render::Renderer>(options.samples);
   renderer->setScene(scene, prepared.gpuData);
   render::Camera camera;
-  camera.setPreset(preset);
-  camera.frame(scene.bounds(), static_cast<float>(options.width) / static_cast<float>(options.height));
+  const float aspect = static_cast<float>(options.width) / static_cast<float>(options.height);
+  if (moment) {
+    camera.setPreset(options.view.empty() ? viewFacing(moment->playback, moment->step) : parseView(options.view));
+    geometry::Bounds around = moment->playback.stepBounds(moment->step);
+    around.add(around.min - glm::vec3(kStepMargin)), around.add(around.max + glm::vec3(kStepMargin));
+    camera.frame(around, aspect);
+  } else {
+    camera.setPreset(options.view.empty() ? render::ViewPreset::Anterior : parseView(options.view));
+    camera.frame(scene.bounds(), aspect);
+  }
   render::FrameInputs frame{&camera, layers, selected};
+  if (moment) frame.overlays = &moment->overlays;
   render::Image image = renderer->renderImage(frame, options.width, options.height);
   context->checkErrors("render");
   if (context->errorCount() > 0) {

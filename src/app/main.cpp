@@ -70,12 +70,22 @@ int main(int argc, char** argv) {
   app::ViewerOptions viewer;
   addModelOptions(cli, viewer.model);
   addSamplesOption(cli, viewer.samples);
+  cli.add_option("--lesson", viewer.lesson, "The lesson to play on start: a built-in lesson's name or a file")
+      ->type_name("NAME|FILE")
+      ->capture_default_str();
 
   app::RenderOptions render;
   CLI::App* renderCommand = cli.add_subcommand("render", "Render one view to a PNG without opening a window");
   addModelOptions(*renderCommand, render.model);
-  renderCommand->add_option("--view", render.view, "anterior, posterior, lateral, medial, superior or inferior")
-      ->capture_default_str();
+  renderCommand->add_option("--view", render.view,
+                            "anterior, posterior, lateral, medial, superior or inferior (default: anterior, or the view "
+                            "facing the lesson step)");
+  renderCommand->add_option("--lesson", render.lesson, "Show a lesson's hands and strokes: a built-in lesson's name or a file")
+      ->type_name("NAME|FILE");
+  renderCommand->add_option("--step", render.step, "With --lesson: the step (from 1) that --time counts from")
+      ->check(CLI::Range(1, 1000));
+  renderCommand->add_option("--time", render.time, "With --lesson: seconds into the lesson (or into --step)")
+      ->check(CLI::Range(0.0, 1e6));
   renderCommand->add_option("--layers", render.layers,
                             "Layers to show, e.g. skin=0.3,muscles,bones (default: all, skin at 0.3)");
   renderCommand->add_option("--select", render.select, "Outline the tissue with this id")->type_name("TISSUE");

@@ -12,12 +12,17 @@ struct ModelOptions {
 
 struct ViewerOptions {
   ModelOptions model;
-  int samples = 0;  // 0: automatic
+  int samples = 0;                    // 0: automatic
+  std::string lesson = "circulation";  // played on start: a built-in lesson's name or a file
 };
 
 struct RenderOptions {
   ModelOptions model;
-  std::string view = "anterior";
+  std::string view;    // empty: anterior, or the view facing the lesson's step
+  std::string lesson;  // a built-in lesson's name or a lesson file: show its hands at `time`
+  int step = 0;        // 1-based; 0: `time` counts from the lesson's start
+  float time = 0;      // seconds
+  std::string anatomyDir;
   std::string layers;  // empty: defaults
   std::string select;  // tissue id to outline
   int width = 1920, height = 1080;

@@ -3,13 +3,16 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
 #include "app/imgui_session.h"
+#include "app/lesson_commands.h"
 #include "app/model_source.h"
 #include "core/error.h"
 #include "core/text.h"
+#include "technique/animator.h"
 
 namespace legatlas::app {
 
@@ -19,6 +22,7 @@ constexpr float kZoomPerWheelStep = 0.85f;
 constexpr float kClickSlopPixels = 4.0f;
 constexpr int kSettleFrames = 3;
 constexpr double kIdleWakeSeconds = 0.5;
+constexpr double kLongestFrameStep = 0.1;  // a stalled frame does not jump the lesson ahead
 
 // Whether the last events changed anything a frame would show.
 bool userActed() {
@@ -49,7 +53,15 @@ Viewer::Viewer(const ViewerOptions& options)
   glfwSetDropCallback(context_.window(), &Viewer::onDrop);
   modelPanel_.modelPath = options.model.modelPath;
   modelPanel_.tissueMapPath = options.model.tissueMapPath;
+  try {
+    description_ = anatomy::loadDescription(assetPath("anatomy"));
+  } catch (const std::exception& e) {
+    lessonPanel_.error = e.what();
+  }
+  for (const std::string& file : builtInLessonFiles())
+    lessonPanel_.builtIn.push_back(std::filesystem::path(file).stem().string());
   loadRequested(options.model);
+  if (!options.lesson.empty()) openLesson(options.lesson);
 }
 
 Viewer::~Viewer() {
@@ -72,7 +84,9 @@ void Viewer::loadRequested(const ModelOptions& model) {
   try {
     auto loaded = std::make_unique<scene::Scene>(loadScene(model));
     renderer_.setScene(*loaded);  // may throw; the previous scene then stays
+    leg_.reset();  // it refers to the scene it was built on
     scene_ = std::move(loaded);
+    prepareLessons();
     frame_.selectedTissue = -1;
     camera_.frame(scene_->bounds(), aspect());
     modelPanel_.error.clear();
@@ -81,6 +95,72 @@ void Viewer::loadRequested(const ModelOptions& model) {
     modelPanel_.error = e.what();
     std::cerr << "error: " << e.what() << '\n';
   }
+}
+
+void Viewer::prepareLessons() {
+  const std::optional<std::string> playing = playback_ ? std::optional(playback_->lesson.file) : std::nullopt;
+  playback_.reset();
+  overlays_ = {};
+  if (!description_) return;
+  try {
+    leg_ = std::make_unique<technique::LegModel>(*scene_, *description_);
+  } catch (const std::exception& e) {
+    lessonPanel_.error = std::string("Lessons need a leg with skin: ") + e.what();
+    return;
+  }
+  if (playing) openLesson(*playing);  // strokes are planned again on the new leg
+}
+
+void Viewer::openLesson(const std::string& nameOrFile) {
+  if (!leg_) {
+    if (lessonPanel_.error.empty()) lessonPanel_.error = "Load a leg with skin to play lessons on it.";
+    return;
+  }
+  try {
+    playback_ = planPlayback(nameOrFile, *leg_);
+    lessonTime_ = 0;
+    lessonPanel_.error.clear();
+  } catch (const std::exception& e) {
+    lessonPanel_.error = e.what();  // the lesson that was playing goes on
+    std::cerr << "error: " << e.what() << '\n';
+  }
+}
+
+void Viewer::applyLessonRequest(const ui::LessonRequest& request) {
+  if (request.open) openLesson(*request.open);
+  if (!playback_) return;
+  if (request.restart) lessonTime_ = 0;
+  if (request.seek) lessonTime_ = std::clamp(*request.seek, 0.0f, playback_->duration());
+  if (request.stepDelta != 0) {
+    const int steps = static_cast<int>(playback_->lesson.steps.size());
+    const int step = std::clamp(playback_->stepAt(lessonTime_) + request.stepDelta, 0, steps - 1);
+    lessonTime_ = playback_->stepStart(step);
+  }
+}
+
+void Viewer::advanceLesson(double seconds) {
+  if (!playback_ || !lessonPanel_.playing) return;
+  lessonTime_ += static_cast<float>(seconds) * lessonPanel_.speed;
+  if (lessonTime_ >= playback_->duration()) {
+    lessonTime_ = playback_->duration();
+    lessonPanel_.playing = false;
+  }
+}
+
+ui::LessonShown Viewer::lessonShown() const {
+  ui::LessonShown shown;
+  if (!playback_) return shown;
+  shown.lesson = &playback_->lesson;
+  shown.time = lessonTime_;
+  shown.duration = playback_->duration();
+  shown.step = playback_->stepAt(lessonTime_);
+  const technique::ContactPoint contact = technique::contactAt(playback_->strokes, lessonTime_);
+  if (contact.stroke >= 0 && scene_) {
+    const technique::Stroke& s = playback_->strokes[contact.stroke];
+    if (!s.region.empty() && leg_->findRegion(s.region)) shown.workedOn = lowerFirst(leg_->findRegion(s.region)->name);
+    else if (s.tissue >= 0) shown.workedOn = scene_->tissues[s.tissue].name;
+  }
+  return shown;
 }
 
 void Viewer::applyViewRequest(const ui::ViewRequest& request) {
@@ -103,8 +183,14 @@ void Viewer::handleKeys() {
   if (ImGui::IsKeyPressed(GLFW_KEY_7) || ImGui::IsKeyPressed(GLFW_KEY_KP_7)) {
     request.preset = opposite ? render::ViewPreset::Inferior : render::ViewPreset::Superior;
   }
-  request.frame = ImGui::IsKeyPressed(GLFW_KEY_F) || ImGui::IsKeyPressed(GLFW_KEY_HOME);
+  request.frame = ImGui::IsKeyPressed(GLFW_KEY_F);
   applyViewRequest(request);
+  ui::LessonRequest lesson;
+  if (ImGui::IsKeyPressed(GLFW_KEY_SPACE)) lessonPanel_.playing = !lessonPanel_.playing;
+  if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) lesson.stepDelta = 1;
+  if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) lesson.stepDelta = -1;
+  lesson.restart = ImGui::IsKeyPressed(GLFW_KEY_HOME);
+  applyLessonRequest(lesson);
 }
 
 void Viewer::handleMouse(int framebufferWidth, int framebufferHeight) {
@@ -136,21 +222,28 @@ void Viewer::drawPanels() {
     if (ui::drawModelPanel(modelPanel_, scene_.get())) {
       loadRequested({modelPanel_.modelPath, modelPanel_.tissueMapPath});
     }
+    applyLessonRequest(ui::drawLessonPanel(lessonPanel_, lessonShown()));
     ui::drawLayersPanel(frame_.layers);
     applyViewRequest(ui::drawViewPanel());
   }
   ui::endSidebar();
   ui::drawInfoPanel(scene_.get(), frame_.selectedTissue);
+  ui::drawStepCaption(lessonShown());
 }
 
 int Viewer::run() {
   frame_.camera = &camera_;
   int quietFrames = 0;
+  double lastFrame = glfwGetTime();
   while (!glfwWindowShouldClose(context_.window())) {
-    // Nothing moves on its own yet, so an idle viewer sleeps until the user acts; a few
-    // frames after each input let ImGui settle hover and focus.
-    if (quietFrames > kSettleFrames) glfwWaitEventsTimeout(kIdleWakeSeconds);
+    // A playing lesson animates every frame; otherwise an idle viewer sleeps until the user
+    // acts, with a few frames after each input to let ImGui settle hover and focus.
+    const bool animating = playback_ && lessonPanel_.playing;
+    if (quietFrames > kSettleFrames && !animating) glfwWaitEventsTimeout(kIdleWakeSeconds);
     else glfwPollEvents();
+    const double now = glfwGetTime();
+    advanceLesson(std::min(now - lastFrame, kLongestFrameStep));
+    lastFrame = now;
     quietFrames = userActed() ? 0 : quietFrames + 1;
     int width = 0, height = 0;
     context_.framebufferSize(width, height);
@@ -170,6 +263,8 @@ int Viewer::run() {
     handleKeys();
     handleMouse(width, height);
     drawPanels();
+    if (playback_) overlays_ = overlaysAt(*playback_, lessonTime_);
+    frame_.overlays = playback_ ? &overlays_ : nullptr;
     renderer_.render(frame_, 0, width, height);
     imgui_->endFrame();
     glfwSwapBuffers(context_.window());

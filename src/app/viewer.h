@@ -2,14 +2,19 @@
 // The interactive program: one object owning window, GL context, ImGui, renderer and
 // scene in a fixed order, so every GPU object dies before the context does.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "anatomy/description.h"
+#include "app/lesson_playback.h"
 #include "app/options.h"
 #include "render/camera.h"
 #include "render/gl_context.h"
 #include "render/renderer.h"
 #include "scene/scene.h"
+#include "technique/leg_model.h"
+#include "ui/lesson_panel.h"
 #include "ui/panels.h"
 
 namespace legatlas::app {
@@ -24,6 +29,13 @@ class Viewer {
 
  private:
   void loadRequested(const ModelOptions& model);
+  // Builds what lessons are planned on for the new scene, and plans the playing one again.
+  void prepareLessons();
+  // Plans a lesson on the loaded leg; on failure the playing lesson stays and the panel says why.
+  void openLesson(const std::string& nameOrFile);
+  void applyLessonRequest(const ui::LessonRequest& request);
+  void advanceLesson(double seconds);
+  ui::LessonShown lessonShown() const;
   void handleKeys();
   void handleMouse(int framebufferWidth, int framebufferHeight);
   void applyViewRequest(const ui::ViewRequest& request);
@@ -38,6 +50,13 @@ class Viewer {
   render::Camera camera_;
   render::FrameInputs frame_;
   ui::ModelPanelState modelPanel_;
+  // The lesson: planned on the leg (the description gives landmarks and regions).
+  std::optional<anatomy::Description> description_;
+  std::unique_ptr<technique::LegModel> leg_;
+  std::optional<LessonPlayback> playback_;
+  float lessonTime_ = 0;
+  render::Overlays overlays_;
+  ui::LessonPanelState lessonPanel_;
   std::vector<std::string> droppedPaths_;
   bool dragMoved_ = false;
 };

@@ -19,6 +19,11 @@ std::string toLower(std::string_view text) {
   return out;
 }
 
+std::string lowerFirst(std::string text) {
+  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
+  return text;
+}
+
 bool globMatch(std::string_view pattern, std::string_view text) {
   const std::string p = toLower(pattern);
   const std::string t = toLower(text);

@@ -6,6 +6,8 @@
 namespace legatlas {
 
 std::string toLower(std::string_view text);
+// "Front of the thigh" -> "front of the thigh", for a name inside a sentence.
+std::string lowerFirst(std::string text);
 // Case-insensitive glob: '*' matches any run of characters, '?' one character.
 bool globMatch(std::string_view pattern, std::string_view text);
 // Reads a whole file; throws InputError naming the file when it cannot.

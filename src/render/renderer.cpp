@@ -7,6 +7,10 @@ namespace legatlas::render {
 
 namespace {
 constexpr glm::vec3 kSelectionColor{1.0f, 0.82f, 0.18f};
+constexpr glm::vec3 kWorkedColor{0.25f, 0.85f, 1.0f};  // the tissue a stroke works on
+constexpr float kWorkedTint = 0.35f;
+
+bool deformable(anatomy::Layer layer) { return layer != anatomy::Layer::Bone; }
 
 glm::mat4 cameraProjection(const Camera& camera, int width, int height) {
   return camera.projection(static_cast<float>(width) / static_cast<float>(std::max(height, 1)));
@@ -59,6 +63,23 @@ void Renderer::setScene(const scene::Scene& scene, const GpuSceneData& prepared)
   tissueColors_ = std::move(colors);
 }
 
+void Renderer::setDents(ShaderProgram& program, const FrameInputs& frame) {
+  const int count = frame.overlays ? std::min<int>(static_cast<int>(frame.overlays->dents.size()), kMostSurfaceDents) : 0;
+  program.set("uDentCount", count);
+  static constexpr const char* kCentres[kMostSurfaceDents] = {"uDentCentres[0]", "uDentCentres[1]"};
+  static constexpr const char* kNormals[kMostSurfaceDents] = {"uDentNormals[0]", "uDentNormals[1]"};
+  for (int i = 0; i < count; ++i) {
+    const SurfaceDent& d = frame.overlays->dents[i];
+    program.set(kCentres[i], glm::vec4(d.centre, d.depth));
+    program.set(kNormals[i], glm::vec4(d.normal, std::max(d.radius, 1e-4f)));
+  }
+}
+
+glm::vec3 Renderer::colorOf(const FrameInputs& frame, int tissue) const {
+  const bool worked = frame.overlays && frame.overlays->workedTissue == tissue;
+  return worked ? glm::mix(tissueColors_[tissue], kWorkedColor, kWorkedTint) : tissueColors_[tissue];
+}
+
 void Renderer::setMatrices(ShaderProgram& program, const glm::mat4& view, const glm::mat4& projection) {
   program.use();
   program.set("uView", view);
@@ -74,15 +95,18 @@ void Renderer::drawOpaque(const FrameInputs& frame, const glm::mat4& view, const
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
   glEnable(GL_DEPTH_TEST);
   glDisable(GL_BLEND);
-  if (!gpuScene_) return;
   setMatrices(surface_, view, projection);
   surface_.set("uTransparentPass", 0);
   surface_.set("uOpacity", 1.0f);
+  setDents(surface_, frame);
+  if (frame.overlays) overlayPainter_.drawSolids(*frame.overlays, surface_);
+  if (!gpuScene_) return;
   gpuScene_->bind();
   const DetailChoice detail(*frame.camera, sceneTargets_.height());
   for (const DrawRange& range : gpuScene_->ranges()) {
     if (!frame.layers.opaque(range.layer) || !detail.drawn(range)) continue;
-    surface_.set("uColor", tissueColors_[range.tissueIndex]);
+    surface_.set("uColor", colorOf(frame, range.tissueIndex));
+    surface_.set("uDeformable", deformable(range.layer) ? 1 : 0);
     gpuScene_->draw(range);
     lastTrianglesDrawn_ += static_cast<size_t>(range.indexCount) / 3;
   }
@@ -115,11 +139,13 @@ bool Renderer::drawTransparent(const FrameInputs& frame, const glm::mat4& view,
   glBlendFunci(1, GL_ZERO, GL_ONE_MINUS_SRC_COLOR);
   setMatrices(surface_, view, projection);
   surface_.set("uTransparentPass", 1);
+  setDents(surface_, frame);
   gpuScene_->bind();
   const DetailChoice detail(*frame.camera, sceneTargets_.height());
   for (const DrawRange& range : gpuScene_->ranges()) {
     if (!frame.layers.drawn(range.layer) || frame.layers.opaque(range.layer) || !detail.drawn(range)) continue;
-    surface_.set("uColor", tissueColors_[range.tissueIndex]);
+    surface_.set("uColor", colorOf(frame, range.tissueIndex));
+    surface_.set("uDeformable", deformable(range.layer) ? 1 : 0);
     surface_.set("uOpacity", frame.layers[range.layer].opacity);
     gpuScene_->draw(range);
     lastTrianglesDrawn_ += static_cast<size_t>(range.indexCount) / 3;
@@ -157,8 +183,8 @@ void Renderer::present(GLuint output, int width, int height) {
   glBindFramebuffer(GL_FRAMEBUFFER, output);
 }
 
-void Renderer::drawSelectionOutline(const FrameInputs& frame, const glm::mat4& viewProjection,
-                                    GLuint output, int width, int height) {
+void Renderer::drawOutline(const FrameInputs& frame, int tissue, const glm::vec3& color,
+                           const glm::mat4& viewProjection, GLuint output, int width, int height) {
   selectionTarget_.resize(width, height, ColorTarget::Format::R8, false);
   glBindFramebuffer(GL_FRAMEBUFFER, selectionTarget_.framebuffer());
   glViewport(0, 0, width, height);
@@ -168,10 +194,13 @@ void Renderer::drawSelectionOutline(const FrameInputs& frame, const glm::mat4& v
   selectionMask_.use();
   selectionMask_.set("uView", glm::mat4(1.0f));
   selectionMask_.set("uProjection", viewProjection);
+  setDents(selectionMask_, frame);
   gpuScene_->bind();
   const DetailChoice detail(*frame.camera, height);
   for (const DrawRange& range : gpuScene_->ranges()) {
-    if (range.tissueIndex == frame.selectedTissue && detail.drawn(range)) gpuScene_->draw(range);
+    if (range.tissueIndex != tissue || !detail.drawn(range)) continue;
+    selectionMask_.set("uDeformable", deformable(range.layer) ? 1 : 0);
+    gpuScene_->draw(range);
   }
   glBindFramebuffer(GL_FRAMEBUFFER, output);
   glEnable(GL_BLEND);
@@ -180,7 +209,7 @@ void Renderer::drawSelectionOutline(const FrameInputs& frame, const glm::mat4& v
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D, selectionTarget_.texture());
   outline_.set("uMask", 0);
-  outline_.set("uOutlineColor", kSelectionColor);
+  outline_.set("uOutlineColor", color);
   outline_.set("uRadius", std::max(1, std::min(width, height) / 400));
   glBindVertexArray(fullscreenVao_.id());
   glDrawArrays(GL_TRIANGLES, 0, 3);
@@ -196,9 +225,15 @@ void Renderer::renderScene(const FrameInputs& frame, int width, int height) {
   drawOpaque(frame, view, projection);
   if (drawTransparent(frame, view, projection)) blendTransparency();  // keeps the scissor
   glDisable(GL_SCISSOR_TEST);
-  if (gpuScene_ && frame.selectedTissue >= 0) {
-    drawSelectionOutline(frame, projection * view, sceneTargets_.opaqueFramebuffer(), width, height);
+  if (frame.overlays) {
+    glBindFramebuffer(GL_FRAMEBUFFER, sceneTargets_.opaqueFramebuffer());
+    overlayPainter_.drawMarks(*frame.overlays, view, projection);
   }
+  const GLuint target = sceneTargets_.opaqueFramebuffer();
+  if (gpuScene_ && frame.overlays && frame.overlays->workedTissue >= 0)
+    drawOutline(frame, frame.overlays->workedTissue, kWorkedColor, projection * view, target, width, height);
+  if (gpuScene_ && frame.selectedTissue >= 0)
+    drawOutline(frame, frame.selectedTissue, kSelectionColor, projection * view, target, width, height);
   glFrontFace(GL_CCW);
   glBindVertexArray(0);
   glUseProgram(0);
@@ -232,11 +267,13 @@ TissueIdBuffer Renderer::renderTissueIds(const FrameInputs& frame, int width, in
   glDisable(GL_BLEND);
   if (gpuScene_) {
     setMatrices(tissueId_, frame.camera->view(), cameraProjection(*frame.camera, width, height));
+    setDents(tissueId_, frame);
     gpuScene_->bind();
     const DetailChoice detail(*frame.camera, height);
     for (const DrawRange& range : gpuScene_->ranges()) {
       if (!frame.layers.pickable(range.layer) || !detail.drawn(range)) continue;
       tissueId_.set("uTissueId", static_cast<unsigned>(range.tissueIndex + 1));
+      tissueId_.set("uDeformable", deformable(range.layer) ? 1 : 0);
       gpuScene_->draw(range);
     }
   }

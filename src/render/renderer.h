@@ -8,6 +8,8 @@
 #include "render/camera.h"
 #include "render/frame_targets.h"
 #include "render/gpu_scene.h"
+#include "render/overlay_painter.h"
+#include "render/overlays.h"
 #include "render/shader_program.h"
 #include "scene/layer_visibility.h"
 
@@ -18,6 +20,7 @@ struct FrameInputs {
   scene::LayerVisibility layers = scene::LayerVisibility::defaults();
   int selectedTissue = -1;  // index into Scene::tissues, -1 none
   glm::vec3 background{0.16f, 0.17f, 0.19f};
+  const Overlays* overlays = nullptr;  // a playing stroke, if any
 };
 
 // The tissue index shown at each pixel: 0 background, otherwise Scene tissue index + 1.
@@ -65,8 +68,11 @@ class Renderer {
   bool drawTransparent(const FrameInputs& frame, const glm::mat4& view, const glm::mat4& projection);
   void blendTransparency();
   void present(GLuint output, int width, int height);
-  void drawSelectionOutline(const FrameInputs& frame, const glm::mat4& viewProjection, GLuint output,
-                            int width, int height);
+  void drawOutline(const FrameInputs& frame, int tissue, const glm::vec3& color, const glm::mat4& viewProjection,
+                   GLuint output, int width, int height);
+  // The dents of the frame's overlays, for `program` (which must be in use).
+  void setDents(ShaderProgram& program, const FrameInputs& frame);
+  glm::vec3 colorOf(const FrameInputs& frame, int tissue) const;
   void setMatrices(ShaderProgram& program, const glm::mat4& view, const glm::mat4& projection);
 
   int samples_;
@@ -75,6 +81,7 @@ class Renderer {
   SceneTargets sceneTargets_;
   ColorTarget offscreen_, idTarget_, selectionTarget_;
   std::unique_ptr<GpuScene> gpuScene_;
+  OverlayPainter overlayPainter_;
   std::vector<glm::vec3> tissueColors_;
   size_t lastTrianglesDrawn_ = 0;
 };

@@ -6,6 +6,8 @@
 #include <glm/trigonometric.hpp>
 #include <set>
 
+#include "core/text.h"
+
 namespace legatlas::technique {
 namespace {
 
@@ -15,11 +17,6 @@ constexpr float kShareAscendingRequired = 0.8f;
 
 float degreesBetween(const glm::vec3& a, const glm::vec3& b) {
   return glm::degrees(std::acos(std::clamp(glm::dot(a, b), -1.0f, 1.0f)));
-}
-
-std::string toLowerFirst(std::string text) {
-  if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
-  return text;
 }
 
 std::string percent(float share) { return std::to_string(static_cast<int>(std::lround(share * 100))) + " %"; }
@@ -36,7 +33,7 @@ std::string drainsTowardWords(const LegModel& leg, const glm::vec3& p) {
 
 std::string placeWords(const LegModel& leg, const glm::vec3& p) {
   for (const anatomy::Region& r : leg.description().regions)
-    if (r.kind == "region" && leg.inRegion(r, p)) return "on the " + toLowerFirst(r.name);
+    if (r.kind == "region" && leg.inRegion(r, p)) return "on the " + lowerFirst(r.name);
   return "here";
 }
 
@@ -151,7 +148,7 @@ RuleResult awayFromEndangermentSites(const LegModel& leg, const Stroke& stroke) 
       r.passed = false;
       r.where = s.position;
       r.message = std::string(stroke.technique->name) + " at " + std::string(pressureId(stroke.pressure)) +
-                  " pressure passes over the " + toLowerFirst(region.name) + ", an endangerment site: " + region.why;
+                  " pressure passes over the " + lowerFirst(region.name) + ", an endangerment site: " + region.why;
     }
   }
   return r;

@@ -397,3 +397,35 @@ TEST_F(CommandLine, CheckNamesTheLineAndFieldOfAMistake) {
 }
 
 }  // namespace
+
+namespace {
+
+// Pixels of a rendered PNG that pass `match` (r, g, b in 0..255).
+template <typename Match>
+int countPixels(const std::string& png, Match match) {
+  int width = 0, height = 0, channels = 0;
+  unsigned char* pixels = stbi_load(png.c_str(), &width, &height, &channels, 3);
+  if (!pixels) return -1;
+  int count = 0;
+  for (int i = 0; i < width * height; ++i) count += match(pixels[i * 3], pixels[i * 3 + 1], pixels[i * 3 + 2]) ? 1 : 0;
+  stbi_image_free(pixels);
+  return count;
+}
+
+TEST_F(CommandLine, RenderShowsALessonsHandsArrowAndWorkedMuscle) {
+  const std::string with = path("thumb.png"), without = path("plain.png");
+  const ProcessResult run = runLegatlas("render --lesson shin_splints --step 3 --time 5 --size 400x400 --debug-gl --out " + with);
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  ASSERT_EQ(runLegatlas("render --view anterior --size 400x400 --out " + without).exitCode, 0);
+  const auto glove = [](int r, int g, int b) { return b > r + 25 && g > r + 15 && r > 90; };
+  const auto arrow = [](int r, int g, int b) { return r > 200 && g > 70 && g < 160 && b < 80; };
+  EXPECT_GT(countPixels(with, glove), 400) << "the hand shows";
+  EXPECT_GT(countPixels(with, arrow), 30) << "the arrow shows";
+  EXPECT_LT(countPixels(without, glove), 50) << "no hand without a lesson";
+  EXPECT_LT(countPixels(without, arrow), 5);
+  const ProcessResult badStep = runLegatlas("render --lesson shin_splints --step 40 --out " + path("x.png"));
+  EXPECT_EQ(badStep.exitCode, 1);
+  EXPECT_NE(badStep.output.find("--step"), std::string::npos) << badStep.output;
+}
+
+}  // namespace

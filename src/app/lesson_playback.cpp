@@ -1,0 +1,110 @@
+#include "app/lesson_playback.h"
+
+#include <algorithm>
+#include <glm/geometric.hpp>
+
+#include "app/lesson_commands.h"
+#include "technique/animator.h"
+#include "technique/stroke_planner.h"
+
+namespace legatlas::app {
+namespace {
+
+constexpr float kTrailFadeSeconds = 4.0f;
+constexpr float kFaintestTrail = 0.15f;
+constexpr float kArrowLength = 0.045f;
+const glm::vec3 kHandColor{0.62f, 0.80f, 0.86f};  // a pale glove, distinct from the skin
+const glm::vec3 kStoneColor{0.90f, 0.90f, 0.92f};
+const glm::vec3 kPadColor{0.86f, 0.33f, 0.22f};
+
+glm::vec3 colorOf(technique::PosedPart::Material material) {
+  switch (material) {
+    case technique::PosedPart::Material::Hand: return kHandColor;
+    case technique::PosedPart::Material::Stone: return kStoneColor;
+    case technique::PosedPart::Material::Pad: return kPadColor;
+  }
+  return kHandColor;
+}
+
+// The working path of a stroke up to `time`, fading with age.
+void addTrail(const technique::Stroke& s, float time, std::vector<render::TrailPoint>& trail) {
+  for (const technique::StrokeSample& sample : s.working) {
+    if (sample.time > time) break;
+    const float age = time - sample.time;
+    trail.push_back({sample.position, sample.normal, std::max(kFaintestTrail, 1.0f - age / kTrailFadeSeconds)});
+  }
+}
+
+}  // namespace
+
+float LessonPlayback::duration() const { return strokes.empty() ? 0.0f : strokes.back().end(); }
+
+float LessonPlayback::stepStart(int step) const {
+  for (const technique::Stroke& s : strokes)
+    if (s.step >= step) return s.start();
+  return duration();
+}
+
+int LessonPlayback::stepAt(float time) const {
+  int step = 0;
+  for (const technique::Stroke& s : strokes) {
+    if (s.start() > time) break;
+    step = s.step;
+  }
+  return step;
+}
+
+geometry::Bounds LessonPlayback::stepBounds(int step) const {
+  geometry::Bounds box;
+  for (const technique::Stroke& s : strokes)
+    if (s.step == step)
+      for (const technique::StrokeSample& sample : s.working) box.add(sample.position);
+  return box;
+}
+
+LessonPlayback planPlayback(const std::string& nameOrFile, const technique::LegModel& leg) {
+  LessonPlayback playback;
+  playback.lesson = technique::loadLesson(lessonFile(nameOrFile));
+  playback.strokes = technique::planLesson(playback.lesson, leg);
+  return playback;
+}
+
+render::Overlays overlaysAt(const LessonPlayback& playback, float time) {
+  render::Overlays overlays;
+  const technique::Pose pose = technique::poseAt(playback.strokes, time);
+  const technique::ContactPoint& c = pose.contact;
+  if (c.stroke < 0) return overlays;
+  for (const technique::PosedPart& part : pose.parts) overlays.solids.push_back({part.centre, part.axes, colorOf(part.material)});
+  for (const technique::SkinDent& d : pose.dents) overlays.dents.push_back({d.centre, d.normal, d.depth, d.radius});
+  const technique::Stroke& s = playback.strokes[c.stroke];
+  // The previous stroke of the same step stays as a fading trail (circles repeat on a spot).
+  if (c.stroke > 0 && playback.strokes[c.stroke - 1].step == s.step) addTrail(playback.strokes[c.stroke - 1], time, overlays.trail);
+  addTrail(s, time, overlays.trail);
+  if (s.workingLength() > kArrowLength) {
+    // While working the arrow leads the hand; afterwards it marks where the stroke went.
+    const glm::vec3 tip = c.working ? c.position + c.direction * kArrowLength * 1.6f : s.working.back().position;
+    const glm::vec3 direction = c.working ? c.direction
+                                          : glm::normalize(s.working.back().position - s.working[s.working.size() - 2].position);
+    overlays.arrows.push_back({tip, direction, c.normal, kArrowLength});
+  }
+  if (c.active && c.working && s.region.empty()) overlays.workedTissue = s.tissue;
+  return overlays;
+}
+
+render::ViewPreset viewFacing(const LessonPlayback& playback, int step) {
+  glm::vec3 normals(0.0f);
+  for (const technique::Stroke& s : playback.strokes)
+    if (s.step == step)
+      for (const technique::StrokeSample& sample : s.working) normals += sample.normal;
+  render::ViewPreset best = render::ViewPreset::Anterior;
+  float bestScore = -2.0f;
+  for (render::ViewPreset preset : {render::ViewPreset::Anterior, render::ViewPreset::Posterior,
+                                    render::ViewPreset::Lateral, render::ViewPreset::Medial}) {
+    // A view looks along -normal at the skin it faces.
+    const float score = glm::length(normals) > 0 ? glm::dot(-render::viewDirection(preset), glm::normalize(normals)) : 0.0f;
+    if (score > bestScore) bestScore = score, best = preset;
+  }
+  return best;
+}
+
+}  // namespace legatlas::app

@@ -1,0 +1,51 @@
+#pragma once
+// Draws the overlays of a playing stroke: solids (hands, stone, pad) in the opaque pass,
+// and the trail and arrows blended over the finished scene, hidden where tissue in front
+// of them is opaque.
+#include <vector>
+
+#include "render/gl_objects.h"
+#include "render/overlays.h"
+#include "render/shader_program.h"
+
+namespace legatlas::render {
+
+// Triangles whose vertices change every frame.
+class StreamedTriangles {
+ public:
+  // `attributes`: (component count, byte offset) of each float attribute, in location order.
+  StreamedTriangles(size_t vertexBytes, std::vector<std::pair<int, size_t>> attributes);
+  void upload(const void* vertices, size_t vertexCount, const std::vector<uint32_t>& indices);
+  void draw(size_t firstIndex, size_t indexCount) const;
+  size_t indexCount() const { return indexCount_; }
+
+ private:
+  VertexArray vertexArray_;
+  Buffer vertices_, indices_;
+  size_t vertexBytes_, indexCount_ = 0;
+};
+
+class OverlayPainter {
+ public:
+  OverlayPainter();
+  // With `surface` in use and its matrices set: the solids, each in its colour.
+  void drawSolids(const Overlays& overlays, ShaderProgram& surface);
+  // Trail and arrows, blended into the bound framebuffer, depth-tested, not depth-written.
+  void drawMarks(const Overlays& overlays, const glm::mat4& view, const glm::mat4& projection);
+
+ private:
+  struct MarkVertex {
+    glm::vec3 position;
+    glm::vec4 color;
+  };
+  void addTrail(const Overlays& overlays, std::vector<MarkVertex>& vertices, std::vector<uint32_t>& indices) const;
+  void addArrow(const DirectionArrow& arrow, const glm::vec3& color, std::vector<MarkVertex>& vertices,
+                std::vector<uint32_t>& indices) const;
+
+  ShaderProgram marks_;
+  StreamedTriangles solidTriangles_, markTriangles_;
+  std::vector<glm::vec3> spherePositions_;  // a unit sphere, reused for every ellipsoid
+  std::vector<uint32_t> sphereIndices_;
+};
+
+}  // namespace legatlas::render

@@ -1,0 +1,49 @@
+#pragma once
+// What is drawn over and into the leg while a stroke plays: the hands (and stone or
+// pad) as shaded solids, the skin pressed in or lifted under them, the trail the contact
+// has left, an arrow the way it travels, and the tissue being worked on.
+#include <glm/mat3x3.hpp>
+#include <glm/vec3.hpp>
+#include <glm/vec4.hpp>
+#include <vector>
+
+namespace legatlas::render {
+
+// An ellipsoid whose semi-axes are the columns of `axes`.
+struct SolidEllipsoid {
+  glm::vec3 centre{0.0f};
+  glm::mat3 axes{1.0f};
+  glm::vec3 color{0.8f};
+};
+
+// Surfaces within `radius` of `centre` move by `depth` metres against `normal`
+// (negative depth lifts them), fading smoothly to nothing at the radius.
+struct SurfaceDent {
+  glm::vec3 centre{0.0f}, normal{0.0f, 0.0f, 1.0f};
+  float depth = 0, radius = 0;
+};
+
+inline constexpr int kMostSurfaceDents = 2;  // as many as the surface shader takes
+
+struct TrailPoint {
+  glm::vec3 position{0.0f}, normal{0.0f, 0.0f, 1.0f};
+  float opacity = 1;  // fades with age
+};
+
+struct DirectionArrow {
+  glm::vec3 tip{0.0f}, direction{0.0f, 1.0f, 0.0f}, normal{0.0f, 0.0f, 1.0f};
+  float length = 0.04f;
+};
+
+struct Overlays {
+  std::vector<SolidEllipsoid> solids;
+  std::vector<SurfaceDent> dents;  // at most kMostSurfaceDents are used
+  std::vector<TrailPoint> trail;   // in order of travel
+  glm::vec3 trailColor{1.0f, 0.75f, 0.2f};
+  std::vector<DirectionArrow> arrows;
+  int workedTissue = -1;  // scene tissue index highlighted while the stroke works on it
+
+  bool empty() const { return solids.empty() && dents.empty() && trail.empty() && arrows.empty() && workedTissue < 0; }
+};
+
+}  // namespace legatlas::render
