@@ -35,6 +35,27 @@ void addTrail(const technique::Stroke& s, float time, std::vector<render::TrailP
   }
 }
 
+// How far ahead of the contact the arrow points, so that the hand does not cover it.
+float arrowLead(technique::Contact contact) {
+  switch (contact) {
+    case technique::Contact::Palm:
+    case technique::Contact::FlatFingers:
+    case technique::Contact::Stone: return 0.16f;  // past the fingertips
+    case technique::Contact::Thumb: return 0.07f;
+    default: return 0.09f;
+  }
+}
+
+// The working sample `lead` metres further along the path than the contact at `time`.
+size_t pathAhead(const technique::Stroke& s, const glm::vec3& contact, float time, float lead) {
+  size_t i = 0;
+  while (i + 1 < s.working.size() && s.working[i + 1].time <= time) ++i;
+  float travelled = glm::length(s.working[std::min(i + 1, s.working.size() - 1)].position - contact);
+  for (++i; i + 1 < s.working.size() && travelled < lead; ++i)
+    travelled += glm::length(s.working[i + 1].position - s.working[i].position);
+  return std::min(i, s.working.size() - 1);
+}
+
 }  // namespace
 
 float LessonPlayback::duration() const { return strokes.empty() ? 0.0f : strokes.back().end(); }
@@ -81,11 +102,12 @@ render::Overlays overlaysAt(const LessonPlayback& playback, float time) {
   if (c.stroke > 0 && playback.strokes[c.stroke - 1].step == s.step) addTrail(playback.strokes[c.stroke - 1], time, overlays.trail);
   addTrail(s, time, overlays.trail);
   if (s.workingLength() > kArrowLength) {
-    // While working the arrow leads the hand; afterwards it marks where the stroke went.
-    const glm::vec3 tip = c.working ? c.position + c.direction * kArrowLength * 1.6f : s.working.back().position;
-    const glm::vec3 direction = c.working ? c.direction
-                                          : glm::normalize(s.working.back().position - s.working[s.working.size() - 2].position);
-    overlays.arrows.push_back({tip, direction, c.normal, kArrowLength});
+    // The arrow lies on the stroke's path ahead of the hand (at its end once it is done).
+    const size_t at = c.working ? pathAhead(s, c.position, time, arrowLead(s.technique->contact)) : s.working.size() - 1;
+    const size_t before = at > 0 ? at - 1 : 0, after = std::min(at + 1, s.working.size() - 1);
+    const glm::vec3 direction = s.working[after].position - s.working[before].position;
+    if (glm::length(direction) > 1e-6f)
+      overlays.arrows.push_back({s.working[at].position, glm::normalize(direction), s.working[at].normal, kArrowLength});
   }
   if (c.active && c.working && s.region.empty()) overlays.workedTissue = s.tissue;
   return overlays;

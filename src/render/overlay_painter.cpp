@@ -120,10 +120,10 @@ void OverlayPainter::drawMarks(const Overlays& overlays, const glm::mat4& view, 
   std::vector<MarkVertex> vertices;
   std::vector<uint32_t> indices;
   addTrail(overlays, vertices, indices);
+  const size_t trailIndices = indices.size();
   for (const DirectionArrow& arrow : overlays.arrows) addArrow(arrow, kArrowColor, vertices, indices);
   if (indices.empty()) return;
   markTriangles_.upload(vertices.data(), vertices.size(), indices);
-  glEnable(GL_DEPTH_TEST);
   glDepthMask(GL_FALSE);
   glDisable(GL_CULL_FACE);
   glEnable(GL_BLEND);
@@ -131,7 +131,13 @@ void OverlayPainter::drawMarks(const Overlays& overlays, const glm::mat4& view, 
   marks_.use();
   marks_.set("uView", view);
   marks_.set("uProjection", projection);
-  markTriangles_.draw(0, indices.size());
+  // The trail hides behind opaque tissue and the hands; the arrow shows through them,
+  // since the hand often covers the way it is going.
+  glEnable(GL_DEPTH_TEST);
+  markTriangles_.draw(0, trailIndices);
+  glDisable(GL_DEPTH_TEST);
+  markTriangles_.draw(trailIndices, indices.size() - trailIndices);
+  glEnable(GL_DEPTH_TEST);
   glDisable(GL_BLEND);
   glDepthMask(GL_TRUE);
 }

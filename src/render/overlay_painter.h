@@ -30,7 +30,7 @@ class OverlayPainter {
   OverlayPainter();
   // With `surface` in use and its matrices set: the solids, each in its colour.
   void drawSolids(const Overlays& overlays, ShaderProgram& surface);
-  // Trail and arrows, blended into the bound framebuffer, depth-tested, not depth-written.
+  // Trail and arrows, blended into the bound framebuffer; neither writes depth.
   void drawMarks(const Overlays& overlays, const glm::mat4& view, const glm::mat4& projection);
 
  private:

@@ -89,8 +89,8 @@ void kneadingHands(const HandFrame& f, float lifting, std::vector<PosedPart>& pa
     for (float offset : {-0.027f, -0.009f, 0.009f, 0.027f})
       parts.push_back(digit(palm + f.along * offset + f.out * 0.03f, -f.across * side * 0.8f + f.out * 0.3f,
                             -f.across * side, 0.032f, 0.0085f));
-    const glm::vec3 wrist = glm::normalize(f.across * side + f.out * 0.9f);
-    parts.push_back(part(palm + wrist * 0.11f, wrist * 0.1f, f.along * 0.031f, glm::normalize(glm::cross(wrist, f.along)) * 0.026f));
+    const glm::vec3 wrist = glm::normalize(f.across * side * 0.6f + f.out);
+    parts.push_back(part(palm + wrist * 0.075f, wrist * 0.06f, f.along * 0.03f, glm::normalize(glm::cross(wrist, f.along)) * 0.024f));
   }
 }
 
