@@ -24,6 +24,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr float kStepMargin = 0.1f;  // metres of leg shown around a lesson step's strokes
+constexpr float kLessonFramesPerSecond = 30.0f;
 
 double milliseconds(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
 
@@ -164,6 +165,12 @@ int runBench(const BenchOptions& options, Clock::time_point processStart) {
   camera.frame(scene.bounds(), static_cast<float>(options.width) / static_cast<float>(options.height));
   render::FrameInputs frame{&camera, scene::LayerVisibility::defaults(), -1};
   frame.layers[anatomy::Layer::Skin] = {true, 0.3f};  // every layer on, the skin see-through
+  RenderOptions lessonOptions;
+  lessonOptions.lesson = options.lesson;
+  const Clock::time_point planning = Clock::now();
+  const std::unique_ptr<LessonMoment> moment = lessonMoment(lessonOptions, scene);
+  const double planMs = milliseconds(Clock::now() - planning);
+  if (moment) frame.overlays = &moment->overlays;
 
   std::vector<double> frameMs;
   double firstFrameMs = 0.0;
@@ -173,6 +180,7 @@ int runBench(const BenchOptions& options, Clock::time_point processStart) {
     int width = 0, height = 0;
     context->framebufferSize(width, height);
     camera.orbit(0.01f, 0.0f);  // a moving view, as when a student orbits
+    if (moment) moment->overlays = overlaysAt(moment->playback, static_cast<float>(i) / kLessonFramesPerSecond);
     if (options.referenceLambert) {
       renderer.renderReferenceLambert(camera, 0, width, height);
       triangles = renderer.triangleCount();
@@ -195,6 +203,8 @@ int runBench(const BenchOptions& options, Clock::time_point processStart) {
   std::printf("p95_frame_ms: %.2f\n", percentile(frameMs, 0.95));
   std::printf("first_frame_ms: %.1f\n", firstFrameMs);
   std::printf("triangles: %zu\n", triangles);
+  if (moment) std::printf("lesson: %s strokes: %zu plan_ms: %.1f\n", moment->playback.lesson.id.c_str(),
+                          moment->playback.strokes.size(), planMs);
   std::printf("peak_rss_mb: %.1f\n", static_cast<double>(peakRssKilobytes()) / 1024.0);
   return context->errorCount() > 0 ? kExitGraphicsError : kExitOk;
 }

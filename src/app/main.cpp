@@ -100,6 +100,8 @@ int main(int argc, char** argv) {
   benchCommand->add_option("--frames", bench.frames, "Frames to time")->check(CLI::Range(1, 100000))->capture_default_str();
   addSizeOption(*benchCommand, bench.width, bench.height, "1280x720");
   addSamplesOption(*benchCommand, bench.samples);
+  benchCommand->add_option("--lesson", bench.lesson, "Play a lesson while timing, 30 lesson frames a second")
+      ->type_name("NAME|FILE");
   benchCommand->add_flag("--reference-lambert", bench.referenceLambert,
                          "Time a bare Lambert render (one opaque pass, no layers) of the same triangles instead");
 

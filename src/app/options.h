@@ -37,6 +37,7 @@ struct BenchOptions {
   int width = 1280, height = 720;
   int samples = 0;  // 0: automatic
   bool referenceLambert = false;
+  std::string lesson;  // play this lesson while timing (hands, dents, trail, arrow)
 };
 
 struct InspectOptions {

@@ -61,7 +61,7 @@ Viewer::Viewer(const ViewerOptions& options)
   for (const std::string& file : builtInLessonFiles())
     lessonPanel_.builtIn.push_back(std::filesystem::path(file).stem().string());
   loadRequested(options.model);
-  if (!options.lesson.empty()) openLesson(options.lesson);
+  pendingLesson_ = options.lesson;  // planned once the first frame is on screen
 }
 
 Viewer::~Viewer() {
@@ -268,6 +268,7 @@ int Viewer::run() {
     renderer_.render(frame_, 0, width, height);
     imgui_->endFrame();
     glfwSwapBuffers(context_.window());
+    if (!pendingLesson_.empty()) openLesson(std::exchange(pendingLesson_, {}));
   }
   return kExitOk;
 }

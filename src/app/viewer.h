@@ -57,6 +57,7 @@ class Viewer {
   float lessonTime_ = 0;
   render::Overlays overlays_;
   ui::LessonPanelState lessonPanel_;
+  std::string pendingLesson_;  // the lesson to open after the first frame
   std::vector<std::string> droppedPaths_;
   bool dragMoved_ = false;
 };
