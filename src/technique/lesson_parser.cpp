@@ -1,5 +1,6 @@
 // Reading lesson files (YAML, through yaml-cpp, which keeps the line of every value so
 // that a mistake can be pointed at).
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
@@ -238,6 +239,9 @@ Lesson parseLesson(const std::string& text, const std::string& fileName) {
   Lesson lesson;
   try {
     lesson = LessonReader(fileName).read(YAML::Load(text));
+  } catch (const YAML::DeepRecursion& e) {
+    throw InputError(fileName, "line " + std::to_string(e.mark.line + 1), "lists or sets are nested too deeply",
+                     "a lesson needs only a few levels: see docs/lessons.md");
   } catch (const YAML::Exception& e) {
     const std::string place = e.mark.is_null() ? "" : "line " + std::to_string(e.mark.line + 1);
     throw InputError(fileName, place, "not readable as YAML: " + e.msg, "check the indentation and the colons there");
