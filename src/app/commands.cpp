@@ -23,7 +23,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-constexpr float kStepMargin = 0.1f;  // metres of leg shown around a lesson step's strokes
 constexpr float kLessonFramesPerSecond = 30.0f;
 
 double milliseconds(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
@@ -128,10 +127,8 @@ int runRender(const RenderOptions& options) {
   render::Camera camera;
   const float aspect = static_cast<float>(options.width) / static_cast<float>(options.height);
   if (moment) {
-    camera.setPreset(options.view.empty() ? viewFacing(moment->playback, moment->step) : parseView(options.view));
-    geometry::Bounds around = moment->playback.stepBounds(moment->step);
-    around.add(around.min - glm::vec3(kStepMargin)), around.add(around.max + glm::vec3(kStepMargin));
-    camera.frame(around, aspect);
+    aimAtStep(camera, moment->playback, moment->step, aspect,
+              options.view.empty() ? std::nullopt : std::optional(parseView(options.view)));
   } else {
     camera.setPreset(options.view.empty() ? render::ViewPreset::Anterior : parseView(options.view));
     camera.frame(scene.bounds(), aspect);

@@ -10,6 +10,7 @@
 #include "app/model_source.h"
 #include "core/error.h"
 #include "core/text.h"
+#include "technique/practice_scorer.h"
 #include "technique/rule_checker.h"
 #include "technique/stroke_planner.h"
 
@@ -27,10 +28,10 @@ struct LoadedLeg {
   std::unique_ptr<technique::LegModel> model;
 };
 
-std::unique_ptr<LoadedLeg> loadLeg(const LessonOptions& options) {
+std::unique_ptr<LoadedLeg> loadLeg(const ModelOptions& model, const std::string& anatomyDir) {
   auto leg = std::make_unique<LoadedLeg>();
-  leg->description = anatomy::loadDescription(options.anatomyDir.empty() ? assetPath("anatomy") : options.anatomyDir);
-  leg->scene = loadScene(options.model);
+  leg->description = anatomy::loadDescription(anatomyDir.empty() ? assetPath("anatomy") : anatomyDir);
+  leg->scene = loadScene(model);
   leg->model = std::make_unique<technique::LegModel>(leg->scene, leg->description);
   return leg;
 }
@@ -92,6 +93,19 @@ std::vector<Lesson> builtInLessons() {
   std::vector<Lesson> lessons;
   for (const std::string& file : builtInLessonFiles()) lessons.push_back(technique::loadLesson(file));
   return lessons;
+}
+
+Json ruleJson(const technique::RuleResult& r) {
+  return {{"rule", r.rule},         {"passed", r.passed}, {"measured", rounded(r.measured, 3)},
+          {"required", rounded(r.required, 3)}, {"message", r.message},  {"where", vectorJson(r.where)}};
+}
+
+const technique::Technique& techniqueNamed(const std::string& id) {
+  if (const technique::Technique* t = technique::findTechnique(id)) return *t;
+  std::vector<std::string> ids;
+  for (const auto& t : technique::catalogue()) ids.emplace_back(t.id);
+  const std::string near = nearestName(id, ids);
+  throw InputError("--technique", id, "no such technique", near.empty() ? "use one of " + joinAsChoices(ids) : "did you mean '" + near + "'?");
 }
 
 }  // namespace
@@ -168,7 +182,7 @@ int runLessons(bool json) {
 
 int runStrokes(const LessonOptions& options) {
   const Lesson lesson = technique::loadLesson(lessonFile(options.lesson));
-  const auto leg = loadLeg(options);
+  const auto leg = loadLeg(options.model, options.anatomyDir);
   const std::vector<Stroke> strokes = technique::planLesson(lesson, *leg->model);
   if (options.json) {
     Json out = {{"lesson", lesson.id}, {"title", lesson.title}, {"frame", frameDescription()},
@@ -189,7 +203,7 @@ int runStrokes(const LessonOptions& options) {
 
 int runCheck(const LessonOptions& options) {
   const Lesson lesson = technique::loadLesson(lessonFile(options.lesson));
-  const auto leg = loadLeg(options);
+  const auto leg = loadLeg(options.model, options.anatomyDir);
   const std::vector<Stroke> strokes = technique::planLesson(lesson, *leg->model);
   const auto problems = technique::checkLesson(*leg->model, lesson, strokes);
   if (options.json) {
@@ -211,6 +225,25 @@ int runCheck(const LessonOptions& options) {
                   lesson.steps.size(), strokes.size());
   }
   return problems.empty() ? kExitOk : kExitInputError;
+}
+
+int runScore(const ScoreOptions& options) {
+  const technique::Technique& technique = techniqueNamed(options.technique);
+  const std::vector<glm::vec4> path = technique::parseStrokePath(readFile(options.pathFile), options.pathFile);
+  const auto leg = loadLeg(options.model, options.anatomyDir);
+  const technique::PracticeScore result = technique::scorePractice(*leg->model, {&technique, options.target}, path);
+  if (options.json) {
+    Json out = {{"technique", technique.id}, {"target", options.target}, {"score", result.score},
+                {"passed", result.score >= technique::kPassingScore}, {"rules", Json::array()},
+                {"feedback", result.feedback}, {"correct", {{"working", samplesJson(result.correct.working)}}}};
+    for (const auto& r : result.rules) out["rules"].push_back(ruleJson(r));
+    std::cout << out.dump(2) << '\n';
+    return kExitOk;
+  }
+  std::printf("score: %d / 100\n", result.score);
+  for (const auto& r : result.rules) std::printf("  %-20s %s\n", r.rule.c_str(), r.passed ? "ok" : "not met");
+  for (const std::string& line : result.feedback) std::printf("- %s\n", line.c_str());
+  return kExitOk;
 }
 
 }  // namespace legatlas::app

@@ -25,4 +25,13 @@ int runStrokes(const LessonOptions& options);
 // Exits 1 when the lesson breaks any rule, after printing every violation.
 int runCheck(const LessonOptions& options);
 
+struct ScoreOptions {
+  ModelOptions model;
+  std::string anatomyDir;
+  std::string technique, target, pathFile;
+  bool json = false;
+};
+// Scores a drawn stroke; a low score is a result, not an error (exit 0).
+int runScore(const ScoreOptions& options);
+
 }  // namespace legatlas::app

@@ -11,6 +11,7 @@ namespace legatlas::app {
 namespace {
 
 constexpr float kTrailFadeSeconds = 4.0f;
+constexpr float kStepMargin = 0.1f;  // metres of leg shown around a step's strokes
 constexpr float kFaintestTrail = 0.15f;
 constexpr float kArrowLength = 0.045f;
 const glm::vec3 kHandColor{0.62f, 0.80f, 0.86f};  // a pale glove, distinct from the skin
@@ -127,6 +128,16 @@ render::ViewPreset viewFacing(const LessonPlayback& playback, int step) {
     if (score > bestScore) bestScore = score, best = preset;
   }
   return best;
+}
+
+void aimAtStep(render::Camera& camera, const LessonPlayback& playback, int step, float aspect,
+               std::optional<render::ViewPreset> view) {
+  camera.setPreset(view.value_or(viewFacing(playback, step)));
+  geometry::Bounds around = playback.stepBounds(step);
+  if (around.empty()) return;
+  around.add(around.min - glm::vec3(kStepMargin));
+  around.add(around.max + glm::vec3(kStepMargin));
+  camera.frame(around, aspect);
 }
 
 }  // namespace legatlas::app

@@ -1,6 +1,7 @@
 #pragma once
 // A lesson planned on the loaded leg, ready to play: what the hands, the skin, the trail
 // and the highlight look like at any moment of it.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,8 +32,11 @@ LessonPlayback planPlayback(const std::string& nameOrFile, const technique::LegM
 // The overlays of `time` seconds into the lesson.
 render::Overlays overlaysAt(const LessonPlayback& playback, float time);
 
-// The standard view that looks most squarely at a step's strokes, and a box around them
-// to frame: a close view of where the hands work.
+// The standard view that looks most squarely at a step's strokes.
 render::ViewPreset viewFacing(const LessonPlayback& playback, int step);
+// Points the camera at a step: from `view` (default: the view facing it), framing its
+// strokes with a margin of leg around them.
+void aimAtStep(render::Camera& camera, const LessonPlayback& playback, int step, float aspect,
+               std::optional<render::ViewPreset> view = std::nullopt);
 
 }  // namespace legatlas::app

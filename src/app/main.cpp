@@ -156,6 +156,16 @@ int main(int argc, char** argv) {
   checkCommand->add_option("--anatomy", check.anatomyDir, "Description folder (default: the built-in one)")->type_name("DIR");
   checkCommand->add_flag("--json", check.json, "Print JSON");
 
+  app::ScoreOptions score;
+  CLI::App* scoreCommand = cli.add_subcommand(
+      "score", "Score a drawn stroke ([x, y, z, t] samples, model frame) for a technique on a tissue or region");
+  scoreCommand->add_option("--technique", score.technique, "The technique, e.g. gliding")->required()->type_name("ID");
+  scoreCommand->add_option("--target", score.target, "The tissue or region id")->required()->type_name("ID");
+  scoreCommand->add_option("--path", score.pathFile, "JSON file of [x, y, z, t] samples")->required()->type_name("FILE");
+  addModelOptions(*scoreCommand, score.model);
+  scoreCommand->add_option("--anatomy", score.anatomyDir, "Description folder (default: the built-in one)")->type_name("DIR");
+  scoreCommand->add_flag("--json", score.json, "Print JSON");
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -179,6 +189,7 @@ int main(int argc, char** argv) {
     if (*lessonsCommand) return app::runLessons(lessonsJson);
     if (*strokesCommand) return app::runStrokes(strokes);
     if (*checkCommand) return app::runCheck(check);
+    if (*scoreCommand) return app::runScore(score);
     app::Viewer window(viewer);
     return window.run();
   } catch (const InputError& e) {

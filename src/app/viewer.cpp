@@ -119,6 +119,7 @@ void Viewer::openLesson(const std::string& nameOrFile) {
   try {
     playback_ = planPlayback(nameOrFile, *leg_);
     lessonTime_ = 0;
+    aimedStep_ = -1;
     lessonPanel_.error.clear();
   } catch (const std::exception& e) {
     lessonPanel_.error = e.what();  // the lesson that was playing goes on
@@ -129,6 +130,7 @@ void Viewer::openLesson(const std::string& nameOrFile) {
 void Viewer::applyLessonRequest(const ui::LessonRequest& request) {
   if (request.open) openLesson(*request.open);
   if (!playback_) return;
+  if (request.restart || request.stepDelta != 0) lessonPanel_.cameraFollows = true, aimedStep_ = -1;
   if (request.restart) lessonTime_ = 0;
   if (request.seek) lessonTime_ = std::clamp(*request.seek, 0.0f, playback_->duration());
   if (request.stepDelta != 0) {
@@ -145,6 +147,14 @@ void Viewer::advanceLesson(double seconds) {
     lessonTime_ = playback_->duration();
     lessonPanel_.playing = false;
   }
+}
+
+void Viewer::followLesson() {
+  if (!playback_ || !lessonPanel_.cameraFollows) return;
+  const int step = playback_->stepAt(lessonTime_);
+  if (step == aimedStep_) return;
+  aimAtStep(camera_, *playback_, step, aspect());
+  aimedStep_ = step;
 }
 
 ui::LessonShown Viewer::lessonShown() const {
@@ -200,14 +210,17 @@ void Viewer::handleMouse(int framebufferWidth, int framebufferHeight) {
   if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) dragMoved_ = false;
   if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, kClickSlopPixels)) {
     dragMoved_ = true;
+    lessonPanel_.cameraFollows = false;  // the view stays where the user puts it
     camera_.orbit(-delta.x * kOrbitRadiansPerPixel, -delta.y * kOrbitRadiansPerPixel);
   }
   if (ImGui::IsMouseDragging(ImGuiMouseButton_Right, 1.0f) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 1.0f)) {
+    lessonPanel_.cameraFollows = false;
     camera_.pan(delta.x * io.DisplayFramebufferScale.x, delta.y * io.DisplayFramebufferScale.y,
                 static_cast<float>(framebufferHeight));
   }
   const glm::vec2 cursor(io.MousePos.x * io.DisplayFramebufferScale.x, io.MousePos.y * io.DisplayFramebufferScale.y);
   if (io.MouseWheel != 0.0f) {
+    lessonPanel_.cameraFollows = false;
     const glm::vec2 ndc(2.0f * cursor.x / framebufferWidth - 1.0f, 1.0f - 2.0f * cursor.y / framebufferHeight);
     camera_.zoomToward(ndc, std::pow(kZoomPerWheelStep, io.MouseWheel), aspect());
   }
@@ -264,6 +277,7 @@ int Viewer::run() {
     handleMouse(width, height);
     drawPanels();
     if (playback_) overlays_ = overlaysAt(*playback_, lessonTime_);
+    followLesson();
     frame_.overlays = playback_ ? &overlays_ : nullptr;
     renderer_.render(frame_, 0, width, height);
     imgui_->endFrame();

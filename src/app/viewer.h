@@ -36,6 +36,8 @@ class Viewer {
   void applyLessonRequest(const ui::LessonRequest& request);
   void advanceLesson(double seconds);
   ui::LessonShown lessonShown() const;
+  // Moves the camera to the playing step when it changes, unless the user has moved it.
+  void followLesson();
   void handleKeys();
   void handleMouse(int framebufferWidth, int framebufferHeight);
   void applyViewRequest(const ui::ViewRequest& request);
@@ -58,6 +60,7 @@ class Viewer {
   render::Overlays overlays_;
   ui::LessonPanelState lessonPanel_;
   std::string pendingLesson_;  // the lesson to open after the first frame
+  int aimedStep_ = -1;         // the step the camera was last moved to
   std::vector<std::string> droppedPaths_;
   bool dragMoved_ = false;
 };

@@ -154,7 +154,9 @@ RuleResult awayFromEndangermentSites(const LegModel& leg, const Stroke& stroke) 
   return r;
 }
 
-RuleResult onTarget(const LegModel& leg, const Stroke& stroke) {
+}  // namespace
+
+RuleResult checkOnTarget(const LegModel& leg, const Stroke& stroke) {
   RuleResult r{"on_target", true, 1.0f, kShareOnTargetRequired, "", {}};
   const float reach = stroke.technique->reachesMuscle ? kDeepReach : kLightReach;
   int on = 0, counted = 0;
@@ -173,6 +175,44 @@ RuleResult onTarget(const LegModel& leg, const Stroke& stroke) {
                 "; keep the contact on the muscle you mean to work";
   return r;
 }
+
+RuleResult checkInRegion(const LegModel& leg, const Stroke& stroke, const anatomy::Region& region) {
+  RuleResult r{"on_target", true, 1.0f, kShareOnTargetRequired, "", {}};
+  if (stroke.working.empty()) return r;
+  int inside = 0;
+  for (const StrokeSample& s : stroke.working) {
+    if (leg.inRegion(region, s.position)) ++inside;
+    else r.where = s.position;
+  }
+  r.measured = float(inside) / float(stroke.working.size());
+  r.passed = r.measured >= kShareOnTargetRequired;
+  if (!r.passed)
+    r.message = "only " + percent(r.measured) + " of this stroke lies on the " + lowerFirst(region.name) +
+                "; keep it within the region you mean to work";
+  return r;
+}
+
+RuleResult checkTempo(const Stroke& stroke, float expectedSpeed) {
+  RuleResult r{"tempo", true, 0, expectedSpeed, "", {}};
+  if (stroke.working.size() < 2 || expectedSpeed <= 0) return r;
+  const float seconds = stroke.working.back().time - stroke.working.front().time;
+  r.where = stroke.working.front().position;
+  if (seconds <= 0) {
+    r.passed = false;
+    r.message = "the stroke has no timing, so its tempo cannot be judged: give each sample its time in seconds";
+    return r;
+  }
+  r.measured = stroke.workingLength() / seconds;
+  const float ratio = r.measured / expectedSpeed;
+  r.passed = ratio >= 0.5f && ratio <= 2.0f;
+  if (!r.passed)
+    r.message = std::string(ratio > 1 ? "too fast" : "too slow") + ": " + std::to_string(int(std::lround(r.measured * 100))) +
+                " cm/s where about " + std::to_string(int(std::lround(expectedSpeed * 100))) + " cm/s is right (" +
+                std::string(stroke.technique->name) + " goes at about one cycle a second)";
+  return r;
+}
+
+namespace {
 
 RuleResult pressureAllowed(const Stroke& stroke) {
   const Technique& t = *stroke.technique;
@@ -204,7 +244,7 @@ std::vector<RuleResult> checkStroke(const LegModel& leg, const Stroke& stroke) {
     case Reference::None: break;
   }
   if (onMuscle && t.reference != Reference::LymphFlow && t.reference != Reference::None)
-    results.push_back(onTarget(leg, stroke));
+    results.push_back(checkOnTarget(leg, stroke));
   return results;
 }
 

@@ -33,6 +33,12 @@ inline constexpr float kShareOnTargetRequired = 0.8f;
 std::vector<RuleResult> checkStroke(const LegModel& leg, const Stroke& stroke);
 
 
+// Single rules, also used to score a practice stroke.
+RuleResult checkOnTarget(const LegModel& leg, const Stroke& stroke);
+RuleResult checkInRegion(const LegModel& leg, const Stroke& stroke, const anatomy::Region& region);
+// The stroke's speed against `expectedSpeed` (m/s): within half to twice of it.
+RuleResult checkTempo(const Stroke& stroke, float expectedSpeed);
+
 // The zone of the drainage order a point lies in: 0 nodes of the groin, 1 thigh, 2 knee,
 // 3 lower leg, 4 foot and ankle.
 int drainageZone(const LegModel& leg, const glm::vec3& p);

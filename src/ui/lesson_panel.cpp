@@ -37,6 +37,7 @@ void transport(LessonPanelState& state, const LessonShown& shown, LessonRequest&
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
   ImGui::SliderFloat("Speed", &state.speed, 0.25f, 2.0f, "%.2fx");
+  ImGui::Checkbox("Camera follows the steps", &state.cameraFollows);
   float time = shown.time;
   if (ImGui::SliderFloat("##time", &time, 0.0f, std::max(shown.duration, 0.01f), "%.1f s")) request.seek = time;
 }

@@ -15,6 +15,7 @@ struct LessonPanelState {
   std::string error;                 // the last lesson that failed to open, and why
   bool playing = true;
   float speed = 1.0f;
+  bool cameraFollows = true;  // the camera moves to each step until the user moves it
 };
 
 // What is playing, for the panel to show.

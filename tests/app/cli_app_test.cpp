@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -426,6 +427,46 @@ TEST_F(CommandLine, RenderShowsALessonsHandsArrowAndWorkedMuscle) {
   const ProcessResult badStep = runLegatlas("render --lesson shin_splints --step 40 --out " + path("x.png"));
   EXPECT_EQ(badStep.exitCode, 1);
   EXPECT_NE(badStep.output.find("--step"), std::string::npos) << badStep.output;
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(CommandLine, ScoreReadsAnExportedStrokeAndScoresIt) {
+  const ProcessResult strokes = runLegatlas("strokes --lesson shin_splints --json", "", true);
+  ASSERT_EQ(strokes.exitCode, 0);
+  const Json exported = Json::parse(strokes.output);
+  const auto thumb = std::find_if(exported["strokes"].begin(), exported["strokes"].end(),
+                                  [](const Json& s) { return s["technique"] == "thumb_stroke"; });
+  ASSERT_NE(thumb, exported["strokes"].end());
+  const std::string right = path("right.json"), wrong = path("wrong.json");
+  std::ofstream(right) << thumb->dump();
+  Json reversed = (*thumb)["working"];
+  std::reverse(reversed.begin(), reversed.end());
+  for (size_t i = 0; i < reversed.size(); ++i) reversed[i][3] = (*thumb)["working"][i][3];
+  std::ofstream(wrong) << reversed.dump();
+
+  const ProcessResult good = runLegatlas("score --technique thumb_stroke --target tibialis_anterior --json --path " + right, "", true);
+  ASSERT_EQ(good.exitCode, 0) << good.output;
+  const Json goodScore = Json::parse(good.output);
+  EXPECT_GE(goodScore["score"].get<int>(), 90);
+  EXPECT_TRUE(goodScore["passed"].get<bool>());
+  EXPECT_FALSE(goodScore["rules"].empty());
+  EXPECT_FALSE(goodScore["correct"]["working"].empty());
+
+  const ProcessResult bad = runLegatlas("score --technique thumb_stroke --target tibialis_anterior --json --path " + wrong, "", true);
+  ASSERT_EQ(bad.exitCode, 0) << bad.output;
+  const Json badScore = Json::parse(bad.output);
+  EXPECT_LE(badScore["score"].get<int>(), 20);
+  EXPECT_NE(badScore["feedback"][0].get<std::string>().find("origin"), std::string::npos) << badScore["feedback"];
+
+  const ProcessResult typo = runLegatlas("score --technique thumb --target tibialis_anterior --path " + right);
+  EXPECT_EQ(typo.exitCode, 1);
+  EXPECT_NE(typo.output.find("--technique"), std::string::npos) << typo.output;
+  const ProcessResult missing = runLegatlas("score --technique gliding --target leg_anterior --path " + path("none.json"));
+  EXPECT_EQ(missing.exitCode, 1);
+  EXPECT_NE(missing.output.find("none.json"), std::string::npos) << missing.output;
 }
 
 }  // namespace

@@ -1,0 +1,161 @@
+#include "technique/practice_scorer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <glm/geometric.hpp>
+
+#include "core/error.h"
+#include "core/json_input.h"
+#include "core/text.h"
+#include "technique/stroke_planner.h"
+
+namespace legatlas::technique {
+namespace {
+
+constexpr float kFarthestFromLeg = 5.0f;  // metres: a sample beyond this is not in the model frame
+constexpr int kScoreWhenEndangering = 20;
+
+// A one-step lesson for the task, so that the planner lays the correct stroke.
+Lesson taskLesson(const LegModel& leg, const PracticeTask& task) {
+  LessonStep step;
+  step.technique = task.technique;
+  step.passes = 1;
+  step.pressure = task.technique->pressure;
+  step.caption = "practice";
+  if (leg.scene().findTissue(task.target) >= 0) {
+    step.target = {Target::Kind::Tissue, {task.target}};
+  } else if (leg.findRegion(task.target)) {
+    step.target = {Target::Kind::Region, {task.target}};
+  } else {
+    std::vector<std::string> names;
+    for (const scene::Tissue& t : leg.scene().tissues) names.push_back(t.id);
+    for (const anatomy::Region& r : leg.description().regions) names.push_back(r.id);
+    const std::string near = nearestName(task.target, names);
+    throw InputError("--target", task.target, "the leg has no tissue or region with this id",
+                     near.empty() ? "see 'legatlas model-info' and assets/anatomy/regions.json" : "did you mean '" + near + "'?");
+  }
+  Lesson lesson;
+  lesson.file = "--target " + task.target;
+  lesson.steps.push_back(step);
+  return lesson;
+}
+
+Stroke drawnStroke(const LegModel& leg, const Stroke& correct, const std::vector<glm::vec4>& path) {
+  Stroke drawn = correct;
+  drawn.working.clear();
+  drawn.back.clear();
+  for (const glm::vec4& sample : path) {
+    const SkinPoint on = leg.skinNear(glm::vec3(sample));
+    drawn.working.push_back({on.position, on.normal, sample.w, leg.tissueBeneath(on)});
+  }
+  return drawn;
+}
+
+const RuleResult* find(const std::vector<RuleResult>& rules, const std::string& id) {
+  for (const RuleResult& r : rules)
+    if (r.rule == id) return &r;
+  return nullptr;
+}
+
+// 0 at `low`, 1 at `high` and above.
+float ramp(float value, float low, float high) { return std::clamp((value - low) / (high - low), 0.0f, 1.0f); }
+
+float directionShare(const std::vector<RuleResult>& rules) {
+  if (const RuleResult* flow = find(rules, "with_lymph_flow")) return ramp(flow->measured, 0.5f, kShareWithFlowRequired);
+  float share = 1.0f;
+  if (const RuleResult* fibres = find(rules, "along_fibres")) share *= ramp(fibres->measured, 0.5f, kShareAlongFibresRequired);
+  if (const RuleResult* origin = find(rules, "toward_origin")) share *= origin->passed ? 1.0f : 0.0f;
+  if (const RuleResult* belly = find(rules, "distal_to_proximal")) share *= belly->passed ? 1.0f : 0.0f;
+  return share;
+}
+
+// Where to start and finish on the part of the leg the stroke is on, in words.
+std::string startAndFinish(const LegModel& leg, const Stroke& stroke) {
+  glm::vec3 centre(0.0f);
+  for (const StrokeSample& s : stroke.working) centre += s.position;
+  centre /= float(std::max<size_t>(stroke.working.size(), 1));
+  switch (drainageZone(leg, centre)) {
+    case 0:
+    case 1: return "start nearer the knee and move toward the groin";
+    case 2: return "start below the knee and move up toward the groin";
+    case 3: return "start at the ankle and move toward the knee";
+    default: return "start at the toes and move toward the ankle";
+  }
+}
+
+std::vector<std::string> feedbackFor(const LegModel& leg, const PracticeScore& result, const Technique& technique) {
+  std::vector<std::string> feedback;
+  const RuleResult* flow = find(result.rules, "with_lymph_flow");
+  if (flow && !flow->passed && flow->measured < 0.3f)
+    feedback.push_back("this stroke pushes lymph away from " + std::string(flow->message.find("popliteal") != std::string::npos
+                                                                              ? "the popliteal nodes behind the knee"
+                                                                              : "the inguinal nodes in the groin") +
+                       " — " + startAndFinish(leg, result.drawn));
+  for (const RuleResult& r : result.rules)
+    if (!r.passed && !(flow == &r && !feedback.empty())) feedback.push_back(r.message);
+  if (feedback.empty())
+    feedback.push_back("Well done. The right way: " + std::string(technique.directionWords) + ". Why: " + std::string(technique.why));
+  return feedback;
+}
+
+std::vector<glm::vec4> samplesOf(const JsonField& samples) {
+  const size_t count = samples.arraySize();
+  if (count < 2) samples.fail("a stroke needs at least two samples", "give the path as [x, y, z, t] samples, one per centimetre or more");
+  std::vector<glm::vec4> path;
+  for (size_t i = 0; i < count; ++i) {
+    const JsonField sample = samples.at(i);
+    if (sample.arraySize() != 4) sample.fail("expected [x, y, z, t]", "metres in the model frame and seconds");
+    glm::vec4 v;
+    for (int k = 0; k < 4; ++k) {
+      const double n = sample.at(static_cast<size_t>(k)).asNumber();
+      if (!std::isfinite(n) || (k < 3 && std::abs(n) > kFarthestFromLeg))
+        sample.fail("a coordinate is out of range", "positions are metres in the model frame, within a few decimetres of the hip");
+      v[k] = static_cast<float>(n);
+    }
+    if (!path.empty() && v.w < path.back().w) sample.fail("time runs backwards here", "give the samples in the order they were drawn");
+    path.push_back(v);
+  }
+  return path;
+}
+
+}  // namespace
+
+PracticeScore scorePractice(const LegModel& leg, const PracticeTask& task, const std::vector<glm::vec4>& path) {
+  const Lesson lesson = taskLesson(leg, task);
+  const std::vector<Stroke> planned = planLesson(lesson, leg);
+  PracticeScore result;
+  result.correct = planned.front();
+  result.drawn = drawnStroke(leg, result.correct, path);
+  const Stroke& drawn = result.drawn;
+  result.rules = checkStroke(leg, drawn);
+  const anatomy::Region* region = leg.findRegion(task.target);
+  const bool onTissue = leg.scene().findTissue(task.target) >= 0;
+  if (onTissue && task.technique->reference == Reference::LymphFlow) result.rules.push_back(checkOnTarget(leg, drawn));
+  if (!onTissue && region) result.rules.push_back(checkInRegion(leg, drawn, *region));
+  const bool drainage = std::string_view(task.technique->id).starts_with("mld_");
+  if (drainage) {
+    const float seconds = result.correct.working.back().time - result.correct.working.front().time;
+    result.rules.push_back(checkTempo(drawn, seconds > 0 ? result.correct.workingLength() / seconds : 0.0f));
+  }
+  const RuleResult* target = find(result.rules, "on_target");
+  const RuleResult* tempo = find(result.rules, "tempo");
+  float score = directionShare(result.rules);
+  score *= target ? 0.5f + 0.5f * ramp(target->measured, 0.3f, kShareOnTargetRequired) : 1.0f;
+  score *= tempo ? (tempo->passed ? 1.0f : 0.7f) : 1.0f;
+  result.score = static_cast<int>(std::lround(100.0f * score));
+  const RuleResult* danger = find(result.rules, "endangerment_site");
+  if (danger && !danger->passed) result.score = std::min(result.score, kScoreWhenEndangering);
+  result.feedback = feedbackFor(leg, result, *task.technique);
+  return result;
+}
+
+std::vector<glm::vec4> parseStrokePath(const std::string& json, const std::string& fileName) {
+  const OrderedJson document = parseJsonDocument(json, fileName);
+  const JsonField root(document, "", fileName);
+  if (!document.is_object()) return samplesOf(root);
+  for (const char* key : {"working", "path"})
+    if (root.has(key)) return samplesOf(root.at(key));
+  root.fail("no path found", "give an array of [x, y, z, t] samples, or an object with \"working\" or \"path\"");
+}
+
+}  // namespace legatlas::technique

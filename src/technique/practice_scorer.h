@@ -1,0 +1,40 @@
+#pragma once
+// Scores a stroke a student drew (or a script wrote) against the same rules the lesson
+// checker uses: direction, staying on the target, tempo for lymph drainage, and the
+// endangerment sites. Gives a score out of 100, the rule results, plain-language
+// feedback, and the stroke as it should go.
+#include <glm/vec4.hpp>
+#include <string>
+#include <vector>
+
+#include "technique/leg_model.h"
+#include "technique/rule_checker.h"
+#include "technique/stroke.h"
+
+namespace legatlas::technique {
+
+struct PracticeTask {
+  const Technique* technique = nullptr;
+  std::string target;  // a tissue id or a region id
+};
+
+struct PracticeScore {
+  int score = 0;  // 0..100
+  std::vector<RuleResult> rules;
+  std::vector<std::string> feedback;  // plain words, most important first
+  Stroke drawn;                       // the student's stroke, laid on the skin
+  Stroke correct;                     // the stroke planned for the same task
+};
+
+inline constexpr int kPassingScore = 70;
+
+// Throws InputError naming `task.target` when the leg has no such tissue or region, or
+// the technique cannot work on it.
+PracticeScore scorePractice(const LegModel& leg, const PracticeTask& task, const std::vector<glm::vec4>& path);
+
+// A path of [x, y, z, t] samples from JSON text: a bare array, an object with "working"
+// (one stroke of `legatlas strokes --json`) or with "path". Throws InputError naming
+// `fileName` and the sample.
+std::vector<glm::vec4> parseStrokePath(const std::string& json, const std::string& fileName);
+
+}  // namespace legatlas::technique
