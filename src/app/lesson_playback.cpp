@@ -91,17 +91,23 @@ LessonPlayback planPlayback(const std::string& nameOrFile, const technique::LegM
   return playback;
 }
 
+void addPose(const technique::Pose& pose, render::Overlays& overlays) {
+  for (const technique::PosedPart& part : pose.parts) overlays.solids.push_back({part.centre, part.axes, colorOf(part.material)});
+  for (const technique::SkinDent& d : pose.dents) overlays.dents.push_back({d.centre, d.normal, d.depth, d.radius});
+}
+
 render::Overlays overlaysAt(const LessonPlayback& playback, float time) {
   render::Overlays overlays;
   const technique::Pose pose = technique::poseAt(playback.strokes, time);
   const technique::ContactPoint& c = pose.contact;
   if (c.stroke < 0) return overlays;
-  for (const technique::PosedPart& part : pose.parts) overlays.solids.push_back({part.centre, part.axes, colorOf(part.material)});
-  for (const technique::SkinDent& d : pose.dents) overlays.dents.push_back({d.centre, d.normal, d.depth, d.radius});
+  addPose(pose, overlays);
   const technique::Stroke& s = playback.strokes[c.stroke];
   // The previous stroke of the same step stays as a fading trail (circles repeat on a spot).
-  if (c.stroke > 0 && playback.strokes[c.stroke - 1].step == s.step) addTrail(playback.strokes[c.stroke - 1], time, overlays.trail);
-  addTrail(s, time, overlays.trail);
+  overlays.trails.emplace_back();
+  if (c.stroke > 0 && playback.strokes[c.stroke - 1].step == s.step)
+    addTrail(playback.strokes[c.stroke - 1], time, overlays.trails.back().points);
+  addTrail(s, time, overlays.trails.back().points);
   if (s.workingLength() > kArrowLength) {
     // The arrow lies on the stroke's path ahead of the hand (at its end once it is done).
     const size_t at = c.working ? pathAhead(s, c.position, time, arrowLead(s.technique->contact)) : s.working.size() - 1;

@@ -7,6 +7,7 @@
 
 #include "render/camera.h"
 #include "render/overlays.h"
+#include "technique/animator.h"
 #include "technique/leg_model.h"
 #include "technique/lesson.h"
 #include "technique/stroke.h"
@@ -28,6 +29,9 @@ struct LessonPlayback {
 
 // Reads, plans and returns a lesson. Throws InputError naming the file and the place.
 LessonPlayback planPlayback(const std::string& nameOrFile, const technique::LegModel& leg);
+
+// Adds the posed hands (or stone, or pad) and the dents they make to `overlays`.
+void addPose(const technique::Pose& pose, render::Overlays& overlays);
 
 // The overlays of `time` seconds into the lesson.
 render::Overlays overlaysAt(const LessonPlayback& playback, float time);

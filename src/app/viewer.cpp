@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <glm/matrix.hpp>
 #include <filesystem>
 #include <iostream>
 
@@ -60,6 +61,7 @@ Viewer::Viewer(const ViewerOptions& options)
   }
   for (const std::string& file : builtInLessonFiles())
     lessonPanel_.builtIn.push_back(std::filesystem::path(file).stem().string());
+  scores_ = scoreBook_.load(practicePanel_.notice);
   loadRequested(options.model);
   pendingLesson_ = options.lesson;  // planned once the first frame is on screen
 }
@@ -102,6 +104,13 @@ void Viewer::prepareLessons() {
   playback_.reset();
   overlays_ = {};
   if (!description_) return;
+  practice_ = {};
+  practiceTargets_.clear();
+  for (const scene::Tissue& t : scene_->tissues)
+    if (t.layer == anatomy::Layer::SuperficialMuscle || t.layer == anatomy::Layer::DeepMuscle || t.layer == anatomy::Layer::Tendon)
+      practiceTargets_.push_back({t.id, t.name, true});
+  for (const anatomy::Region& r : description_->regions)
+    if (r.kind == "region") practiceTargets_.push_back({r.id, r.name, false});
   try {
     leg_ = std::make_unique<technique::LegModel>(*scene_, *description_);
   } catch (const std::exception& e) {
@@ -120,6 +129,7 @@ void Viewer::openLesson(const std::string& nameOrFile) {
     playback_ = planPlayback(nameOrFile, *leg_);
     lessonTime_ = 0;
     aimedStep_ = -1;
+    if (!practice_.result()) applyPracticeRequest({.fromLessonStep = true});  // practise what the lesson shows
     lessonPanel_.error.clear();
   } catch (const std::exception& e) {
     lessonPanel_.error = e.what();  // the lesson that was playing goes on
@@ -142,6 +152,7 @@ void Viewer::applyLessonRequest(const ui::LessonRequest& request) {
 
 void Viewer::advanceLesson(double seconds) {
   if (!playback_ || !lessonPanel_.playing) return;
+  if (practising()) practice_ = {};  // playing the lesson again leaves practice
   lessonTime_ += static_cast<float>(seconds) * lessonPanel_.speed;
   if (lessonTime_ >= playback_->duration()) {
     lessonTime_ = playback_->duration();
@@ -197,16 +208,87 @@ void Viewer::handleKeys() {
   applyViewRequest(request);
   ui::LessonRequest lesson;
   if (ImGui::IsKeyPressed(GLFW_KEY_SPACE)) lessonPanel_.playing = !lessonPanel_.playing;
+  if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) practice_.disarm();
   if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) lesson.stepDelta = 1;
   if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) lesson.stepDelta = -1;
   lesson.restart = ImGui::IsKeyPressed(GLFW_KEY_HOME);
   applyLessonRequest(lesson);
 }
 
+std::optional<technique::SkinPoint> Viewer::skinUnderCursor(const glm::vec2& cursor, int width, int height) const {
+  if (!leg_ || width <= 0 || height <= 0) return std::nullopt;
+  const glm::mat4 inverse = glm::inverse(camera_.projection(static_cast<float>(width) / height) * camera_.view());
+  const glm::vec2 ndc(2.0f * cursor.x / width - 1.0f, 1.0f - 2.0f * cursor.y / height);
+  const glm::vec4 nearPoint = inverse * glm::vec4(ndc, -1.0f, 1.0f), farPoint = inverse * glm::vec4(ndc, 1.0f, 1.0f);
+  const glm::vec3 from = glm::vec3(nearPoint) / nearPoint.w, to = glm::vec3(farPoint) / farPoint.w;
+  return leg_->skinAlongRay(from, to - from);
+}
+
+bool Viewer::practising() const { return practice_.armed() || practice_.drawing() || practice_.result().has_value(); }
+
+// Returns true when the mouse drew on the leg (so it must not also orbit).
+bool Viewer::handlePracticeMouse(const glm::vec2& cursor, int width, int height) {
+  if (!practice_.armed() && !practice_.drawing()) return false;
+  const double now = glfwGetTime();
+  if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) practice_.press(now, skinUnderCursor(cursor, width, height));
+  else if (practice_.drawing() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) practice_.move(now, skinUnderCursor(cursor, width, height));
+  const bool finishing = practice_.drawing() && ImGui::IsMouseReleased(ImGuiMouseButton_Left);
+  if (finishing && leg_) {
+    try {
+      practice_.release(*leg_);
+    } catch (const std::exception& e) {
+      practicePanel_.notice = e.what();
+      practice_.disarm();
+    }
+    if (const auto& result = practice_.result()) {
+      const technique::ScoreEntry entry{technique::nowIso8601(), std::string(practice_.technique()->id), practice_.target(), result->score};
+      try {
+        scoreBook_.add(entry, practicePanel_.notice);
+        scores_ = scoreBook_.load(practicePanel_.notice);
+      } catch (const std::exception& e) {
+        practicePanel_.notice = std::string("The score could not be saved: ") + e.what();
+      }
+    }
+  }
+  return finishing || practice_.drawing() || practice_.armed();
+}
+
+void Viewer::applyPracticeRequest(const ui::PracticeRequest& request) {
+  if (request.cancel) practice_.disarm();
+  if (request.fromLessonStep && playback_) {
+    const technique::LessonStep& step = playback_->lesson.steps[playback_->stepAt(lessonTime_)];
+    const auto techniques = technique::catalogue();
+    for (int i = 0; i < static_cast<int>(techniques.size()); ++i)
+      if (&techniques[i] == step.technique) practicePanel_.technique = i;
+    for (int i = 0; i < static_cast<int>(practiceTargets_.size()); ++i)
+      if (practiceTargets_[i].id == step.target.ids.front()) practicePanel_.target = i;
+  }
+  if (request.draw && !practiceTargets_.empty()) {
+    lessonPanel_.playing = false;  // the lesson waits while the student draws
+    practice_.clear();
+    practice_.arm(&technique::catalogue()[practicePanel_.technique], practiceTargets_[practicePanel_.target].id);
+  }
+  if (request.replay) practice_.replayCorrect(glfwGetTime());
+}
+
+ui::PracticeShown Viewer::practiceShown() const {
+  ui::PracticeShown shown;
+  shown.targets = practiceTargets_;
+  shown.armed = practice_.armed();
+  shown.drawing = practice_.drawing();
+  shown.result = practice_.result() ? &*practice_.result() : nullptr;
+  shown.practised = static_cast<int>(scores_.size());
+  for (const auto& e : scores_) shown.best = std::max(shown.best, e.score);
+  shown.lessonStepAvailable = playback_.has_value();
+  return shown;
+}
+
 void Viewer::handleMouse(int framebufferWidth, int framebufferHeight) {
   const ImGuiIO& io = ImGui::GetIO();
   if (io.WantCaptureMouse) return;
   const ImVec2 delta = io.MouseDelta;
+  const glm::vec2 pointer(io.MousePos.x * io.DisplayFramebufferScale.x, io.MousePos.y * io.DisplayFramebufferScale.y);
+  if (handlePracticeMouse(pointer, framebufferWidth, framebufferHeight)) return;
   if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) dragMoved_ = false;
   if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, kClickSlopPixels)) {
     dragMoved_ = true;
@@ -241,7 +323,8 @@ void Viewer::drawPanels() {
   }
   ui::endSidebar();
   ui::drawInfoPanel(scene_.get(), frame_.selectedTissue);
-  ui::drawStepCaption(lessonShown());
+  if (leg_) applyPracticeRequest(ui::drawPracticePanel(practicePanel_, practiceShown()));
+  if (!practising()) ui::drawStepCaption(lessonShown());
 }
 
 int Viewer::run() {
@@ -251,7 +334,7 @@ int Viewer::run() {
   while (!glfwWindowShouldClose(context_.window())) {
     // A playing lesson animates every frame; otherwise an idle viewer sleeps until the user
     // acts, with a few frames after each input to let ImGui settle hover and focus.
-    const bool animating = playback_ && lessonPanel_.playing;
+    const bool animating = (playback_ && lessonPanel_.playing) || practising();
     if (quietFrames > kSettleFrames && !animating) glfwWaitEventsTimeout(kIdleWakeSeconds);
     else glfwPollEvents();
     const double now = glfwGetTime();
@@ -276,9 +359,13 @@ int Viewer::run() {
     handleKeys();
     handleMouse(width, height);
     drawPanels();
-    if (playback_) overlays_ = overlaysAt(*playback_, lessonTime_);
-    followLesson();
-    frame_.overlays = playback_ ? &overlays_ : nullptr;
+    if (practising()) {
+      overlays_ = practice_.overlays(glfwGetTime());
+    } else if (playback_) {
+      overlays_ = overlaysAt(*playback_, lessonTime_);
+      followLesson();
+    }
+    frame_.overlays = practising() || playback_ ? &overlays_ : nullptr;
     renderer_.render(frame_, 0, width, height);
     imgui_->endFrame();
     glfwSwapBuffers(context_.window());

@@ -9,6 +9,9 @@
 #include "anatomy/description.h"
 #include "app/lesson_playback.h"
 #include "app/options.h"
+#include "app/practice_session.h"
+#include "technique/score_book.h"
+#include "ui/practice_panel.h"
 #include "render/camera.h"
 #include "render/gl_context.h"
 #include "render/renderer.h"
@@ -38,6 +41,12 @@ class Viewer {
   ui::LessonShown lessonShown() const;
   // Moves the camera to the playing step when it changes, unless the user has moved it.
   void followLesson();
+  // Practice: drawing with the mouse on the skin, scoring, saving the score.
+  bool handlePracticeMouse(const glm::vec2& cursor, int framebufferWidth, int framebufferHeight);
+  void applyPracticeRequest(const ui::PracticeRequest& request);
+  ui::PracticeShown practiceShown() const;
+  std::optional<technique::SkinPoint> skinUnderCursor(const glm::vec2& cursor, int width, int height) const;
+  bool practising() const;
   void handleKeys();
   void handleMouse(int framebufferWidth, int framebufferHeight);
   void applyViewRequest(const ui::ViewRequest& request);
@@ -61,6 +70,11 @@ class Viewer {
   ui::LessonPanelState lessonPanel_;
   std::string pendingLesson_;  // the lesson to open after the first frame
   int aimedStep_ = -1;         // the step the camera was last moved to
+  PracticeSession practice_;
+  ui::PracticePanelState practicePanel_;
+  std::vector<ui::PracticeTarget> practiceTargets_;
+  technique::ScoreBook scoreBook_{technique::ScoreBook::defaultPath()};
+  std::vector<technique::ScoreEntry> scores_;
   std::vector<std::string> droppedPaths_;
   bool dragMoved_ = false;
 };

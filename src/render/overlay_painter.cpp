@@ -10,7 +10,6 @@ namespace {
 
 constexpr float kTrailHalfWidth = 0.003f;
 constexpr float kAboveSkin = 0.002f;  // marks float this far over the skin so it does not hide them
-const glm::vec3 kArrowColor{1.0f, 0.45f, 0.15f};
 
 struct SolidVertex {
   glm::vec3 position, normal;
@@ -81,9 +80,9 @@ void OverlayPainter::drawSolids(const Overlays& overlays, ShaderProgram& surface
   }
 }
 
-void OverlayPainter::addTrail(const Overlays& overlays, std::vector<MarkVertex>& vertices,
+void OverlayPainter::addTrail(const Trail& path, std::vector<MarkVertex>& vertices,
                               std::vector<uint32_t>& indices) const {
-  const auto& trail = overlays.trail;
+  const auto& trail = path.points;
   if (trail.size() < 2) return;
   const auto base = static_cast<uint32_t>(vertices.size());
   for (size_t i = 0; i < trail.size(); ++i) {
@@ -91,7 +90,7 @@ void OverlayPainter::addTrail(const Overlays& overlays, std::vector<MarkVertex>&
     glm::vec3 side = glm::cross(trail[i].normal, along);
     side = glm::length(side) > 1e-9f ? glm::normalize(side) * kTrailHalfWidth : glm::vec3(0.0f);
     const glm::vec3 lifted = trail[i].position + trail[i].normal * kAboveSkin;
-    const glm::vec4 color(overlays.trailColor, trail[i].opacity);
+    const glm::vec4 color(path.color, trail[i].opacity);
     vertices.push_back({lifted - side, color});
     vertices.push_back({lifted + side, color});
   }
@@ -101,7 +100,7 @@ void OverlayPainter::addTrail(const Overlays& overlays, std::vector<MarkVertex>&
   }
 }
 
-void OverlayPainter::addArrow(const DirectionArrow& arrow, const glm::vec3& color, std::vector<MarkVertex>& vertices,
+void OverlayPainter::addArrow(const DirectionArrow& arrow, std::vector<MarkVertex>& vertices,
                               std::vector<uint32_t>& indices) const {
   const glm::vec3 direction = glm::normalize(arrow.direction);
   const glm::vec3 side = glm::normalize(glm::cross(arrow.normal, direction));
@@ -109,7 +108,7 @@ void OverlayPainter::addArrow(const DirectionArrow& arrow, const glm::vec3& colo
   const float head = arrow.length * 0.45f, shaft = arrow.length * 0.12f;
   const glm::vec3 neck = tip - direction * head, tail = tip - direction * arrow.length;
   const auto base = static_cast<uint32_t>(vertices.size());
-  const glm::vec4 c(color, 0.95f);
+  const glm::vec4 c(arrow.color, 0.95f);
   for (const glm::vec3& p : {tip, neck + side * head * 0.8f, neck - side * head * 0.8f, neck + side * shaft,
                              neck - side * shaft, tail + side * shaft, tail - side * shaft})
     vertices.push_back({p, c});
@@ -119,9 +118,9 @@ void OverlayPainter::addArrow(const DirectionArrow& arrow, const glm::vec3& colo
 void OverlayPainter::drawMarks(const Overlays& overlays, const glm::mat4& view, const glm::mat4& projection) {
   std::vector<MarkVertex> vertices;
   std::vector<uint32_t> indices;
-  addTrail(overlays, vertices, indices);
+  for (const Trail& trail : overlays.trails) addTrail(trail, vertices, indices);
   const size_t trailIndices = indices.size();
-  for (const DirectionArrow& arrow : overlays.arrows) addArrow(arrow, kArrowColor, vertices, indices);
+  for (const DirectionArrow& arrow : overlays.arrows) addArrow(arrow, vertices, indices);
   if (indices.empty()) return;
   markTriangles_.upload(vertices.data(), vertices.size(), indices);
   glDepthMask(GL_FALSE);

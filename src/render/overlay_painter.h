@@ -38,9 +38,8 @@ class OverlayPainter {
     glm::vec3 position;
     glm::vec4 color;
   };
-  void addTrail(const Overlays& overlays, std::vector<MarkVertex>& vertices, std::vector<uint32_t>& indices) const;
-  void addArrow(const DirectionArrow& arrow, const glm::vec3& color, std::vector<MarkVertex>& vertices,
-                std::vector<uint32_t>& indices) const;
+  void addTrail(const Trail& trail, std::vector<MarkVertex>& vertices, std::vector<uint32_t>& indices) const;
+  void addArrow(const DirectionArrow& arrow, std::vector<MarkVertex>& vertices, std::vector<uint32_t>& indices) const;
 
   ShaderProgram marks_;
   StreamedTriangles solidTriangles_, markTriangles_;

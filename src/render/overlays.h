@@ -33,17 +33,22 @@ struct TrailPoint {
 struct DirectionArrow {
   glm::vec3 tip{0.0f}, direction{0.0f, 1.0f, 0.0f}, normal{0.0f, 0.0f, 1.0f};
   float length = 0.04f;
+  glm::vec3 color{1.0f, 0.45f, 0.15f};
+};
+
+struct Trail {
+  std::vector<TrailPoint> points;  // in order of travel
+  glm::vec3 color{1.0f, 0.75f, 0.2f};
 };
 
 struct Overlays {
   std::vector<SolidEllipsoid> solids;
   std::vector<SurfaceDent> dents;  // at most kMostSurfaceDents are used
-  std::vector<TrailPoint> trail;   // in order of travel
-  glm::vec3 trailColor{1.0f, 0.75f, 0.2f};
+  std::vector<Trail> trails;
   std::vector<DirectionArrow> arrows;
   int workedTissue = -1;  // scene tissue index highlighted while the stroke works on it
 
-  bool empty() const { return solids.empty() && dents.empty() && trail.empty() && arrows.empty() && workedTissue < 0; }
+  bool empty() const { return solids.empty() && dents.empty() && trails.empty() && arrows.empty() && workedTissue < 0; }
 };
 
 }  // namespace legatlas::render

@@ -84,6 +84,14 @@ SkinPoint LegModel::skinToward(const glm::vec3& p, const glm::vec3& direction) c
   return {last->point, normal};
 }
 
+std::optional<SkinPoint> LegModel::skinAlongRay(const glm::vec3& origin, const glm::vec3& direction) const {
+  constexpr float kFarthest = 100.0f;  // metres: anything a camera can see
+  const auto hit = skin_.raycast(origin, direction, kFarthest);
+  if (!hit) return std::nullopt;
+  // The side of the skin facing the ray's origin is the outside here.
+  return SkinPoint{hit->point, glm::dot(hit->normal, direction) > 0 ? -hit->normal : hit->normal};
+}
+
 int LegModel::tissueBeneath(const SkinPoint& point) const {
   const glm::vec3 start = point.position - point.normal * kBelowSkin;
   if (const auto hit = beneath_.raycast(start, -point.normal, kDeepestTissueUnderSkin)) return hit->tag;

@@ -35,6 +35,8 @@ class LegModel {
   // Where a ray from p (inside the leg) leaves the skin going along `direction`; the
   // nearest skin point when it does not.
   SkinPoint skinToward(const glm::vec3& p, const glm::vec3& direction) const;
+  // The first skin a ray meets (e.g. from the eye through the mouse), or nothing.
+  std::optional<SkinPoint> skinAlongRay(const glm::vec3& origin, const glm::vec3& direction) const;
   // The muscle, tendon or bone just beneath a skin point (a tissue index), or -1.
   int tissueBeneath(const SkinPoint& point) const;
   // The fibre direction of a tissue nearest to p, unit, oriented from insertion toward

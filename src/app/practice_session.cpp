@@ -1,0 +1,85 @@
+#include "app/practice_session.h"
+
+#include <glm/geometric.hpp>
+
+#include "app/lesson_playback.h"
+#include "technique/animator.h"
+
+namespace legatlas::app {
+namespace {
+
+constexpr float kSampleSpacing = 0.003f;  // metres between kept samples of the drawn path
+const glm::vec3 kDrawnColor{0.95f, 0.95f, 0.98f};
+const glm::vec3 kCorrectColor{0.35f, 0.95f, 0.45f};
+
+}  // namespace
+
+void PracticeSession::arm(const technique::Technique* technique, const std::string& target) {
+  technique_ = technique;
+  target_ = target;
+  armed_ = technique != nullptr && !target.empty();
+  drawing_ = false;
+}
+
+void PracticeSession::clear() {
+  drawn_.clear();
+  drawnNormals_.clear();
+  result_.reset();
+  replayFrom_.reset();
+}
+
+void PracticeSession::press(double seconds, const std::optional<technique::SkinPoint>& hit) {
+  if (!armed_ || !hit) return;
+  clear();
+  drawing_ = true;
+  startedAt_ = seconds;
+  move(seconds, hit);
+}
+
+void PracticeSession::move(double seconds, const std::optional<technique::SkinPoint>& hit) {
+  if (!drawing_ || !hit) return;
+  if (!drawn_.empty() && glm::length(glm::vec3(drawn_.back()) - hit->position) < kSampleSpacing) return;
+  drawn_.emplace_back(hit->position, static_cast<float>(seconds - startedAt_));
+  drawnNormals_.push_back(hit->normal);
+}
+
+void PracticeSession::release(const technique::LegModel& leg) {
+  if (!drawing_) return;
+  drawing_ = false;
+  if (drawn_.size() < 2) {
+    drawn_.clear();
+    return;  // a click, not a stroke: stay armed
+  }
+  armed_ = false;
+  result_ = technique::scorePractice(leg, {technique_, target_}, drawn_);
+}
+
+render::Overlays PracticeSession::overlays(double now) const {
+  render::Overlays overlays;
+  render::Trail drawn{{}, kDrawnColor};
+  for (size_t i = 0; i < drawn_.size(); ++i) drawn.points.push_back({glm::vec3(drawn_[i]), drawnNormals_[i], 1.0f});
+  overlays.trails.push_back(std::move(drawn));
+  if (!result_) return overlays;
+  const technique::Stroke& correct = result_->correct;
+  render::Trail right{{}, kCorrectColor};
+  for (const auto& s : correct.working) right.points.push_back({s.position, s.normal, 0.9f});
+  overlays.trails.push_back(std::move(right));
+  if (correct.working.size() >= 2) {
+    const auto& a = correct.working[correct.working.size() - 2];
+    const auto& b = correct.working.back();
+    if (glm::length(b.position - a.position) > 1e-6f)
+      overlays.arrows.push_back({b.position, glm::normalize(b.position - a.position), b.normal, 0.045f, kCorrectColor});
+  }
+  if (replayFrom_) {
+    // The correct stroke played once more by the hands, from its start.
+    const std::vector<technique::Stroke> strokes{correct};
+    const float t = correct.start() + static_cast<float>(now - *replayFrom_);
+    if (t <= correct.end()) {
+      addPose(technique::poseAt(strokes, t), overlays);
+    }
+  }
+  if (correct.tissue >= 0 && correct.region.empty()) overlays.workedTissue = correct.tissue;
+  return overlays;
+}
+
+}  // namespace legatlas::app
