@@ -6,7 +6,7 @@ ARGS ?=
 
 PACKAGES := cmake g++ make pkg-config libglfw3-dev libglm-dev libassimp-dev \
   libimgui-dev libepoxy-dev libgtest-dev nlohmann-json3-dev libcli11-dev libstb-dev libpng-dev \
-  libopenvdb-dev libboost-dev libnanoflann-dev libyaml-cpp-dev libgl1-mesa-dri xvfb xauth fonts-dejavu-core
+  libopenvdb-dev libboost-dev libnanoflann-dev libyaml-cpp-dev libgl1-mesa-dri xvfb xauth fonts-dejavu-core ffmpeg
 
 .PHONY: run test build deps clean
 

@@ -3,7 +3,11 @@
 #include <GLFW/glfw3.h>
 #include <sys/resource.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cmath>
+#include <filesystem>
 #include <cstdio>
 #include <future>
 #include <memory>
@@ -13,6 +17,7 @@
 #include "anatomy/description.h"
 #include "app/lesson_playback.h"
 #include "app/model_source.h"
+#include "app/video_export.h"
 #include "core/error.h"
 #include "render/gl_context.h"
 #include "render/renderer.h"
@@ -99,6 +104,35 @@ std::unique_ptr<LessonMoment> lessonMoment(const RenderOptions& options, const s
   return moment;
 }
 
+// The lesson (or one step of it) as a video: the camera follows the steps unless a view
+// was asked for; captions are burned in by ffmpeg.
+void renderVideo(const RenderOptions& options, LessonMoment& moment, render::Renderer& renderer, render::Camera& camera,
+                 const render::FrameInputs& frame) {
+  const LessonPlayback& playback = moment.playback;
+  const float from = options.step > 0 ? playback.stepStart(options.step - 1) : 0.0f;
+  const float to = options.step > 0 ? playback.stepStart(options.step) : playback.duration();
+  const int frames = std::max(1, static_cast<int>(std::ceil((to - from) * options.fps)));
+  const std::filesystem::path captions =
+      std::filesystem::temp_directory_path() / ("legatlas-captions-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(captions);
+  VideoEncoder encoder(options.outPath, options.width, options.height, options.fps,
+                       captionFilter(playback, from, to, options.width, options.height, captions));
+  const float aspect = static_cast<float>(options.width) / static_cast<float>(options.height);
+  int aimed = -1;
+  for (int i = 0; i < frames; ++i) {
+    const float time = from + static_cast<float>(i) / static_cast<float>(options.fps);
+    const int step = playback.stepAt(time);
+    if (step != aimed && options.view.empty()) aimAtStep(camera, playback, step, aspect);
+    aimed = step;
+    moment.overlays = overlaysAt(playback, time);
+    encoder.add(renderer.renderImage(frame, options.width, options.height));
+    showProgress(i + 1, frames);
+  }
+  encoder.finish();
+  std::error_code ec;
+  std::filesystem::remove_all(captions, ec);
+}
+
 }  // namespace
 
 int runRender(const RenderOptions& options) {
@@ -135,6 +169,12 @@ int runRender(const RenderOptions& options) {
   }
   render::FrameInputs frame{&camera, layers, selected};
   if (moment) frame.overlays = &moment->overlays;
+  if (isVideoPath(options.outPath)) {
+    if (!moment) throw InputError(options.outPath, "", "a video shows a lesson", "add --lesson NAME (and --step K for one step)");
+    renderVideo(options, *moment, *renderer, camera, frame);
+    context->checkErrors("render");
+    return context->errorCount() > 0 ? kExitGraphicsError : kExitOk;
+  }
   render::Image image = renderer->renderImage(frame, options.width, options.height);
   context->checkErrors("render");
   if (context->errorCount() > 0) {

@@ -86,13 +86,16 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 1000));
   renderCommand->add_option("--time", render.time, "With --lesson: seconds into the lesson (or into --step)")
       ->check(CLI::Range(0.0, 1e6));
+  renderCommand->add_option("--fps", render.fps, "Frames a second of a video (--out FILE.mp4, .webm or .gif)")
+      ->check(CLI::Range(1, 120))
+      ->capture_default_str();
   renderCommand->add_option("--layers", render.layers,
                             "Layers to show, e.g. skin=0.3,muscles,bones (default: all, skin at 0.3)");
   renderCommand->add_option("--select", render.select, "Outline the tissue with this id")->type_name("TISSUE");
   addSizeOption(*renderCommand, render.width, render.height, "1920x1080");
   addSamplesOption(*renderCommand, render.samples);
   renderCommand->add_flag("--debug-gl", render.debugGl, "Enable GL debug output; any GL error fails the command");
-  renderCommand->add_option("--out", render.outPath, "PNG file to write")->required()->type_name("FILE");
+  renderCommand->add_option("--out", render.outPath, "PNG file to write, or a video (.mp4, .webm, .gif) of --lesson")->required()->type_name("FILE");
 
   app::BenchOptions bench;
   CLI::App* benchCommand = cli.add_subcommand("bench", "Time frames of the viewer's renderer in a window");

@@ -22,6 +22,7 @@ struct RenderOptions {
   std::string lesson;  // a built-in lesson's name or a lesson file: show its hands at `time`
   int step = 0;        // 1-based; 0: `time` counts from the lesson's start
   float time = 0;      // seconds
+  int fps = 30;        // for a video
   std::string anatomyDir;
   std::string layers;  // empty: defaults
   std::string select;  // tissue id to outline

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -467,6 +468,49 @@ TEST_F(CommandLine, ScoreReadsAnExportedStrokeAndScoresIt) {
   const ProcessResult missing = runLegatlas("score --technique gliding --target leg_anterior --path " + path("none.json"));
   EXPECT_EQ(missing.exitCode, 1);
   EXPECT_NE(missing.output.find("none.json"), std::string::npos) << missing.output;
+}
+
+}  // namespace
+
+namespace {
+
+// Width, height and frame count of a video, as ffprobe reads them.
+std::array<int, 3> probeVideo(const std::string& path) {
+  FILE* pipe = popen(("ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=width,height,nb_read_frames "
+                      "-of csv=p=0 '" + path + "'").c_str(), "r");
+  std::array<int, 3> found{-1, -1, -1};
+  if (!pipe) return found;
+  if (std::fscanf(pipe, "%d,%d,%d", &found[0], &found[1], &found[2]) != 3) found = {-1, -1, -1};
+  pclose(pipe);
+  return found;
+}
+
+TEST_F(CommandLine, RenderWritesALessonStepAsAVideoWithTheRightFramesAndSize) {
+  const ProcessResult strokes = runLegatlas("strokes --lesson shin_splints --json", "", true);
+  ASSERT_EQ(strokes.exitCode, 0);
+  double stepOne = 1e9, stepTwo = 1e9;
+  const Json exported = Json::parse(strokes.output);
+  for (const Json& s : exported["strokes"]) {
+    const double start = s["working"][0][3].get<double>();
+    if (s["step"] == 1) stepOne = std::min(stepOne, start);
+    if (s["step"] == 2) stepTwo = std::min(stepTwo, start);
+  }
+  constexpr int kFps = 4;
+  const int expected = static_cast<int>(std::ceil((stepTwo - stepOne) * kFps));
+  for (const char* name : {"step.mp4", "step.gif"}) {
+    const std::string out = path(name);
+    const ProcessResult run = runLegatlas("render --lesson shin_splints --step 1 --size 320x180 --fps " +
+                                          std::to_string(kFps) + " --out " + out);
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    EXPECT_NE(run.output.find("100%"), std::string::npos) << "progress is shown";
+    const auto [width, height, frames] = probeVideo(out);
+    EXPECT_EQ(width, 320) << name;
+    EXPECT_EQ(height, 180) << name;
+    EXPECT_NEAR(frames, expected, 1) << name;
+  }
+  const ProcessResult noLesson = runLegatlas("render --out " + path("nothing.mp4"));
+  EXPECT_EQ(noLesson.exitCode, 1);
+  EXPECT_NE(noLesson.output.find("--lesson"), std::string::npos) << noLesson.output;
 }
 
 }  // namespace
