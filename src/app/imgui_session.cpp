@@ -10,6 +10,7 @@ namespace legatlas::app {
 
 namespace {
 constexpr const char* kUiFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+constexpr float kLargeFontPixels = 48.0f;  // readable from the back of a classroom at 1080p
 }
 
 ImGuiSession::ImGuiSession(GLFWwindow* window, float contentScale) {
@@ -24,7 +25,9 @@ ImGuiSession::ImGuiSession(GLFWwindow* window, float contentScale) {
     // Latin plus punctuation and arrows: messages use dashes and anatomy text uses arrows.
     static const ImWchar kRanges[] = {0x0020, 0x024F, 0x2010, 0x205E, 0x2190, 0x21FF, 0x2200, 0x22FF, 0};
     io.Fonts->AddFontFromFileTTF(kUiFont, 16.0f * contentScale, nullptr, kRanges);
+    large_ = io.Fonts->AddFontFromFileTTF(kUiFont, kLargeFontPixels * contentScale, nullptr, kRanges);
   }
+  if (!large_) large_ = io.Fonts->AddFontDefault();
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 410 core");
 }

@@ -1,5 +1,6 @@
 #pragma once
 struct GLFWwindow;
+struct ImFont;
 
 namespace legatlas::app {
 
@@ -12,6 +13,11 @@ class ImGuiSession {
   ImGuiSession& operator=(const ImGuiSession&) = delete;
   void beginFrame();
   void endFrame();
+  // A large font for presentation captions and labels (the default font when no TTF).
+  ImFont* largeFont() const { return large_; }
+
+ private:
+  ImFont* large_ = nullptr;
 };
 
 }  // namespace legatlas::app

@@ -24,6 +24,8 @@ constexpr float kClickSlopPixels = 4.0f;
 constexpr int kSettleFrames = 3;
 constexpr double kIdleWakeSeconds = 0.5;
 constexpr double kLongestFrameStep = 0.1;  // a stalled frame does not jump the lesson ahead
+constexpr double kLabelRefreshSeconds = 0.4;
+constexpr size_t kMostLabels = 14;
 
 // Whether the last events changed anything a frame would show.
 bool userActed() {
@@ -208,7 +210,12 @@ void Viewer::handleKeys() {
   applyViewRequest(request);
   ui::LessonRequest lesson;
   if (ImGui::IsKeyPressed(GLFW_KEY_SPACE)) lessonPanel_.playing = !lessonPanel_.playing;
-  if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) practice_.disarm();
+  if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
+    if (practice_.armed()) practice_.disarm();
+    else if (presenting_) setPresenting(false);
+  }
+  if (ImGui::IsKeyPressed(GLFW_KEY_F5)) setPresenting(!presenting_);
+  if (ImGui::IsKeyPressed(GLFW_KEY_L)) labelsShown_ = !labelsShown_;
   if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) lesson.stepDelta = 1;
   if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) lesson.stepDelta = -1;
   lesson.restart = ImGui::IsKeyPressed(GLFW_KEY_HOME);
@@ -312,7 +319,81 @@ void Viewer::handleMouse(int framebufferWidth, int framebufferHeight) {
   }
 }
 
+void Viewer::setPresenting(bool on) {
+  if (on == presenting_) return;
+  GLFWwindow* window = context_.window();
+  GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+  if (on && monitor) {
+    glfwGetWindowPos(window, &windowedX_, &windowedY_);
+    glfwGetWindowSize(window, &windowedWidth_, &windowedHeight_);
+    const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+    glfwSetWindowMonitor(window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+  } else if (!on) {
+    glfwSetWindowMonitor(window, nullptr, windowedX_, windowedY_, windowedWidth_, windowedHeight_, 0);
+  }
+  presenting_ = on;
+  labelsUpdatedAt_ = -1;
+}
+
+void Viewer::updateLabelAnchors(int width, int height) {
+  // The id buffer says which tissue shows where; each label points at the pixel of its
+  // tissue nearest that tissue's middle on screen.
+  const render::TissueIdBuffer ids = renderer_.renderTissueIds(frame_, width, height);
+  struct Spread {
+    double x = 0, y = 0;
+    long count = 0;
+  };
+  std::vector<Spread> spread(scene_->tissues.size());
+  int left = width, right = 0;
+  for (int y = 0; y < height; y += 2)
+    for (int x = 0; x < width; x += 2)
+      if (const uint32_t id = ids.at(x, y)) {
+        Spread& s = spread[id - 1];
+        s.x += x, s.y += y, ++s.count;
+        left = std::min(left, x), right = std::max(right, x);
+      }
+  std::vector<int> order;
+  for (int i = 0; i < static_cast<int>(spread.size()); ++i)
+    if (spread[i].count * 4 > width * height / 400) order.push_back(i);  // at least a quarter of a percent of the view
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return spread[a].count > spread[b].count; });
+  order.resize(std::min<size_t>(order.size(), kMostLabels));
+  const float toScreen = 1.0f / ImGui::GetIO().DisplayFramebufferScale.x;
+  labelAnchors_.clear();
+  for (int tissue : order) {
+    const glm::vec2 middle(spread[tissue].x / spread[tissue].count, spread[tissue].y / spread[tissue].count);
+    glm::vec2 best = middle;
+    float bestDistance = 1e30f;
+    for (int y = 0; y < height; y += 2)
+      for (int x = 0; x < width; x += 2)
+        if (ids.at(x, y) == static_cast<uint32_t>(tissue + 1)) {
+          const float d = glm::length(glm::vec2(x, y) - middle);
+          if (d < bestDistance) bestDistance = d, best = glm::vec2(x, y);
+        }
+    labelAnchors_.push_back({scene_->tissues[tissue].name, best * toScreen});
+  }
+  labelLeft_ = left * toScreen;
+  labelRight_ = right * toScreen;
+}
+
+void Viewer::drawPresentation(int width, int height) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const float scale = io.DisplaySize.y / 1080.0f * uiScale_;
+  float captionTop = io.DisplaySize.y;
+  if (presenting_ && !practising()) captionTop = ui::drawLargeCaption(lessonShown(), imgui_->largeFont(), scale);
+  if (labelsShown_ && scene_) {
+    const double now = glfwGetTime();
+    if (labelsUpdatedAt_ < 0 || now - labelsUpdatedAt_ > kLabelRefreshSeconds) {
+      updateLabelAnchors(width, height);
+      labelsUpdatedAt_ = now;
+    }
+    ui::drawTissueLabels(labelAnchors_, imgui_->largeFont(), scale, labelLeft_, labelRight_, captionTop);
+  }
+  if (presenting_ && !io.WantCaptureMouse) ui::drawLaserPointer({io.MousePos.x, io.MousePos.y}, scale * 1.5f);
+}
+
 void Viewer::drawPanels() {
+  ImGui::GetIO().FontGlobalScale = uiScale_;
+  if (presenting_) return;
   if (ui::beginSidebar()) {
     if (ui::drawModelPanel(modelPanel_, scene_.get())) {
       loadRequested({modelPanel_.modelPath, modelPanel_.tissueMapPath});
@@ -320,6 +401,11 @@ void Viewer::drawPanels() {
     applyLessonRequest(ui::drawLessonPanel(lessonPanel_, lessonShown()));
     ui::drawLayersPanel(frame_.layers);
     applyViewRequest(ui::drawViewPanel());
+    ImGui::Checkbox("Labels (L)", &labelsShown_);
+    ImGui::SameLine();
+    if (ImGui::Button("Present (F5)")) setPresenting(true);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
+    ImGui::SliderFloat("UI scale", &uiScale_, 0.75f, 2.5f, "%.2f");
   }
   ui::endSidebar();
   ui::drawInfoPanel(scene_.get(), frame_.selectedTissue);
@@ -359,6 +445,7 @@ int Viewer::run() {
     handleKeys();
     handleMouse(width, height);
     drawPanels();
+    drawPresentation(width, height);
     if (practising()) {
       overlays_ = practice_.overlays(glfwGetTime());
     } else if (playback_) {

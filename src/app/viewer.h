@@ -12,6 +12,7 @@
 #include "app/practice_session.h"
 #include "technique/score_book.h"
 #include "ui/practice_panel.h"
+#include "ui/presentation.h"
 #include "render/camera.h"
 #include "render/gl_context.h"
 #include "render/renderer.h"
@@ -47,6 +48,10 @@ class Viewer {
   ui::PracticeShown practiceShown() const;
   std::optional<technique::SkinPoint> skinUnderCursor(const glm::vec2& cursor, int width, int height) const;
   bool practising() const;
+  // Presentation mode (F5): full screen, panels hidden, large captions and labels.
+  void setPresenting(bool on);
+  void drawPresentation(int framebufferWidth, int framebufferHeight);
+  void updateLabelAnchors(int framebufferWidth, int framebufferHeight);
   void handleKeys();
   void handleMouse(int framebufferWidth, int framebufferHeight);
   void applyViewRequest(const ui::ViewRequest& request);
@@ -75,6 +80,12 @@ class Viewer {
   std::vector<ui::PracticeTarget> practiceTargets_;
   technique::ScoreBook scoreBook_{technique::ScoreBook::defaultPath()};
   std::vector<technique::ScoreEntry> scores_;
+  bool presenting_ = false, labelsShown_ = false;
+  float uiScale_ = 1.0f;  // the user's setting, on top of the monitor's content scale
+  int windowedX_ = 0, windowedY_ = 0, windowedWidth_ = 1440, windowedHeight_ = 900;
+  std::vector<ui::TissueAnchor> labelAnchors_;
+  float labelLeft_ = 0, labelRight_ = 0;
+  double labelsUpdatedAt_ = -1;
   std::vector<std::string> droppedPaths_;
   bool dragMoved_ = false;
 };
