@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "anatomy/description.h"
+#include "app/direction_guides.h"
 #include "app/lesson_playback.h"
 #include "app/model_source.h"
 #include "app/video_export.h"
@@ -169,6 +170,22 @@ int runRender(const RenderOptions& options) {
   }
   render::FrameInputs frame{&camera, layers, selected};
   if (moment) frame.overlays = &moment->overlays;
+  // Guides need the leg's surfaces; a lesson has built them already.
+  const GuideToggles guides = options.guides.empty() ? GuideToggles{} : GuideToggles::parse(options.guides, "--guides");
+  std::unique_ptr<LessonMoment> guideLeg;
+  std::unique_ptr<DirectionGuides> guidesDrawn;  // the overlays point into it
+  render::Overlays guideOverlays;
+  if (guides.any()) {
+    if (!moment) {
+      guideLeg = std::make_unique<LessonMoment>();
+      guideLeg->description = anatomy::loadDescription(options.anatomyDir.empty() ? assetPath("anatomy") : options.anatomyDir);
+      guideLeg->leg = std::make_unique<technique::LegModel>(scene, guideLeg->description);
+    }
+    render::Overlays& target = moment ? moment->overlays : guideOverlays;
+    guidesDrawn = std::make_unique<DirectionGuides>(*(moment ? moment->leg : guideLeg->leg));
+    guidesDrawn->addTo(target, guides, options.time, selected);
+    frame.overlays = &target;
+  }
   if (isVideoPath(options.outPath)) {
     if (!moment) throw InputError(options.outPath, "", "a video shows a lesson", "add --lesson NAME (and --step K for one step)");
     renderVideo(options, *moment, *renderer, camera, frame);

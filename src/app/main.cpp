@@ -86,6 +86,10 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 1000));
   renderCommand->add_option("--time", render.time, "With --lesson: seconds into the lesson (or into --step)")
       ->check(CLI::Range(0.0, 1e6));
+  renderCommand->add_option("--guides", render.guides,
+                            "Direction guides: lymph (flow on the skin), territories, fibres (of --select), pulses, veins, "
+                            "or all")
+      ->type_name("LIST");
   renderCommand->add_option("--fps", render.fps, "Frames a second of a video (--out FILE.mp4, .webm or .gif)")
       ->check(CLI::Range(1, 120))
       ->capture_default_str();

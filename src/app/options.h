@@ -23,6 +23,7 @@ struct RenderOptions {
   int step = 0;        // 1-based; 0: `time` counts from the lesson's start
   float time = 0;      // seconds
   int fps = 30;        // for a video
+  std::string guides;  // direction guides to draw: "lymph,territories,fibres,pulses,veins" or "all"
   std::string anatomyDir;
   std::string layers;  // empty: defaults
   std::string select;  // tissue id to outline

@@ -88,7 +88,8 @@ void Viewer::loadRequested(const ModelOptions& model) {
   try {
     auto loaded = std::make_unique<scene::Scene>(loadScene(model));
     renderer_.setScene(*loaded);  // may throw; the previous scene then stays
-    leg_.reset();  // it refers to the scene it was built on
+    guides_.reset();  // they and the leg refer to the scene they were built on
+    leg_.reset();
     scene_ = std::move(loaded);
     prepareLessons();
     frame_.selectedTissue = -1;
@@ -113,6 +114,7 @@ void Viewer::prepareLessons() {
       practiceTargets_.push_back({t.id, t.name, true});
   for (const anatomy::Region& r : description_->regions)
     if (r.kind == "region") practiceTargets_.push_back({r.id, r.name, false});
+  guides_.reset();
   try {
     leg_ = std::make_unique<technique::LegModel>(*scene_, *description_);
   } catch (const std::exception& e) {
@@ -401,6 +403,13 @@ void Viewer::drawPanels() {
     applyLessonRequest(ui::drawLessonPanel(lessonPanel_, lessonShown()));
     ui::drawLayersPanel(frame_.layers);
     applyViewRequest(ui::drawViewPanel());
+    if (leg_ && ImGui::CollapsingHeader("Why this direction")) {
+      ImGui::Checkbox("Lymph flow on the skin", &guidesOn_.lymphFlow);
+      ImGui::Checkbox("Lymph territories (teal: groin, violet: knee)", &guidesOn_.territories);
+      ImGui::Checkbox("Fibres of the selected muscle", &guidesOn_.fibres);
+      ImGui::Checkbox("Lymph vessels pulsing", &guidesOn_.lymphPulses);
+      ImGui::Checkbox("Venous return on the veins", &guidesOn_.venousReturn);
+    }
     ImGui::Checkbox("Labels (L)", &labelsShown_);
     ImGui::SameLine();
     if (ImGui::Button("Present (F5)")) setPresenting(true);
@@ -420,7 +429,7 @@ int Viewer::run() {
   while (!glfwWindowShouldClose(context_.window())) {
     // A playing lesson animates every frame; otherwise an idle viewer sleeps until the user
     // acts, with a few frames after each input to let ImGui settle hover and focus.
-    const bool animating = (playback_ && lessonPanel_.playing) || practising();
+    const bool animating = (playback_ && lessonPanel_.playing) || practising() || guidesOn_.any();
     if (quietFrames > kSettleFrames && !animating) glfwWaitEventsTimeout(kIdleWakeSeconds);
     else glfwPollEvents();
     const double now = glfwGetTime();
@@ -452,7 +461,10 @@ int Viewer::run() {
       overlays_ = overlaysAt(*playback_, lessonTime_);
       followLesson();
     }
-    frame_.overlays = practising() || playback_ ? &overlays_ : nullptr;
+    if (!practising() && !playback_) overlays_ = {};
+    if (leg_ && guidesOn_.any() && !guides_) guides_ = std::make_unique<DirectionGuides>(*leg_);  // about a second, once
+    if (guides_ && guidesOn_.any()) guides_->addTo(overlays_, guidesOn_, glfwGetTime(), frame_.selectedTissue);
+    frame_.overlays = practising() || playback_ || guidesOn_.any() ? &overlays_ : nullptr;
     renderer_.render(frame_, 0, width, height);
     imgui_->endFrame();
     glfwSwapBuffers(context_.window());

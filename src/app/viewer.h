@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "anatomy/description.h"
+#include "app/direction_guides.h"
 #include "app/lesson_playback.h"
 #include "app/options.h"
 #include "app/practice_session.h"
@@ -80,6 +81,8 @@ class Viewer {
   std::vector<ui::PracticeTarget> practiceTargets_;
   technique::ScoreBook scoreBook_{technique::ScoreBook::defaultPath()};
   std::vector<technique::ScoreEntry> scores_;
+  std::unique_ptr<DirectionGuides> guides_;  // built with the leg
+  GuideToggles guidesOn_;
   bool presenting_ = false, labelsShown_ = false;
   float uiScale_ = 1.0f;  // the user's setting, on top of the monitor's content scale
   int windowedX_ = 0, windowedY_ = 0, windowedWidth_ = 1440, windowedHeight_ = 900;

@@ -48,7 +48,8 @@ void StreamedTriangles::draw(size_t firstIndex, size_t count) const {
 OverlayPainter::OverlayPainter()
     : marks_("overlay.vert", "overlay.frag"),
       solidTriangles_(sizeof(SolidVertex), {{3, offsetof(SolidVertex, position)}, {3, offsetof(SolidVertex, normal)}}),
-      markTriangles_(sizeof(MarkVertex), {{3, offsetof(MarkVertex, position)}, {4, offsetof(MarkVertex, color)}}) {
+      markTriangles_(sizeof(MarkVertex), {{3, offsetof(MarkVertex, position)}, {4, offsetof(MarkVertex, color)}}),
+      tintTriangles_(sizeof(MarkVertex), {{3, offsetof(MarkVertex, position)}, {4, offsetof(MarkVertex, color)}}) {
   const geometry::Mesh sphere = geometry::makeEllipsoid(glm::vec3(0.0f), glm::vec3(1.0f), 12, 24);
   spherePositions_ = sphere.positions;
   sphereIndices_ = sphere.indices;
@@ -115,14 +116,31 @@ void OverlayPainter::addArrow(const DirectionArrow& arrow, std::vector<MarkVerte
   indices.insert(indices.end(), {base, base + 1, base + 2, base + 3, base + 5, base + 4, base + 4, base + 5, base + 6});
 }
 
+void OverlayPainter::drawTint(const TintedSurface& tint) {
+  if (&tint != uploadedTint_ || tint.version != uploadedTintVersion_) {
+    std::vector<MarkVertex> vertices;
+    for (size_t i = 0; i < tint.positions.size(); ++i) vertices.push_back({tint.positions[i], tint.colors[i]});
+    tintTriangles_.upload(vertices.data(), vertices.size(), tint.indices);
+    uploadedTint_ = &tint;
+    uploadedTintVersion_ = tint.version;
+  }
+  // Only the near side: the far wall of the skin would wash the colour out twice.
+  glEnable(GL_CULL_FACE);
+  glCullFace(GL_BACK);
+  tintTriangles_.draw(0, tintTriangles_.indexCount());
+  glDisable(GL_CULL_FACE);
+}
+
 void OverlayPainter::drawMarks(const Overlays& overlays, const glm::mat4& view, const glm::mat4& projection) {
   std::vector<MarkVertex> vertices;
   std::vector<uint32_t> indices;
   for (const Trail& trail : overlays.trails) addTrail(trail, vertices, indices);
-  const size_t trailIndices = indices.size();
-  for (const DirectionArrow& arrow : overlays.arrows) addArrow(arrow, vertices, indices);
-  if (indices.empty()) return;
-  markTriangles_.upload(vertices.data(), vertices.size(), indices);
+  for (const DirectionArrow& arrow : overlays.arrows)
+    if (arrow.hiddenBehindTissue) addArrow(arrow, vertices, indices);
+  const size_t hidden = indices.size();
+  for (const DirectionArrow& arrow : overlays.arrows)
+    if (!arrow.hiddenBehindTissue) addArrow(arrow, vertices, indices);
+  if (indices.empty() && !overlays.tint) return;
   glDepthMask(GL_FALSE);
   glDisable(GL_CULL_FACE);
   glEnable(GL_BLEND);
@@ -130,13 +148,17 @@ void OverlayPainter::drawMarks(const Overlays& overlays, const glm::mat4& view, 
   marks_.use();
   marks_.set("uView", view);
   marks_.set("uProjection", projection);
-  // The trail hides behind opaque tissue and the hands; the arrow shows through them,
-  // since the hand often covers the way it is going.
   glEnable(GL_DEPTH_TEST);
-  markTriangles_.draw(0, trailIndices);
-  glDisable(GL_DEPTH_TEST);
-  markTriangles_.draw(trailIndices, indices.size() - trailIndices);
-  glEnable(GL_DEPTH_TEST);
+  if (overlays.tint) drawTint(*overlays.tint);
+  if (!indices.empty()) {
+    markTriangles_.upload(vertices.data(), vertices.size(), indices);
+    // Trails and guides hide behind opaque tissue and the hands; a stroke's arrow shows
+    // through them, since the hand often covers the way it is going.
+    markTriangles_.draw(0, hidden);
+    glDisable(GL_DEPTH_TEST);
+    markTriangles_.draw(hidden, indices.size() - hidden);
+    glEnable(GL_DEPTH_TEST);
+  }
   glDisable(GL_BLEND);
   glDepthMask(GL_TRUE);
 }

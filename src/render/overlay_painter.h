@@ -41,8 +41,12 @@ class OverlayPainter {
   void addTrail(const Trail& trail, std::vector<MarkVertex>& vertices, std::vector<uint32_t>& indices) const;
   void addArrow(const DirectionArrow& arrow, std::vector<MarkVertex>& vertices, std::vector<uint32_t>& indices) const;
 
+  void drawTint(const TintedSurface& tint);
+
   ShaderProgram marks_;
-  StreamedTriangles solidTriangles_, markTriangles_;
+  StreamedTriangles solidTriangles_, markTriangles_, tintTriangles_;
+  const TintedSurface* uploadedTint_ = nullptr;
+  int uploadedTintVersion_ = -1;
   std::vector<glm::vec3> spherePositions_;  // a unit sphere, reused for every ellipsoid
   std::vector<uint32_t> sphereIndices_;
 };

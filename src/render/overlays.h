@@ -34,6 +34,16 @@ struct DirectionArrow {
   glm::vec3 tip{0.0f}, direction{0.0f, 1.0f, 0.0f}, normal{0.0f, 0.0f, 1.0f};
   float length = 0.04f;
   glm::vec3 color{1.0f, 0.45f, 0.15f};
+  bool hiddenBehindTissue = false;  // false: shows through what is in front (a stroke's arrow)
+};
+
+// A surface painted in translucent colours over the model, e.g. lymph territories on the
+// skin. Uploaded once; `version` changes when the content does.
+struct TintedSurface {
+  std::vector<glm::vec3> positions;
+  std::vector<glm::vec4> colors;
+  std::vector<uint32_t> indices;
+  int version = 0;
 };
 
 struct Trail {
@@ -46,9 +56,10 @@ struct Overlays {
   std::vector<SurfaceDent> dents;  // at most kMostSurfaceDents are used
   std::vector<Trail> trails;
   std::vector<DirectionArrow> arrows;
+  const TintedSurface* tint = nullptr;
   int workedTissue = -1;  // scene tissue index highlighted while the stroke works on it
 
-  bool empty() const { return solids.empty() && dents.empty() && trails.empty() && arrows.empty() && workedTissue < 0; }
+  bool empty() const { return solids.empty() && dents.empty() && trails.empty() && arrows.empty() && !tint && workedTissue < 0; }
 };
 
 }  // namespace legatlas::render

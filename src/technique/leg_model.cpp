@@ -52,13 +52,16 @@ LegModel::LegModel(const scene::Scene& scene, const anatomy::Description& descri
   skin_.build();
   beneath_.build();
 
-  std::vector<std::vector<glm::vec3>> superficial;
+  std::vector<DrainagePath> superficial;
   for (const scene::Tissue& t : scene.tissues) {
     if (t.layer != Layer::Lymph || t.anatomy.path.size() < 2) continue;
     std::vector<float> depths;
     for (const glm::vec3& p : t.anatomy.path) depths.push_back(glm::length(skinNear(p).position - p));
     std::nth_element(depths.begin(), depths.begin() + depths.size() / 2, depths.end());
-    if (depths[depths.size() / 2] <= kSuperficialVesselDepth) superficial.push_back(t.anatomy.path);
+    if (depths[depths.size() / 2] > kSuperficialVesselDepth) continue;
+    // Territories are named by node group where the description knows the node.
+    const anatomy::LymphNode* node = description.findNode(t.anatomy.flowsTo);
+    superficial.push_back({t.anatomy.path, node ? node->group : t.anatomy.flowsTo});
   }
   flow_ = LymphFlowField(std::move(superficial));
 }

@@ -1,5 +1,6 @@
 #include "technique/lymph_flow.h"
 
+#include <algorithm>
 #include <cmath>
 #include <glm/geometric.hpp>
 #include <limits>
@@ -24,14 +25,32 @@ glm::vec3 inPlane(const glm::vec3& v, const glm::vec3& normal) {
 
 }  // namespace
 
-LymphFlowField::LymphFlowField(std::vector<std::vector<glm::vec3>> vesselPaths) {
-  for (const auto& path : vesselPaths) {
+LymphFlowField::LymphFlowField(std::vector<DrainagePath> vessels) {
+  for (const DrainagePath& vessel : vessels) {
+    auto known = std::find(territories_.begin(), territories_.end(), vessel.drainsTo);
+    if (known == territories_.end()) known = territories_.insert(territories_.end(), vessel.drainsTo);
+    const int territory = static_cast<int>(known - territories_.begin());
+    const auto& path = vessel.path;
     for (size_t i = 0; i + 1 < path.size(); ++i) {
       const glm::vec3 step = path[i + 1] - path[i];
       const float length = glm::length(step);
-      if (length > 1e-6f) segments_.push_back({path[i], path[i + 1], step / length});
+      if (length > 1e-6f) segments_.push_back({path[i], path[i + 1], step / length, territory});
     }
   }
+}
+
+int LymphFlowField::territoryAt(const glm::vec3& p) const {
+  std::vector<float> weights(territories_.size(), 0.0f);
+  float nearest = std::numeric_limits<float>::max();
+  int nearestTerritory = -1;
+  for (const Segment& s : segments_) {
+    const float d = distanceToSegment(p, s.from, s.to);
+    if (d < nearest) nearest = d, nearestTerritory = s.territory;
+    const float x = d / kReach;
+    weights[s.territory] += std::exp(-x * x);
+  }
+  const auto most = std::max_element(weights.begin(), weights.end());
+  return most != weights.end() && *most > 1e-4f ? static_cast<int>(most - weights.begin()) : nearestTerritory;
 }
 
 glm::vec3 LymphFlowField::at(const glm::vec3& p, const glm::vec3& skinNormal) const {

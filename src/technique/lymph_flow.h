@@ -3,14 +3,19 @@
 // network itself: the vessels' paths, each ordered in the direction of flow toward its
 // nodes. Near a vessel the flow runs along it; between vessels it blends the nearby ones.
 #include <glm/vec3.hpp>
+#include <string>
 #include <vector>
 
 namespace legatlas::technique {
 
+struct DrainagePath {
+  std::vector<glm::vec3> path;  // in the direction of flow
+  std::string drainsTo;         // the node group it ends in, e.g. "popliteal"
+};
+
 class LymphFlowField {
  public:
-  // Each path runs in the direction of flow.
-  explicit LymphFlowField(std::vector<std::vector<glm::vec3>> vesselPaths = {});
+  explicit LymphFlowField(std::vector<DrainagePath> vessels = {});
 
   bool empty() const { return segments_.empty(); }
   // Unit direction of flow at p, in the plane of the skin whose normal is given; zero if
@@ -18,12 +23,18 @@ class LymphFlowField {
   glm::vec3 at(const glm::vec3& p, const glm::vec3& skinNormal) const;
   // Distance from p to the nearest vessel.
   float distanceToNearestVessel(const glm::vec3& p) const;
+  // The lymph territory of p: which node group drains the skin there (an index into
+  // territories()), by the same weighting of nearby vessels as the flow; -1 when empty.
+  int territoryAt(const glm::vec3& p) const;
+  const std::vector<std::string>& territories() const { return territories_; }
 
  private:
   struct Segment {
     glm::vec3 from, to, direction;
+    int territory;
   };
   std::vector<Segment> segments_;
+  std::vector<std::string> territories_;
 };
 
 }  // namespace legatlas::technique

@@ -514,3 +514,21 @@ TEST_F(CommandLine, RenderWritesALessonStepAsAVideoWithTheRightFramesAndSize) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(CommandLine, RenderDrawsTheDirectionGuidesAskedFor) {
+  const std::string with = path("guides.png"), without = path("noguides.png");
+  ASSERT_EQ(runLegatlas("render --view posterior --guides territories,lymph --size 300x450 --debug-gl --out " + with).exitCode, 0);
+  ASSERT_EQ(runLegatlas("render --view posterior --size 300x450 --out " + without).exitCode, 0);
+  const auto flowGreen = [](int r, int g, int b) { return g > 180 && r < 190 && b < 150; };
+  const auto violet = [](int r, int g, int b) { return r > 120 && b > 140 && g < r - 20; };
+  EXPECT_GT(countPixels(with, flowGreen), 300) << "streamlines of the lymph flow";
+  EXPECT_GT(countPixels(with, violet), 300) << "the popliteal territory on the back of the calf";
+  EXPECT_LT(countPixels(without, violet), countPixels(with, violet) / 4);
+  const ProcessResult bad = runLegatlas("render --guides arrows --out " + path("x.png"));
+  EXPECT_EQ(bad.exitCode, 1);
+  EXPECT_NE(bad.output.find("--guides"), std::string::npos) << bad.output;
+}
+
+}  // namespace

@@ -119,3 +119,24 @@ TEST(StrokePlanner, UnknownNamesAreReportedAtTheirLineWithASuggestion) {
 
 }  // namespace
 }  // namespace legatlas::technique
+
+namespace legatlas::technique {
+namespace {
+
+std::string territoryOf(float y, float angleDegrees) {
+  const LegModel& leg = *testing::builtLeg().model;
+  const float a = glm::radians(angleDegrees);
+  const SkinPoint p = leg.skinToward(leg.limbCentre(y), {std::sin(a), 0, std::cos(a)});
+  const int t = leg.lymphFlow().territoryAt(p.position);
+  return t >= 0 ? leg.lymphFlow().territories()[t] : "";
+}
+
+TEST(LymphTerritories, TheBackOfTheCalfDrainsBehindTheKneeTheRestToTheGroin) {
+  EXPECT_EQ(territoryOf(-0.6f, 180.0f), "popliteal") << "posterior calf";
+  EXPECT_EQ(territoryOf(-0.2f, 0.0f), "superficial_inguinal_vertical") << "front of the thigh";
+  EXPECT_EQ(territoryOf(-0.6f, -90.0f), "superficial_inguinal_vertical") << "medial leg";
+  EXPECT_EQ(territoryOf(-0.2f, 180.0f), "superficial_inguinal_vertical") << "back of the thigh";
+}
+
+}  // namespace
+}  // namespace legatlas::technique

@@ -1,0 +1,47 @@
+#pragma once
+// The "why" of stroke direction drawn on the leg, each part switchable: the lymph flow
+// on the skin as moving streamlines, the lymph territories (which nodes drain which
+// skin), the fibres of the selected muscle, pulses running along the lymph vessels, and
+// venous return arrows on the saphenous veins.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "render/overlays.h"
+#include "technique/leg_model.h"
+
+namespace legatlas::app {
+
+struct GuideToggles {
+  bool lymphFlow = false, territories = false, fibres = false, lymphPulses = false, venousReturn = false;
+
+  bool any() const { return lymphFlow || territories || fibres || lymphPulses || venousReturn; }
+  // "lymph,territories,fibres,pulses,veins" (or "all"); throws InputError naming `option`.
+  static GuideToggles parse(const std::string& list, const std::string& option);
+};
+
+class DirectionGuides {
+ public:
+  // The leg must outlive the guides.
+  explicit DirectionGuides(const technique::LegModel& leg);
+
+  // Adds the switched-on guides at `time` seconds (they move) to `overlays`.
+  void addTo(render::Overlays& overlays, const GuideToggles& on, double time, int selectedTissue);
+
+  // The colour a lymph territory is painted in, and its name in words.
+  static glm::vec3 territoryColor(const std::string& group);
+
+ private:
+  void addStreamlines(render::Overlays& overlays, double time) const;
+  void addPulses(render::Overlays& overlays, double time) const;
+  void addVeinArrows(render::Overlays& overlays) const;
+  void addFibres(render::Overlays& overlays, int tissue);
+
+  const technique::LegModel& leg_;
+  std::vector<std::vector<technique::SkinPoint>> streamlines_;
+  render::TintedSurface territories_;
+  std::vector<std::vector<glm::vec3>> lymphPaths_, veinPaths_;
+  std::map<int, std::vector<render::DirectionArrow>> fibreArrows_;  // by tissue, made on first use
+};
+
+}  // namespace legatlas::app
