@@ -26,6 +26,8 @@ constexpr double kIdleWakeSeconds = 0.5;
 constexpr double kLongestFrameStep = 0.1;  // a stalled frame does not jump the lesson ahead
 constexpr double kLabelRefreshSeconds = 0.4;
 constexpr size_t kMostLabels = 14;
+constexpr int kQuizQuestions = 6;
+constexpr float kQuizMargin = 0.12f;
 
 // Whether the last events changed anything a frame would show.
 bool userActed() {
@@ -278,6 +280,39 @@ void Viewer::applyPracticeRequest(const ui::PracticeRequest& request) {
     practice_.arm(&technique::catalogue()[practicePanel_.technique], practiceTargets_[practicePanel_.target].id);
   }
   if (request.replay) practice_.replayCorrect(glfwGetTime());
+  if (request.quiz) startQuiz();
+}
+
+void Viewer::startQuiz() {
+  if (!leg_) return;
+  quiz_ = technique::makeQuiz(*leg_, quizSeed_++, kQuizQuestions);
+  quizState_ = {true, 0, -1, 0, 0};
+  lessonPanel_.playing = false;
+  practice_ = {};
+  showQuestion();
+}
+
+// Turns the camera to the highlighted muscle, from the side where it lies.
+void Viewer::showQuestion() {
+  if (quizState_.index >= static_cast<int>(quiz_.size())) return;
+  const technique::QuizQuestion& q = quiz_[quizState_.index];
+  if (q.tissue < 0) return;
+  geometry::Bounds box;
+  for (const scene::SceneMesh& m : scene_->meshes)
+    if (m.tissueIndex == q.tissue && m.detail == 0) box.add(m.mesh.bounds());
+  const glm::vec3 outward = box.center() - leg_->limbCentre(box.center().y);
+  render::ViewPreset best = render::ViewPreset::Anterior;
+  float bestScore = -2;
+  for (auto preset : {render::ViewPreset::Anterior, render::ViewPreset::Posterior, render::ViewPreset::Lateral,
+                      render::ViewPreset::Medial}) {
+    const float score = glm::dot(-render::viewDirection(preset), outward);
+    if (score > bestScore) bestScore = score, best = preset;
+  }
+  camera_.setPreset(best);
+  box.add(box.min - glm::vec3(kQuizMargin));
+  box.add(box.max + glm::vec3(kQuizMargin));
+  camera_.frame(box, aspect());
+  lessonPanel_.cameraFollows = false;
 }
 
 ui::PracticeShown Viewer::practiceShown() const {
@@ -419,7 +454,14 @@ void Viewer::drawPanels() {
   ui::endSidebar();
   ui::drawInfoPanel(scene_.get(), frame_.selectedTissue);
   if (leg_) applyPracticeRequest(ui::drawPracticePanel(practicePanel_, practiceShown()));
-  if (!practising()) ui::drawStepCaption(lessonShown());
+  if (!practising() && !quizState_.open) ui::drawStepCaption(lessonShown());
+  const ui::QuizRequest quiz = ui::drawQuizPanel(quizState_, quiz_);
+  if (quiz.start) startQuiz();
+  if (quiz.next) {
+    ++quizState_.index;
+    quizState_.chosen = -1;
+    showQuestion();
+  }
 }
 
 int Viewer::run() {
@@ -462,9 +504,13 @@ int Viewer::run() {
       followLesson();
     }
     if (!practising() && !playback_) overlays_ = {};
+    if (quizState_.open) {
+      overlays_ = {};  // the quiz shows only the muscle it asks about
+      if (quizState_.index < static_cast<int>(quiz_.size())) overlays_.workedTissue = quiz_[quizState_.index].tissue;
+    }
     if (leg_ && guidesOn_.any() && !guides_) guides_ = std::make_unique<DirectionGuides>(*leg_);  // about a second, once
     if (guides_ && guidesOn_.any()) guides_->addTo(overlays_, guidesOn_, glfwGetTime(), frame_.selectedTissue);
-    frame_.overlays = practising() || playback_ || guidesOn_.any() ? &overlays_ : nullptr;
+    frame_.overlays = practising() || playback_ || guidesOn_.any() || quizState_.open ? &overlays_ : nullptr;
     renderer_.render(frame_, 0, width, height);
     imgui_->endFrame();
     glfwSwapBuffers(context_.window());

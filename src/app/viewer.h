@@ -14,6 +14,8 @@
 #include "technique/score_book.h"
 #include "ui/practice_panel.h"
 #include "ui/presentation.h"
+#include "ui/quiz_panel.h"
+#include "technique/quiz.h"
 #include "render/camera.h"
 #include "render/gl_context.h"
 #include "render/renderer.h"
@@ -53,6 +55,8 @@ class Viewer {
   void setPresenting(bool on);
   void drawPresentation(int framebufferWidth, int framebufferHeight);
   void updateLabelAnchors(int framebufferWidth, int framebufferHeight);
+  void startQuiz();
+  void showQuestion();
   void handleKeys();
   void handleMouse(int framebufferWidth, int framebufferHeight);
   void applyViewRequest(const ui::ViewRequest& request);
@@ -82,6 +86,9 @@ class Viewer {
   technique::ScoreBook scoreBook_{technique::ScoreBook::defaultPath()};
   std::vector<technique::ScoreEntry> scores_;
   std::unique_ptr<DirectionGuides> guides_;  // built with the leg
+  std::vector<technique::QuizQuestion> quiz_;
+  ui::QuizState quizState_;
+  unsigned quizSeed_ = 1;
   GuideToggles guidesOn_;
   bool presenting_ = false, labelsShown_ = false;
   float uiScale_ = 1.0f;  // the user's setting, on top of the monitor's content scale

@@ -72,6 +72,8 @@ PracticeRequest drawPracticePanel(PracticePanelState& state, const PracticeShown
     ImGui::Separator();
     scoreCard(*shown.result);
   }
+  ImGui::Separator();
+  if (ImGui::Button("Quiz: name the muscle, pick the direction")) request.quiz = true;
   if (shown.practised > 0) ImGui::TextDisabled("%d strokes practised, best score %d", shown.practised, shown.best);
   if (!state.notice.empty()) ImGui::TextColored(kBad, "%s", state.notice.c_str());
   ImGui::End();

@@ -33,6 +33,7 @@ struct PracticeRequest {
   bool fromLessonStep = false;  // take technique and target from the playing step
   bool replay = false;
   bool cancel = false;
+  bool quiz = false;  // open the quiz
 };
 
 PracticeRequest drawPracticePanel(PracticePanelState& state, const PracticeShown& shown);
