@@ -75,6 +75,7 @@ GuideToggles GuideToggles::parse(const std::string& list, const std::string& opt
   std::stringstream words(list);
   std::string word;
   while (std::getline(words, word, ',')) {
+    if (word.empty()) continue;
     if (word == "all") on = {true, true, true, true, true};
     else if (word == "lymph") on.lymphFlow = true;
     else if (word == "territories") on.territories = true;
@@ -84,6 +85,18 @@ GuideToggles GuideToggles::parse(const std::string& list, const std::string& opt
     else throw InputError(option, word, "unknown guide", "use lymph, territories, fibres, pulses, veins or all");
   }
   return on;
+}
+
+std::string GuideToggles::list() const {
+  std::string out;
+  const auto add = [&](bool on, const char* word) {
+    if (!on) return;
+    if (!out.empty()) out += ',';
+    out += word;
+  };
+  add(lymphFlow, "lymph"), add(territories, "territories"), add(fibres, "fibres"), add(lymphPulses, "pulses"),
+      add(venousReturn, "veins");
+  return out;
 }
 
 glm::vec3 DirectionGuides::territoryColor(const std::string& group) {

@@ -18,6 +18,7 @@ struct GuideToggles {
   bool any() const { return lymphFlow || territories || fibres || lymphPulses || venousReturn; }
   // "lymph,territories,fibres,pulses,veins" (or "all"); throws InputError naming `option`.
   static GuideToggles parse(const std::string& list, const std::string& option);
+  std::string list() const;  // the inverse of parse
 };
 
 class DirectionGuides {

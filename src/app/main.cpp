@@ -70,9 +70,10 @@ int main(int argc, char** argv) {
   app::ViewerOptions viewer;
   addModelOptions(cli, viewer.model);
   addSamplesOption(cli, viewer.samples);
-  cli.add_option("--lesson", viewer.lesson, "The lesson to play on start: a built-in lesson's name or a file")
-      ->type_name("NAME|FILE")
-      ->capture_default_str();
+  cli.add_option("--lesson", viewer.lesson,
+                 "The lesson to play on start: a built-in lesson's name or a file (default: the last one, at first "
+                 "circulation)")
+      ->type_name("NAME|FILE");
 
   app::RenderOptions render;
   CLI::App* renderCommand = cli.add_subcommand("render", "Render one view to a PNG without opening a window");

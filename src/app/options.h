@@ -13,7 +13,7 @@ struct ModelOptions {
 struct ViewerOptions {
   ModelOptions model;
   int samples = 0;                    // 0: automatic
-  std::string lesson = "circulation";  // played on start: a built-in lesson's name or a file
+  std::string lesson;  // played on start: a built-in lesson's name or a file (default: the last one)
 };
 
 struct RenderOptions {

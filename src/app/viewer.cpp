@@ -27,6 +27,7 @@ constexpr double kLongestFrameStep = 0.1;  // a stalled frame does not jump the 
 constexpr double kLabelRefreshSeconds = 0.4;
 constexpr size_t kMostLabels = 14;
 constexpr int kQuizQuestions = 6;
+constexpr const char* kFirstLesson = "circulation";
 constexpr float kQuizMargin = 0.12f;
 
 // Whether the last events changed anything a frame would show.
@@ -66,11 +67,48 @@ Viewer::Viewer(const ViewerOptions& options)
   for (const std::string& file : builtInLessonFiles())
     lessonPanel_.builtIn.push_back(std::filesystem::path(file).stem().string());
   scores_ = scoreBook_.load(practicePanel_.notice);
+  savedSettings_ = UserSettings::load(settingsPath_, modelPanel_.error);
+  uiScale_ = savedSettings_.uiScale;
+  lessonPanel_.speed = savedSettings_.playbackSpeed;
+  lessonPanel_.cameraFollows = savedSettings_.cameraFollowsSteps;
+  labelsShown_ = savedSettings_.labels;
+  try {
+    guidesOn_ = GuideToggles::parse(savedSettings_.guides, settingsPath_);
+  } catch (const std::exception&) {
+    guidesOn_ = {};  // an unknown guide in an older file: start without guides
+  }
   loadRequested(options.model);
-  pendingLesson_ = options.lesson;  // planned once the first frame is on screen
+  // Planned once the first frame is on screen.
+  pendingLesson_ = !options.lesson.empty() ? options.lesson : !savedSettings_.lesson.empty() ? savedSettings_.lesson : kFirstLesson;
+}
+
+UserSettings Viewer::currentSettings() const {
+  UserSettings s;
+  s.uiScale = uiScale_;
+  s.playbackSpeed = lessonPanel_.speed;
+  s.cameraFollowsSteps = lessonPanel_.cameraFollows;
+  s.labels = labelsShown_;
+  s.lesson = playback_ ? playback_->lesson.file : savedSettings_.lesson;
+  s.guides = guidesOn_.list();
+  return s;
+}
+
+// Settings are written when they change, at most once a second while a slider moves,
+// and on the way out.
+void Viewer::saveSettingsIfChanged(bool now) {
+  const UserSettings current = currentSettings();
+  if (current == savedSettings_ || (!now && glfwGetTime() - settingsSavedAt_ < 1.0)) return;
+  try {
+    current.save(settingsPath_);
+    savedSettings_ = current;
+  } catch (const std::exception& e) {
+    practicePanel_.notice = std::string("The settings could not be saved: ") + e.what();
+  }
+  settingsSavedAt_ = glfwGetTime();
 }
 
 Viewer::~Viewer() {
+  saveSettingsIfChanged(true);
   // GPU objects go before ImGui's and the context's teardown.
   scene_.reset();
 }
@@ -515,6 +553,7 @@ int Viewer::run() {
     imgui_->endFrame();
     glfwSwapBuffers(context_.window());
     if (!pendingLesson_.empty()) openLesson(std::exchange(pendingLesson_, {}));
+    saveSettingsIfChanged(false);
   }
   return kExitOk;
 }

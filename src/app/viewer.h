@@ -11,6 +11,7 @@
 #include "app/lesson_playback.h"
 #include "app/options.h"
 #include "app/practice_session.h"
+#include "core/user_settings.h"
 #include "technique/score_book.h"
 #include "ui/practice_panel.h"
 #include "ui/presentation.h"
@@ -56,6 +57,8 @@ class Viewer {
   void drawPresentation(int framebufferWidth, int framebufferHeight);
   void updateLabelAnchors(int framebufferWidth, int framebufferHeight);
   void startQuiz();
+  UserSettings currentSettings() const;
+  void saveSettingsIfChanged(bool now);
   void showQuestion();
   void handleKeys();
   void handleMouse(int framebufferWidth, int framebufferHeight);
@@ -89,6 +92,9 @@ class Viewer {
   std::vector<technique::QuizQuestion> quiz_;
   ui::QuizState quizState_;
   unsigned quizSeed_ = 1;
+  std::string settingsPath_ = UserSettings::defaultPath();
+  UserSettings savedSettings_;
+  double settingsSavedAt_ = 0;
   GuideToggles guidesOn_;
   bool presenting_ = false, labelsShown_ = false;
   float uiScale_ = 1.0f;  // the user's setting, on top of the monitor's content scale

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 
 #include "core/error.h"
@@ -42,6 +43,23 @@ void writeFileAtomically(const std::string& path, std::string_view bytes) {
     ::unlink(temporary.c_str());
     fail(path, "cannot replace the file");
   }
+}
+
+}  // namespace legatlas
+
+namespace legatlas {
+
+std::string moveAside(const std::string& path) {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &utc);
+  std::string aside = path + ".corrupt-" + stamp;
+  std::error_code ec;
+  for (int n = 2; std::filesystem::exists(aside, ec); ++n) aside = path + ".corrupt-" + stamp + "-" + std::to_string(n);
+  std::filesystem::rename(path, aside, ec);
+  return ec ? std::string() : aside;
 }
 
 }  // namespace legatlas

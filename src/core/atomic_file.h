@@ -8,4 +8,8 @@ namespace legatlas {
 // one: a temporary file in the same folder, flushed and fsynced, then renamed over.
 void writeFileAtomically(const std::string& path, std::string_view bytes);
 
+// Moves a file that cannot be read out of the way, keeping it for the user:
+// "<path>.corrupt-YYYYMMDD-HHMMSS" (UTC). Returns the new name, or "" if it could not.
+std::string moveAside(const std::string& path);
+
 }  // namespace legatlas

@@ -62,8 +62,7 @@ std::vector<ScoreEntry> readOrSetAside(const std::string& path, std::string& not
   try {
     return parseEntries(readFile(path));
   } catch (const std::exception& e) {
-    const std::string aside = path + ".corrupt-" + utcStamp("%Y%m%d-%H%M%S");
-    fs::rename(path, aside, ec);
+    const std::string aside = moveAside(path);
     notice = "The scores file " + path + " could not be read (" + std::string(e.what()).substr(0, 120) + "); it was moved to " +
              aside + " and a new one started.";
     return {};
