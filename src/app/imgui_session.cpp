@@ -38,9 +38,10 @@ ImGuiSession::~ImGuiSession() {
   ImGui::DestroyContext();
 }
 
-void ImGuiSession::beginFrame() {
+void ImGuiSession::beginFrame(const std::function<void()>& betweenBackendAndImGui) {
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  if (betweenBackendAndImGui) betweenBackendAndImGui();
   ImGui::NewFrame();
 }
 

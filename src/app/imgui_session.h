@@ -1,4 +1,6 @@
 #pragma once
+#include <functional>
+
 struct GLFWwindow;
 struct ImFont;
 
@@ -11,7 +13,9 @@ class ImGuiSession {
   ~ImGuiSession();
   ImGuiSession(const ImGuiSession&) = delete;
   ImGuiSession& operator=(const ImGuiSession&) = delete;
-  void beginFrame();
+  // `betweenBackendAndImGui` runs after the window backend has read the input and before
+  // ImGui starts the frame: where recorded input can be captured or put back.
+  void beginFrame(const std::function<void()>& betweenBackendAndImGui = {});
   void endFrame();
   // A large font for presentation captions and labels (the default font when no TTF).
   ImFont* largeFont() const { return large_; }

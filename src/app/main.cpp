@@ -70,6 +70,9 @@ int main(int argc, char** argv) {
   app::ViewerOptions viewer;
   addModelOptions(cli, viewer.model);
   addSamplesOption(cli, viewer.samples);
+  cli.add_option("--record", viewer.recordPath, "Record the mouse and keys, frame by frame, into a file (Ctrl+Q quits)")
+      ->type_name("FILE");
+  cli.add_option("--replay", viewer.replayPath, "Replay recorded input, then quit")->type_name("FILE");
   cli.add_option("--lesson", viewer.lesson,
                  "The lesson to play on start: a built-in lesson's name or a file (default: the last one, at first "
                  "circulation)")

@@ -14,6 +14,7 @@ struct ViewerOptions {
   ModelOptions model;
   int samples = 0;                    // 0: automatic
   std::string lesson;  // played on start: a built-in lesson's name or a file (default: the last one)
+  std::string recordPath, replayPath;  // input recorded to, or replayed from, a file
 };
 
 struct RenderOptions {

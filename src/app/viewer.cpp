@@ -77,6 +77,8 @@ Viewer::Viewer(const ViewerOptions& options)
   } catch (const std::exception&) {
     guidesOn_ = {};  // an unknown guide in an older file: start without guides
   }
+  if (!options.replayPath.empty()) input_ = InputScript::replay(options.replayPath);
+  else if (!options.recordPath.empty()) input_ = InputScript::record(options.recordPath);
   loadRequested(options.model);
   // Planned once the first frame is on screen.
   pendingLesson_ = !options.lesson.empty() ? options.lesson : !savedSettings_.lesson.empty() ? savedSettings_.lesson : kFirstLesson;
@@ -109,6 +111,11 @@ void Viewer::saveSettingsIfChanged(bool now) {
 
 Viewer::~Viewer() {
   saveSettingsIfChanged(true);
+  try {
+    input_.save();
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << '\n';
+  }
   // GPU objects go before ImGui's and the context's teardown.
   scene_.reset();
 }
@@ -257,6 +264,7 @@ void Viewer::handleKeys() {
     else if (presenting_) setPresenting(false);
   }
   if (ImGui::IsKeyPressed(GLFW_KEY_F5)) setPresenting(!presenting_);
+  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) glfwSetWindowShouldClose(context_.window(), GLFW_TRUE);
   if (ImGui::IsKeyPressed(GLFW_KEY_L)) labelsShown_ = !labelsShown_;
   if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) lesson.stepDelta = 1;
   if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) lesson.stepDelta = -1;
@@ -509,7 +517,8 @@ int Viewer::run() {
   while (!glfwWindowShouldClose(context_.window())) {
     // A playing lesson animates every frame; otherwise an idle viewer sleeps until the user
     // acts, with a few frames after each input to let ImGui settle hover and focus.
-    const bool animating = (playback_ && lessonPanel_.playing) || practising() || guidesOn_.any();
+    const bool animating = (playback_ && lessonPanel_.playing) || practising() || guidesOn_.any() ||
+                           input_.mode() == InputScript::Mode::Replay;
     if (quietFrames > kSettleFrames && !animating) glfwWaitEventsTimeout(kIdleWakeSeconds);
     else glfwPollEvents();
     const double now = glfwGetTime();
@@ -530,7 +539,9 @@ int Viewer::run() {
       }
       loadRequested({modelPanel_.modelPath, modelPanel_.tissueMapPath});
     }
-    imgui_->beginFrame();
+    imgui_->beginFrame([this] { input_.apply(frameNumber_); });
+    if (input_.finished(frameNumber_)) glfwSetWindowShouldClose(context_.window(), GLFW_TRUE);
+    ++frameNumber_;
     handleKeys();
     handleMouse(width, height);
     drawPanels();

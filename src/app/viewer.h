@@ -10,6 +10,7 @@
 #include "app/direction_guides.h"
 #include "app/lesson_playback.h"
 #include "app/options.h"
+#include "app/input_script.h"
 #include "app/practice_session.h"
 #include "core/user_settings.h"
 #include "technique/score_book.h"
@@ -95,6 +96,8 @@ class Viewer {
   std::string settingsPath_ = UserSettings::defaultPath();
   UserSettings savedSettings_;
   double settingsSavedAt_ = 0;
+  InputScript input_;
+  int frameNumber_ = 0;
   GuideToggles guidesOn_;
   bool presenting_ = false, labelsShown_ = false;
   float uiScale_ = 1.0f;  // the user's setting, on top of the monitor's content scale

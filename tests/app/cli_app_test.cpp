@@ -17,6 +17,7 @@
 #include <set>
 
 #include "anatomy/tissue_map.h"
+#include "core/text.h"
 #include "generated_leg.h"
 #include "layered_limb.h"
 
@@ -529,6 +530,60 @@ TEST_F(CommandLine, RenderDrawsTheDirectionGuidesAskedFor) {
   const ProcessResult bad = runLegatlas("render --guides arrows --out " + path("x.png"));
   EXPECT_EQ(bad.exitCode, 1);
   EXPECT_NE(bad.output.find("--guides"), std::string::npos) << bad.output;
+}
+
+}  // namespace
+
+namespace {
+
+// A replayed practice session: the viewer opens, "Draw a stroke" is clicked and a stroke
+// dragged on the shin, then the viewer quits. Returns the scores it saved.
+Json replayPractice(const std::string& replay, const fs::path& home) {
+  const std::string environment = "XDG_DATA_HOME=" + (home / "data").string() + " XDG_CONFIG_HOME=" + (home / "config").string();
+  const ProcessResult run = runLegatlas("--lesson circulation --replay " + replay, environment);
+  EXPECT_EQ(run.exitCode, 0) << run.output;
+  const fs::path scores = home / "data" / "legatlas" / "scores.json";
+  if (!fs::exists(scores)) return Json();
+  return Json::parse(legatlas::readFile(scores.string()));
+}
+
+TEST_F(CommandLine, AReplayedStrokeDrawnOnTheLegIsScoredAndKept) {
+  const std::string recorded = std::string(LEGATLAS_SOURCE_DIR) + "/tests/data/input/glide_up_the_shin.json";
+  const fs::path up = dir_ / "up", down = dir_ / "down";
+  const Json upScores = replayPractice(recorded, up);
+  ASSERT_TRUE(upScores.contains("scores"));
+  ASSERT_EQ(upScores["scores"].size(), 1u);
+  EXPECT_EQ(upScores["scores"][0]["technique"], "gliding");
+  EXPECT_EQ(upScores["scores"][0]["target"], "leg_anterior");
+  EXPECT_GE(upScores["scores"][0]["score"].get<int>(), 90);
+  EXPECT_TRUE(fs::exists(up / "config" / "legatlas" / "settings.json")) << "settings are kept too";
+
+  // The same drag the other way: from the knee down to the ankle.
+  Json events = Json::parse(legatlas::readFile(recorded));
+  std::vector<double> heights;
+  for (const Json& e : events["events"])
+    if (e["buttons"][0] == 1 && e["mouse"][0].get<double>() < 1000) heights.push_back(e["mouse"][1].get<double>());
+  std::reverse(heights.begin(), heights.end());
+  size_t next = 0;
+  for (Json& e : events["events"])
+    if (e["buttons"][0] == 1 && e["mouse"][0].get<double>() < 1000) e["mouse"][1] = heights[next++];
+  const std::string reversed = path("glide_down.json");
+  std::ofstream(reversed) << events.dump();
+  const Json downScores = replayPractice(reversed, down);
+  ASSERT_TRUE(downScores.contains("scores"));
+  ASSERT_EQ(downScores["scores"].size(), 1u);
+  EXPECT_LE(downScores["scores"][0]["score"].get<int>(), 20);
+
+  // A second run adds to the scores rather than replacing them.
+  EXPECT_EQ(replayPractice(recorded, up)["scores"].size(), 2u);
+}
+
+TEST_F(CommandLine, ABrokenReplayFileIsReportedByName) {
+  const std::string broken = path("broken_replay.json");
+  std::ofstream(broken) << "{\"events\": [{\"frame\": 3}]}";
+  const ProcessResult run = runLegatlas("--replay " + broken);
+  EXPECT_EQ(run.exitCode, 1);
+  EXPECT_NE(run.output.find("broken_replay.json"), std::string::npos) << run.output;
 }
 
 }  // namespace

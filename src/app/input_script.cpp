@@ -1,0 +1,101 @@
+#include "app/input_script.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/atomic_file.h"
+#include "core/error.h"
+#include "core/json_input.h"
+#include "core/text.h"
+
+namespace legatlas::app {
+namespace {
+
+constexpr int kFramesAfterLastEvent = 30;  // let the last input take effect before closing
+
+// The keys the viewer answers to.
+constexpr int kKeys[] = {GLFW_KEY_SPACE, GLFW_KEY_ESCAPE, GLFW_KEY_F5, GLFW_KEY_L, GLFW_KEY_LEFT, GLFW_KEY_RIGHT,
+                         GLFW_KEY_HOME,  GLFW_KEY_F,      GLFW_KEY_1,  GLFW_KEY_3, GLFW_KEY_7,    GLFW_KEY_LEFT_CONTROL,
+                         GLFW_KEY_Q};
+
+InputScript::State captured(int frame) {
+  const ImGuiIO& io = ImGui::GetIO();
+  InputScript::State s;
+  s.frame = frame;
+  s.mouse = {io.MousePos.x, io.MousePos.y};
+  for (int b = 0; b < 3; ++b) s.buttons[b] = io.MouseDown[b];
+  for (int key : kKeys)
+    if (io.KeysDown[key]) s.keys.push_back(key);
+  return s;
+}
+
+void inject(const InputScript::State& s) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(s.mouse[0], s.mouse[1]);
+  for (int b = 0; b < 3; ++b) io.MouseDown[b] = s.buttons[b];
+  for (int key : kKeys) io.KeysDown[key] = std::find(s.keys.begin(), s.keys.end(), key) != s.keys.end();
+  io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL];
+}
+
+}  // namespace
+
+InputScript InputScript::record(const std::string& path) {
+  InputScript script;
+  script.mode_ = Mode::Record;
+  script.path_ = path;
+  return script;
+}
+
+InputScript InputScript::replay(const std::string& path) {
+  InputScript script;
+  script.mode_ = Mode::Replay;
+  script.path_ = path;
+  const OrderedJson document = parseJsonDocument(readFile(path), path);
+  const JsonField events = JsonField(document, "", path).at("events");
+  for (size_t i = 0; i < events.arraySize(); ++i) {
+    const JsonField e = events.at(i);
+    State s;
+    s.frame = static_cast<int>(e.at("frame").asNumber());
+    const JsonField mouse = e.at("mouse");
+    if (mouse.arraySize() != 2) mouse.fail("expected [x, y]", "pixels from the window's top left");
+    s.mouse = {static_cast<float>(mouse.at(0).asNumber()), static_cast<float>(mouse.at(1).asNumber())};
+    const JsonField buttons = e.at("buttons");
+    if (buttons.arraySize() != 3) buttons.fail("expected three buttons", "write [left, right, middle] as 0 or 1");
+    for (size_t b = 0; b < 3; ++b) s.buttons[b] = buttons.at(b).asNumber() != 0;
+    const JsonField keys = e.at("keys");
+    for (size_t k = 0; k < keys.arraySize(); ++k) s.keys.push_back(static_cast<int>(keys.at(k).asNumber()));
+    if (!script.states_.empty() && s.frame < script.states_.back().frame)
+      e.at("frame").fail("frames go backwards here", "keep the events in frame order");
+    script.states_.push_back(s);
+  }
+  return script;
+}
+
+void InputScript::apply(int frame) {
+  if (mode_ == Mode::Record) {
+    const State now = captured(frame);
+    if (states_.empty() || !now.sameInput(states_.back())) states_.push_back(now);
+  } else if (mode_ == Mode::Replay) {
+    while (next_ < states_.size() && states_[next_].frame <= frame) current_ = states_[next_++];
+    inject(current_);
+  }
+}
+
+bool InputScript::finished(int frame) const {
+  return mode_ == Mode::Replay && (states_.empty() || frame > states_.back().frame + kFramesAfterLastEvent);
+}
+
+void InputScript::save() const {
+  if (mode_ != Mode::Record) return;
+  nlohmann::json out = {{"events", nlohmann::json::array()}};
+  for (const State& s : states_)
+    out["events"].push_back({{"frame", s.frame},
+                             {"mouse", {s.mouse[0], s.mouse[1]}},
+                             {"buttons", {int(s.buttons[0]), int(s.buttons[1]), int(s.buttons[2])}},
+                             {"keys", s.keys}});
+  writeFileAtomically(path_, out.dump(1) + "\n");
+}
+
+}  // namespace legatlas::app

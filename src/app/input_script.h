@@ -1,0 +1,48 @@
+#pragma once
+// Recording and replaying what the user does (mouse position, buttons, keys), frame by
+// frame, so that a session can be played back exactly: for tests that draw a practice
+// stroke, and to reproduce what a user reports.
+#include <array>
+#include <string>
+#include <vector>
+
+namespace legatlas::app {
+
+class InputScript {
+ public:
+  enum class Mode { Off, Record, Replay };
+
+  InputScript() = default;
+  // Throws InputError naming the file when a replay cannot be read.
+  static InputScript record(const std::string& path);
+  static InputScript replay(const std::string& path);
+
+  Mode mode() const { return mode_; }
+  // Between the window backend's new frame and ImGui's: records the input of `frame`, or
+  // puts the recorded input in its place.
+  void apply(int frame);
+  // A replay is over some frames after its last event.
+  bool finished(int frame) const;
+  // Writes a recording. Throws InputError naming the file.
+  void save() const;
+
+  struct State {
+    int frame = 0;
+    std::array<float, 2> mouse{-1.0f, -1.0f};
+    std::array<bool, 3> buttons{};
+    std::vector<int> keys;  // GLFW key codes held down
+
+    bool sameInput(const State& other) const {
+      return mouse == other.mouse && buttons == other.buttons && keys == other.keys;
+    }
+  };
+
+ private:
+  Mode mode_ = Mode::Off;
+  std::string path_;
+  std::vector<State> states_;  // each change, in frame order
+  size_t next_ = 0;
+  State current_;
+};
+
+}  // namespace legatlas::app
