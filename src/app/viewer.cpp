@@ -64,8 +64,16 @@ Viewer::Viewer(const ViewerOptions& options)
   } catch (const std::exception& e) {
     lessonPanel_.error = e.what();
   }
-  for (const std::string& file : builtInLessonFiles())
-    lessonPanel_.builtIn.push_back(std::filesystem::path(file).stem().string());
+  for (const std::string& file : builtInLessonFiles()) {
+    try {
+      const technique::Lesson lesson = technique::loadLesson(file);
+      lessonPanel_.builtIn.push_back({lesson.id, lesson.title, lesson.condition});
+    } catch (const std::exception& e) {
+      lessonPanel_.error = e.what();  // a broken lesson file stays out of the list
+    }
+  }
+  std::sort(lessonPanel_.builtIn.begin(), lessonPanel_.builtIn.end(),
+            [](const auto& a, const auto& b) { return a.condition < b.condition; });
   scores_ = scoreBook_.load(practicePanel_.notice);
   savedSettings_ = UserSettings::load(settingsPath_, modelPanel_.error);
   uiScale_ = savedSettings_.uiScale;

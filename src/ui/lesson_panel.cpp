@@ -11,9 +11,14 @@ const ImVec4 kCurrentStepColor(1.0f, 0.8f, 0.35f, 1.0f);
 
 void lessonChooser(LessonPanelState& state, const LessonShown& shown, LessonRequest& request) {
   const char* current = shown.lesson ? shown.lesson->title.c_str() : "Choose a lesson";
-  if (ImGui::BeginCombo("Lesson", current)) {
-    for (const std::string& name : state.builtIn)
-      if (ImGui::Selectable(name.c_str(), shown.lesson && shown.lesson->id == name)) request.open = name;
+  if (ImGui::BeginCombo("Lesson##list", current)) {
+    // Listed by the condition each is for, as a student looks for them.
+    for (const auto& listed : state.builtIn) {
+      ImGui::TextDisabled("%s", listed.condition.c_str());
+      ImGui::Indent();
+      if (ImGui::Selectable(listed.title.c_str(), shown.lesson && shown.lesson->id == listed.name)) request.open = listed.name;
+      ImGui::Unindent();
+    }
     ImGui::EndCombo();
   }
   ImGui::InputText("Lesson file", &state.file);

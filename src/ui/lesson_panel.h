@@ -10,7 +10,10 @@
 namespace legatlas::ui {
 
 struct LessonPanelState {
-  std::vector<std::string> builtIn;  // names of the built-in lessons
+  struct Listed {
+    std::string name, title, condition;
+  };
+  std::vector<Listed> builtIn;  // the built-in lessons
   std::string file;                  // a lesson file to open
   std::string error;                 // the last lesson that failed to open, and why
   bool playing = true;
