@@ -36,3 +36,11 @@ stroke_frame s5 post_exercise_recovery 8 6
 stroke_frame s6 shin_splints 5 5
 convert "$here"/s1.png "$here"/s2.png "$here"/s3.png "$here"/s4.png "$here"/s5.png "$here"/s6.png +append -resize 60% "$here/strokes.png"
 rm "$here"/s[1-6].png
+
+# The direction guides: lymph flow and territories (teal: to the groin, violet: behind
+# the knee), and the fibres of the medial gastrocnemius with venous return.
+"$legatlas" render --guides territories,lymph --layers "skin=0.3,muscles,bones" --view medial --size 500x900 --out "$here/g1.png"
+"$legatlas" render --guides territories,lymph --layers "skin=0.3,muscles,bones" --view posterior --size 500x900 --out "$here/g2.png"
+"$legatlas" render --guides fibres,veins --select gastrocnemius_medial_head --layers "skin=0.15,muscles,bones,vessels" --view posterior --size 500x900 --out "$here/g3.png"
+convert "$here"/g1.png "$here"/g2.png "$here"/g3.png +append -resize 60% "$here/guides.png"
+rm "$here"/g[1-3].png

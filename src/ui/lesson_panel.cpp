@@ -56,6 +56,13 @@ void steps(const LessonShown& shown, LessonRequest& request) {
     const std::string label = std::to_string(i + 1) + ". " + std::string(step.technique->name);
     if (ImGui::Selectable(label.c_str(), current)) request.stepDelta = static_cast<int>(i) - shown.step;
     if (current) ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) {
+      ImGui::BeginTooltip();
+      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
+      ImGui::TextUnformatted(step.caption.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::EndTooltip();
+    }
   }
 }
 
