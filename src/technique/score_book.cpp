@@ -69,6 +69,16 @@ std::vector<ScoreEntry> readOrSetAside(const std::string& path, std::string& not
   }
 }
 
+// A writer killed between creating its temporary file and renaming it leaves the
+// temporary behind. Writers hold the lock, so with it held every temporary is stale.
+void removeStaleTemporaries(const std::string& path) {
+  const fs::path folder = fs::path(path).parent_path();
+  const std::string prefix = fs::path(path).filename().string() + ".tmp-";
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(folder, ec))
+    if (entry.path().filename().string().starts_with(prefix)) fs::remove(entry.path(), ec);
+}
+
 }  // namespace
 
 std::string nowIso8601() { return utcStamp("%Y-%m-%dT%H:%M:%SZ"); }
@@ -98,6 +108,7 @@ void ScoreBook::add(const ScoreEntry& entry, std::string& notice) const {
   if (ec) throw InputError(fs::path(path_).parent_path().string(), "", "cannot create the folder for scores (" + ec.message() + ")",
                            "set XDG_DATA_HOME to a folder you can write");
   FileLock lock(path_);
+  removeStaleTemporaries(path_);
   std::vector<ScoreEntry> entries = readOrSetAside(path_, notice);
   entries.push_back(entry);
   Json out = {{"scores", Json::array()}};

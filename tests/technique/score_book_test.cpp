@@ -1,6 +1,8 @@
 // Scores survive: written atomically, a corrupt file set aside, concurrent writers merged.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <csignal>
+#include <random>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -79,6 +81,31 @@ TEST_F(ScoreBookTest, TwoProgramsWritingAtOnceLoseNothing) {
     EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
   }
   EXPECT_EQ(ScoreBook(path_).load(notice).size(), 1u + 2 * kEach);
+}
+
+TEST_F(ScoreBookTest, AWriterKilledAtAnyMomentLeavesTheOldFileOrTheNew) {
+  std::mt19937 random(12345);
+  size_t before = 0;
+  for (int round = 0; round < 25; ++round) {
+    const pid_t pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      std::string notice;
+      for (int i = 0;; ++i) ScoreBook(path_).add({"2026-11-24T10:00:00Z", "gliding", "leg_anterior", i % 100}, notice);
+    }
+    ::usleep(std::uniform_int_distribution<useconds_t>(200, 15000)(random));
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    std::string notice;
+    const auto entries = ScoreBook(path_).load(notice);
+    EXPECT_TRUE(notice.empty()) << "round " << round << ": " << notice;
+    EXPECT_GE(entries.size(), before) << "round " << round << ": scores were lost";
+    before = entries.size();
+  }
+  for (const auto& entry : fs::directory_iterator(fs::path(path_).parent_path()))
+    EXPECT_FALSE(entry.path().filename().string().starts_with("scores.json.corrupt")) << entry.path();
+  EXPECT_GT(before, 0u);
 }
 
 TEST(ScoreBookPath, FollowsXdgDataHome) {
