@@ -14,6 +14,7 @@ namespace {
 
 constexpr float kFarthestFromLeg = 5.0f;  // metres: a sample beyond this is not in the model frame
 constexpr int kScoreWhenEndangering = 20;
+constexpr size_t kMostSamples = 20000;  // a metre-long stroke sampled every twentieth of a millimetre
 
 // A one-step lesson for the task, so that the planner lays the correct stroke.
 Lesson taskLesson(const LegModel& leg, const PracticeTask& task) {
@@ -100,6 +101,9 @@ std::vector<std::string> feedbackFor(const LegModel& leg, const PracticeScore& r
 
 std::vector<glm::vec4> samplesOf(const JsonField& samples) {
   const size_t count = samples.arraySize();
+  if (count > kMostSamples)
+    samples.fail("too many samples (" + std::to_string(count) + ")",
+                 "a stroke needs no more than " + std::to_string(kMostSamples) + ": one every few millimetres");
   if (count < 2) samples.fail("a stroke needs at least two samples", "give the path as [x, y, z, t] samples, one per centimetre or more");
   std::vector<glm::vec4> path;
   for (size_t i = 0; i < count; ++i) {

@@ -587,3 +587,46 @@ TEST_F(CommandLine, ABrokenReplayFileIsReportedByName) {
 }
 
 }  // namespace
+
+namespace {
+
+// Every kind of broken file, given to each command that reads lessons or stroke paths:
+// a clean exit 1 with a message naming the file, never a signal or a hang.
+TEST_F(CommandLine, BrokenLessonAndPathFilesAreReportedByName) {
+  const auto write = [&](const std::string& name, const std::string& bytes) {
+    std::ofstream(path(name), std::ios::binary) << bytes;
+    return path(name);
+  };
+  std::string binary;
+  for (int i = 0; i < 4096; ++i) binary += static_cast<char>((i * 7919) % 256);
+  const std::vector<std::string> files{
+      path("missing.yaml"),
+      write("empty.yaml", ""),
+      write("binary.yaml", binary),
+      write("truncated.yaml", "title: T\ncondition: C\ngoal: G\nsafety:\n  - s\nsteps:\n  - technique: glid"),
+      write("nested.yaml", "title: " + std::string(20000, '[')),
+      write("huge.yaml", "title: T\n" + std::string(8 << 20, '#') + "\n"),
+      write("wrongtype.yaml", "title: [1, 2]\ncondition: C\ngoal: G\nsafety: s\nsteps: 3\n"),
+  };
+  for (const std::string& file : files) {
+    for (const std::string& command : {"check " + file, "strokes --lesson " + file, "render --lesson " + file + " --out " + path("x.png")}) {
+      const ProcessResult run = runLegatlas(command);
+      EXPECT_EQ(run.exitCode, 1) << command << "\n" << run.output;
+      EXPECT_NE(run.output.find(fs::path(file).filename().string()), std::string::npos) << command << "\n" << run.output;
+    }
+  }
+  std::string manySamples = "[";
+  for (int i = 0; i < 30000; ++i) manySamples += std::string(i ? "," : "") + "[0, -0.5, 0.05, " + std::to_string(i) + "]";
+  const std::vector<std::string> paths{
+      path("missing.json"), write("empty.json", ""), write("binary.json", binary), write("truncated.json", "[[0, -0.5, 0.05, 0], [0, -0.4"),
+      write("nested.json", std::string(20000, '[')), write("many.json", manySamples + "]"),
+      write("wrongtype.json", R"({"working": "up the leg"})"),
+  };
+  for (const std::string& file : paths) {
+    const ProcessResult run = runLegatlas("score --technique gliding --target leg_anterior --path " + file);
+    EXPECT_EQ(run.exitCode, 1) << file << "\n" << run.output;
+    EXPECT_NE(run.output.find(fs::path(file).filename().string()), std::string::npos) << file << "\n" << run.output;
+  }
+}
+
+}  // namespace
