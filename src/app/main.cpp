@@ -6,6 +6,7 @@
 #include "app/commands.h"
 #include "app/inspect_commands.h"
 #include "app/lesson_commands.h"
+#include "app/soak.h"
 #include "app/viewer.h"
 #include "core/error.h"
 
@@ -167,6 +168,16 @@ int main(int argc, char** argv) {
   checkCommand->add_option("--anatomy", check.anatomyDir, "Description folder (default: the built-in one)")->type_name("DIR");
   checkCommand->add_flag("--json", check.json, "Print JSON");
 
+  app::SoakOptions soak;
+  CLI::App* soakCommand = cli.add_subcommand(
+      "soak", "Play every built-in lesson in a loop, headless, watching memory and GL objects for leaks");
+  addModelOptions(*soakCommand, soak.model);
+  soakCommand->add_option("--frames", soak.frames, "Frames to play")->check(CLI::Range(10L, 100000000L))->capture_default_str();
+  soakCommand->add_option("--report-every", soak.reportEvery, "Print memory and GL objects every N frames")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  addSizeOption(*soakCommand, soak.width, soak.height, "320x240");
+
   app::ScoreOptions score;
   CLI::App* scoreCommand = cli.add_subcommand(
       "score", "Score a drawn stroke ([x, y, z, t] samples, model frame) for a technique on a tissue or region");
@@ -201,6 +212,7 @@ int main(int argc, char** argv) {
     if (*strokesCommand) return app::runStrokes(strokes);
     if (*checkCommand) return app::runCheck(check);
     if (*scoreCommand) return app::runScore(score);
+    if (*soakCommand) return app::runSoak(soak);
     app::Viewer window(viewer);
     return window.run();
   } catch (const InputError& e) {
