@@ -8,7 +8,13 @@ PACKAGES := cmake g++ make pkg-config libglfw3-dev libglm-dev libassimp-dev \
   libimgui-dev libepoxy-dev libgtest-dev nlohmann-json3-dev libcli11-dev libstb-dev libpng-dev \
   libopenvdb-dev libboost-dev libnanoflann-dev libyaml-cpp-dev libgl1-mesa-dri xvfb xauth fonts-dejavu-core ffmpeg
 
-.PHONY: run test build deps clean
+SANITIZE_DIR ?= build-sanitize
+# Reports from the sanitizers fail the test that caused them; third-party leaks that are
+# not ours are listed, each with the reason, in tests/sanitizer/lsan.supp.
+SANITIZE_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizer/lsan.supp:print_suppressions=0
+
+.PHONY: run test build deps clean test-sanitize
 
 run: build
 	$(BUILD_DIR)/legatlas $(ARGS)
@@ -36,5 +42,12 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y --no-install-recommends $$missing; \
 	fi
 
+# The tiers that need no GL (unit, generated leg, technique), built and run under
+# AddressSanitizer and UndefinedBehaviorSanitizer.
+test-sanitize: deps
+	cmake -S . -B $(SANITIZE_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLEGATLAS_SANITIZE=ON
+	$(SANITIZE_ENV) cmake --build $(SANITIZE_DIR) -j $(JOBS)
+	$(SANITIZE_ENV) ctest --test-dir $(SANITIZE_DIR) --output-on-failure -j $(JOBS) -LE gl
+
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(SANITIZE_DIR)
