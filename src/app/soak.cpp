@@ -20,7 +20,9 @@
 namespace legatlas::app {
 namespace {
 
-constexpr float kLessonFramesPerSecond = 30.0f;
+// Lesson time per frame: fast enough that every lesson comes round several times in a
+// long run, slow enough that every stroke is drawn in many frames.
+constexpr float kLessonSecondsPerFrame = 0.2f;
 constexpr double kWarmUpShare = 0.1;        // memory is compared from here on
 constexpr double kMostMemoryGrowth = 0.01;  // 1 %
 
@@ -62,7 +64,7 @@ int runSoak(const SoakOptions& options) {
     if (step != aimed) aimAtStep(camera, playback, step, aspect), aimed = step;
     overlays = overlaysAt(playback, lessonTime);
     renderer.renderImage(frame, options.width, options.height);
-    lessonTime += 1.0f / kLessonFramesPerSecond;
+    lessonTime += kLessonSecondsPerFrame;
     if (lessonTime > playback.duration()) lessonTime = 0, aimed = -1, lessonIndex = (lessonIndex + 1) % lessons.size();
     if (i % options.reportEvery != 0 && i + 1 != options.frames) continue;
     const double memory = residentMegabytes();
