@@ -3,6 +3,7 @@
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
 
+#include <algorithm>
 #include <assimp/Importer.hpp>
 #include <cmath>
 #include <filesystem>
@@ -59,9 +60,10 @@ glm::mat4 frameTransform(const aiScene& scene, const anatomy::ModelFrameHint& hi
     up[*upAxis] = static_cast<float>(metadata<int32_t>(scene, "UpAxisSign").value_or(1));
     front[*frontAxis] = static_cast<float>(metadata<int32_t>(scene, "FrontAxisSign").value_or(1));
   }
-  if (const auto cmPerUnit = metadata<double>(scene, "UnitScaleFactor")) {
-    if (std::isfinite(*cmPerUnit) && *cmPerUnit > 0) metresPerUnit = float(*cmPerUnit) * 0.01f;
-  }
+  // Assimp stores the FBX unit as a float; other importers may store a double.
+  std::optional<double> cmPerUnit = metadata<double>(scene, "UnitScaleFactor");
+  if (const auto asFloat = metadata<float>(scene, "UnitScaleFactor"); !cmPerUnit && asFloat) cmPerUnit = *asFloat;
+  if (cmPerUnit && std::isfinite(*cmPerUnit) && *cmPerUnit > 0) metresPerUnit = float(*cmPerUnit) * 0.01f;
   if (hint.up) up = axisVector(*hint.up);
   if (hint.front) front = axisVector(*hint.front);
   if (hint.metresPerUnit) metresPerUnit = *hint.metresPerUnit;
@@ -125,8 +127,13 @@ geometry::Mesh convertMesh(const aiMesh& source, const glm::mat4& toModel, size_
     if (mirrored) mesh.indices.insert(mesh.indices.end(), {face.mIndices[0], face.mIndices[2], face.mIndices[1]});
     else mesh.indices.insert(mesh.indices.end(), {face.mIndices[0], face.mIndices[1], face.mIndices[2]});
   }
-  for (glm::vec3& p : mesh.positions) {
-    if (!finite(p)) p = glm::vec3(0.0f);  // unreferenced now; keep indices stable
+  // Vertices no triangle uses (those left out above, or extras in the file) would still
+  // count in the bounds and the camera's framing.
+  mesh.dropUnusedVertices();
+  const auto finiteTangent = [](const glm::vec4& t) { return std::isfinite(t.x) && std::isfinite(t.y) && std::isfinite(t.z); };
+  if (!std::all_of(mesh.tangents.begin(), mesh.tangents.end(), finiteTangent)) mesh.tangents.clear();
+  for (glm::vec2& uv : mesh.uvs) {
+    if (!std::isfinite(uv.x) || !std::isfinite(uv.y)) uv = glm::vec2(0.0f);
   }
   if (mesh.normals.size() != mesh.positions.size()) mesh.computeNormals();
   for (glm::vec3& n : mesh.normals) {

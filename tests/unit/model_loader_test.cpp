@@ -4,6 +4,7 @@
 
 #include <assimp/Exporter.hpp>
 #include <assimp/Importer.hpp>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -117,7 +118,9 @@ TEST_F(ModelLoader, FbxLoadsThroughAssimp) {
   const auto scene = loadModel(fbx, nullptr);
   EXPECT_EQ(scene.meshes.size(), 8u);
   EXPECT_GT(scene.triangleCount(), 1000u);
-  EXPECT_NEAR(scene.bounds().size().y, 0.44f, 0.01f) << "FBX units were not normalised to metres";
+  // Assimp's exporter declares centimetres whatever the numbers meant, so the 0.44 units
+  // tall limb is read as 0.44 cm: the file's own declaration wins.
+  EXPECT_NEAR(scene.bounds().size().y, 0.0044f, 1e-4f) << "the file's UnitScaleFactor was not applied";
 }
 
 TEST_F(ModelLoader, MissingFileIsNamed) {
@@ -147,6 +150,92 @@ TEST_F(ModelLoader, SceneWithoutTrianglesIsRefused) {
 TEST_F(ModelLoader, FolderIsRefused) {
   const InputError e = loadError(dir_.string());
   EXPECT_EQ(e.reason(), "is a folder");
+}
+
+// Model files as users have them on disk (tests/data/models): each loads what it can and
+// leaves the rest out, or is refused with a reason naming the file.
+class ModelsFromTheWild : public ::testing::Test {
+ protected:
+  static std::string file(const std::string& name) { return LEGATLAS_SOURCE_DIR "/tests/data/models/" + name; }
+};
+
+TEST_F(ModelsFromTheWild, SkinnedAnimatedGltfLoadsInItsBindPose) {
+  const auto scene = loadModel(file("skinned_animated.gltf"), nullptr);
+  ASSERT_EQ(scene.meshes.size(), 1u);
+  EXPECT_EQ(scene.triangleCount(), 12u);
+  // The animation bends the ankle joint; the loader shows the mesh as modelled.
+  EXPECT_NEAR(scene.bounds().size().y, 0.40f, 1e-4f);
+  EXPECT_NEAR(scene.bounds().min.y, -0.45f, 1e-4f);
+}
+
+TEST_F(ModelsFromTheWild, FbxInCentimetresWithCameraAndLightGivesOnlyItsMeshInMetres) {
+  const auto scene = loadModel(file("cameras_lights_cm.fbx"), nullptr);
+  ASSERT_EQ(scene.meshes.size(), 1u) << "the camera and the light are not meshes";
+  EXPECT_EQ(scene.tissues.size(), 1u);
+  EXPECT_EQ(scene.tissues[0].name, "Shin_Skin");
+  const auto size = scene.bounds().size();
+  EXPECT_NEAR(size.x, 0.08f, 1e-4f);
+  EXPECT_NEAR(size.y, 0.40f, 1e-4f);
+  EXPECT_NEAR(size.z, 0.09f, 1e-4f);
+  EXPECT_NEAR(scene.bounds().max.y, -0.05f, 1e-4f) << "the node's translation is in centimetres too";
+}
+
+TEST_F(ModelsFromTheWild, ObjWithWindowsTexturePathsLoadsItsMesh) {
+  const auto scene = loadModel(file("windows_texture_paths.obj"), nullptr);
+  ASSERT_FALSE(scene.meshes.empty());
+  EXPECT_EQ(scene.triangleCount(), 12u);
+  EXPECT_NEAR(scene.bounds().size().y, 0.40f, 1e-4f);
+}
+
+TEST_F(ModelsFromTheWild, NonLatinAndDuplicateNamesAreKeptAndMatchable) {
+  const TissueMap map = TissueMap::parse(
+      R"({"tissues": [{"match": "腓腹筋", "id": "gastrocnemius", "layer": "superficial_muscles"},
+                      {"match": "Κνήμη*", "id": "shin", "layer": "skin"}]})",
+      "names.tissues.json");
+  const auto scene = loadModel(file("names_non_latin_duplicate.obj"), &map);
+  const int gastrocnemius = scene.findTissue("gastrocnemius");
+  ASSERT_GE(gastrocnemius, 0);
+  EXPECT_EQ(scene.tissues[gastrocnemius].layer, Layer::SuperficialMuscle);
+  const int russian = scene.findTissue("unassigned:Икроножная_мышца");
+  ASSERT_GE(russian, 0) << "a name in Cyrillic is kept as written";
+  // Two objects share the name "Κνήμη": both are kept, in one tissue.
+  const int shin = scene.findTissue("shin");
+  ASSERT_GE(shin, 0);
+  size_t shinTriangles = 0;
+  for (const auto& m : scene.meshes) shinTriangles += m.tissueIndex == shin ? m.mesh.triangleCount() : 0;
+  EXPECT_GE(shinTriangles, 2u);
+  EXPECT_EQ(scene.triangleCount(), 5u) << "no triangle is lost to a duplicate or missing name";
+}
+
+TEST_F(ModelsFromTheWild, EmptySceneIsRefusedByName) {
+  try {
+    loadModel(file("empty_scene.gltf"), nullptr);
+    FAIL() << "an empty scene was accepted";
+  } catch (const InputError& e) {
+    EXPECT_NE(e.file().find("empty_scene.gltf"), std::string::npos);
+    EXPECT_EQ(e.reason(), "holds no triangle meshes");
+  }
+}
+
+TEST_F(ModelsFromTheWild, NanVerticesAndStrayIndicesAreLeftOutAndTheBoundsStayTrue) {
+  const auto scene = loadModel(file("nan_and_bad_indices.glb"), nullptr);
+  ASSERT_EQ(scene.meshes.size(), 1u);
+  EXPECT_EQ(scene.triangleCount(), 6u);
+  ASSERT_EQ(scene.warnings.size(), 1u);
+  EXPECT_NE(scene.warnings[0].find("4 triangles with invalid vertices were left out"), std::string::npos);
+  // The NaN vertex is dropped, not moved to the origin where it would stretch the bounds.
+  EXPECT_NEAR(scene.bounds().max.y, -0.05f, 1e-4f);
+  for (const auto& p : scene.meshes[0].mesh.positions) EXPECT_TRUE(std::isfinite(p.x + p.y + p.z));
+}
+
+TEST_F(ModelsFromTheWild, ObjFacesPointingNowhereAreRefusedWithAssimpsReason) {
+  try {
+    loadModel(file("nan_and_bad_indices.obj"), nullptr);
+    FAIL() << "faces pointing past the vertices were accepted";
+  } catch (const InputError& e) {
+    EXPECT_NE(e.file().find("nan_and_bad_indices.obj"), std::string::npos);
+    EXPECT_NE(e.reason().find("Invalid face index"), std::string::npos) << e.what();
+  }
 }
 
 TEST(SiblingTissueMap, FoundBesideTheModel) {
