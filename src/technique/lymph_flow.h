@@ -3,8 +3,11 @@
 // network itself: the vessels' paths, each ordered in the direction of flow toward its
 // nodes. Near a vessel the flow runs along it; between vessels it blends the nearby ones.
 #include <glm/vec3.hpp>
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "geometry/point_index.h"
 
 namespace legatlas::technique {
 
@@ -21,8 +24,6 @@ class LymphFlowField {
   // Unit direction of flow at p, in the plane of the skin whose normal is given; zero if
   // there are no vessels.
   glm::vec3 at(const glm::vec3& p, const glm::vec3& skinNormal) const;
-  // Distance from p to the nearest vessel.
-  float distanceToNearestVessel(const glm::vec3& p) const;
   // The lymph territory of p: which node group drains the skin there (an index into
   // territories()), by the same weighting of nearby vessels as the flow; -1 when empty.
   int territoryAt(const glm::vec3& p) const;
@@ -33,8 +34,15 @@ class LymphFlowField {
     glm::vec3 from, to, direction;
     int territory;
   };
+  // Segments near p: every one within kCutoff of it, and perhaps a few farther.
+  std::vector<uint32_t> segmentsNear(const glm::vec3& p) const;
+  // The segment nearest p, by looking at every one.
+  const Segment* nearestSegment(const glm::vec3& p) const;
+
   std::vector<Segment> segments_;
   std::vector<std::string> territories_;
+  std::shared_ptr<const geometry::PointIndex> midpoints_;  // of the segments; shared by copies
+  float longestHalfSegment_ = 0;
 };
 
 }  // namespace legatlas::technique
