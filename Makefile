@@ -14,7 +14,10 @@ SANITIZE_DIR ?= build-sanitize
 SANITIZE_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizer/lsan.supp:print_suppressions=0
 
-.PHONY: run test build deps clean test-sanitize
+FUZZ_DIR ?= build-fuzz
+FUZZ_PACKAGES := clang-14 libclang-rt-14-dev
+
+.PHONY: run test build deps install-missing clean test-sanitize fuzz
 
 run: build
 	$(BUILD_DIR)/legatlas $(ARGS)
@@ -32,7 +35,10 @@ build: deps
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 deps:
-	@missing=""; for p in $(PACKAGES); do \
+	@$(MAKE) --no-print-directory install-missing WANTED="$(PACKAGES)"
+
+install-missing:
+	@missing=""; for p in $(WANTED); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -49,5 +55,13 @@ test-sanitize: deps
 	$(SANITIZE_ENV) cmake --build $(SANITIZE_DIR) -j $(JOBS)
 	$(SANITIZE_ENV) ctest --test-dir $(SANITIZE_DIR) --output-on-failure -j $(JOBS) -LE gl
 
+# libFuzzer targets (clang, ASan + UBSan), built only when asked; bench/fuzz.sh runs one.
+# They check lessons and score strokes on the leg the main build generates.
+fuzz: build
+	@$(MAKE) --no-print-directory install-missing WANTED="$(FUZZ_PACKAGES)"
+	cmake -S . -B $(FUZZ_DIR) -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLEGATLAS_FUZZ=ON \
+	  -DLEGATLAS_FUZZ_LEG=$(CURDIR)/$(BUILD_DIR)/assets/models/leg.glb
+	cmake --build $(FUZZ_DIR) -j $(JOBS)
+
 clean:
-	rm -rf $(BUILD_DIR) $(SANITIZE_DIR)
+	rm -rf $(BUILD_DIR) $(SANITIZE_DIR) $(FUZZ_DIR)

@@ -2,6 +2,7 @@
 // The anatomical description of the leg, as read from assets/anatomy/*.json: landmarks,
 // bones, muscles, tendons, lymph nodes and vessels, veins and skin regions. Every point is
 // resolved to model-frame metres; where a point was written as a landmark, its id is kept.
+#include <functional>
 #include <glm/vec2.hpp>
 #include <glm/vec3.hpp>
 #include <optional>
@@ -136,6 +137,16 @@ struct Description {
   const Muscle* findMuscle(const std::string& id) const;
   const LymphNode* findNode(const std::string& id) const;
 };
+
+// Where the description's files come from: `read` gives the text of one file by name
+// ("muscles.json"); `directory` is only used to name files in errors.
+struct DescriptionFiles {
+  std::string directory;
+  std::function<std::string(const std::string& name)> read;
+};
+
+// Parses and checks every file, as loadDescription does, from any source.
+Description parseDescription(const DescriptionFiles& files);
 
 // Reads and checks every file of `directory`. Throws InputError naming the file, the field
 // path (e.g. "muscles[4].insertion.point") and what to do.

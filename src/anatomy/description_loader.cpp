@@ -18,10 +18,10 @@ constexpr float kLegReach = 2.0f;  // metres: no point of a leg lies farther fro
 // written as landmark ids resolve.
 class FileReader {
  public:
-  FileReader(const std::string& directory, const std::string& name,
+  FileReader(const DescriptionFiles& files, const std::string& name,
              const std::map<std::string, glm::vec3>* landmarks)
-      : path_((std::filesystem::path(directory) / name).string()),
-        text_(readFile(path_)),
+      : path_((std::filesystem::path(files.directory) / name).string()),
+        text_(files.read(name)),
         document_(parseJsonDocument(text_, path_)),
         landmarks_(landmarks) {}
 
@@ -169,8 +169,8 @@ class FileReader {
   const std::map<std::string, glm::vec3>* landmarks_;
 };
 
-void readLandmarks(const std::string& dir, Description& d, std::map<std::string, glm::vec3>& byId) {
-  const FileReader file(dir, "landmarks.json", nullptr);
+void readLandmarks(const DescriptionFiles& files, Description& d, std::map<std::string, glm::vec3>& byId) {
+  const FileReader file(files, "landmarks.json", nullptr);
   file.forEach("landmarks", [&](const JsonField& f) {
     Landmark l{file.requiredText(f, "id"), file.requiredText(f, "name"), file.text(f, "note"),
                file.vector(f.at("position"), kLegReach)};
@@ -206,8 +206,8 @@ BonePart readBonePart(const FileReader& file, const JsonField& f) {
   return part;
 }
 
-void readBones(const std::string& dir, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
-  const FileReader file(dir, "bones.json", &landmarks);
+void readBones(const DescriptionFiles& files, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
+  const FileReader file(files, "bones.json", &landmarks);
   file.forEach("bones", [&](const JsonField& f) {
     Bone bone{file.requiredText(f, "id"), file.requiredText(f, "name"), file.text(f, "note"), {}};
     const JsonField parts = f.at("parts");
@@ -243,13 +243,13 @@ Muscle readMuscle(const FileReader& file, const JsonField& f) {
   return m;
 }
 
-void readMuscles(const std::string& dir, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
-  const FileReader file(dir, "muscles.json", &landmarks);
+void readMuscles(const DescriptionFiles& files, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
+  const FileReader file(files, "muscles.json", &landmarks);
   file.forEach("muscles", [&](const JsonField& f) { d.muscles.push_back(readMuscle(file, f)); });
 }
 
-void readTendons(const std::string& dir, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
-  const FileReader file(dir, "tendons.json", &landmarks);
+void readTendons(const DescriptionFiles& files, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
+  const FileReader file(files, "tendons.json", &landmarks);
   file.forEach("tendons", [&](const JsonField& f) {
     Tendon t;
     t.id = file.requiredText(f, "id");
@@ -265,8 +265,8 @@ void readTendons(const std::string& dir, const std::map<std::string, glm::vec3>&
   });
 }
 
-void readLymphatics(const std::string& dir, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
-  const FileReader file(dir, "lymphatics.json", &landmarks);
+void readLymphatics(const DescriptionFiles& files, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
+  const FileReader file(files, "lymphatics.json", &landmarks);
   file.forEach("nodes", [&](const JsonField& f) {
     LymphNode n{file.requiredText(f, "id"), file.requiredText(f, "name"), file.requiredText(f, "group"),
                 file.text(f, "depth"),      file.text(f, "drains"),        file.requiredText(f, "drains_to"),
@@ -279,16 +279,16 @@ void readLymphatics(const std::string& dir, const std::map<std::string, glm::vec
   });
 }
 
-void readVeins(const std::string& dir, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
-  const FileReader file(dir, "veins.json", &landmarks);
+void readVeins(const DescriptionFiles& files, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
+  const FileReader file(files, "veins.json", &landmarks);
   file.forEach("veins", [&](const JsonField& f) {
     d.veins.push_back({file.requiredText(f, "id"), file.requiredText(f, "name"), file.text(f, "ends_at"),
                        file.positive(f.at("radius"), 0.02f), file.path(f.at("path"), 2)});
   });
 }
 
-void readRegions(const std::string& dir, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
-  const FileReader file(dir, "regions.json", &landmarks);
+void readRegions(const DescriptionFiles& files, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
+  const FileReader file(files, "regions.json", &landmarks);
   file.forEach("regions", [&](const JsonField& f) {
     Region r{file.requiredText(f, "id"), file.requiredText(f, "name"), file.requiredText(f, "kind"),
              file.text(f, "drains_to"), file.text(f, "why"), {}, {}, {}, 0.0f, {}, {}};
@@ -305,8 +305,8 @@ void readRegions(const std::string& dir, const std::map<std::string, glm::vec3>&
   });
 }
 
-void readSkinProfile(const std::string& dir, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
-  const FileReader file(dir, "skin_profile.json", &landmarks);
+void readSkinProfile(const DescriptionFiles& files, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
+  const FileReader file(files, "skin_profile.json", &landmarks);
   file.forEach("sections", [&](const JsonField& f) {
     SkinSection section{file.number(f.at("y"), -kLegReach, kLegReach), file.pair(f.at("centre_xz"), false),
                         file.pair(f.at("radii_xz"), true)};
@@ -328,20 +328,27 @@ void readSkinProfile(const std::string& dir, const std::map<std::string, glm::ve
 
 void checkReferences(const Description& d);  // description_checks.cpp
 
-Description loadDescription(const std::string& directory) {
+Description parseDescription(const DescriptionFiles& files) {
   Description d;
-  d.directory = directory;
+  d.directory = files.directory;
   std::map<std::string, glm::vec3> landmarks;
-  readLandmarks(directory, d, landmarks);
-  readBones(directory, landmarks, d);
-  readMuscles(directory, landmarks, d);
-  readTendons(directory, landmarks, d);
-  readLymphatics(directory, landmarks, d);
-  readVeins(directory, landmarks, d);
-  readRegions(directory, landmarks, d);
-  readSkinProfile(directory, landmarks, d);
+  readLandmarks(files, d, landmarks);
+  readBones(files, landmarks, d);
+  readMuscles(files, landmarks, d);
+  readTendons(files, landmarks, d);
+  readLymphatics(files, landmarks, d);
+  readVeins(files, landmarks, d);
+  readRegions(files, landmarks, d);
+  readSkinProfile(files, landmarks, d);
   checkReferences(d);
   return d;
+}
+
+Description loadDescription(const std::string& directory) {
+  const auto fromDisk = [&directory](const std::string& name) {
+    return readFile((std::filesystem::path(directory) / name).string());
+  };
+  return parseDescription({directory, fromDisk});
 }
 
 }  // namespace legatlas::anatomy

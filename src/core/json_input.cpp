@@ -47,6 +47,14 @@ OrderedJson parseJsonDocument(std::string_view text, const std::string& fileName
     if (cut != std::string::npos) reason = reason.substr(cut);
     throw InputError(fileName, lineAndColumn(text, at), "not valid JSON (" + reason + ")",
                      "fix the JSON syntax at that place");
+  } catch (const nlohmann::json::out_of_range& e) {
+    // A number too large for a double ("1e999"). The message quotes the number, which
+    // is then found in the text for its line; nlohmann gives no position here.
+    const std::string reason = e.what();
+    const auto open = reason.find('\''), close = reason.rfind('\'');
+    const size_t at = open < close ? text.find(reason.substr(open + 1, close - open - 1)) : std::string_view::npos;
+    throw InputError(fileName, at != std::string_view::npos ? lineAndColumn(text, at) : "",
+                     "holds a number too large to read", "write the number in a sensible range");
   }
 }
 

@@ -535,12 +535,12 @@ class StepPlanner {
       const float cycle = step_.durationSeconds.value_or(1.0f / technique_.cyclesPerSecond);
       // The circle's tangent points along the flow at angle 0: the pressure phase is the arc
       // around it, the release the rest of the circle.
-      const auto arc = [&](float from, float to) {
+      const auto arc = [&, centre = spot.position](float from, float to) {
         std::vector<glm::vec3> points;
         const int n = std::max(4, static_cast<int>(std::abs(to - from) * kCircleRadius / (kSampleSpacing * 0.5f)));
         for (int i = 0; i <= n; ++i) {
           const float a = glm::mix(from, to, float(i) / float(n));
-          points.push_back(spot.position + kCircleRadius * (std::sin(a) * flow - std::cos(a) * side));
+          points.push_back(centre + kCircleRadius * (std::sin(a) * flow - std::cos(a) * side));
         }
         return points;
       };

@@ -1,0 +1,26 @@
+#!/bin/sh
+# Runs one libFuzzer target for a number of minutes and prints how many inputs it tried.
+#   bench/fuzz.sh TARGET MINUTES      TARGET: lesson description tissue_map stroke_path model
+# New inputs go to build-fuzz/corpus/TARGET (the seeds in tests/fuzz/corpus/TARGET are
+# only read); a crashing input is saved under build-fuzz/crashes/TARGET/ and the run fails.
+set -eu
+cd "$(dirname "$0")/.."
+usage="usage: bench/fuzz.sh TARGET MINUTES (TARGET: lesson, description, tissue_map, stroke_path or model)"
+target=${1:?$usage}
+minutes=${2:?$usage}
+fuzz_dir=${FUZZ_DIR:-build-fuzz}
+seeds=tests/fuzz/corpus/$target
+[ -d "$seeds" ] || { echo "$usage" >&2; exit 2; }
+[ -x "$fuzz_dir/${target}_fuzz" ] || make fuzz
+mkdir -p "$fuzz_dir/corpus/$target" "$fuzz_dir/crashes/$target"
+log=$fuzz_dir/$target.log
+echo "fuzzing $target for $minutes min on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ); log in $log"
+status=0
+"$fuzz_dir/${target}_fuzz" -max_total_time=$((minutes * 60)) -timeout=20 -rss_limit_mb=4096 \
+  -print_final_stats=1 -artifact_prefix="$fuzz_dir/crashes/$target/" \
+  "$fuzz_dir/corpus/$target" "$seeds" >"$log" 2>&1 || status=$?
+runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
+echo "$target: ${runs:-?} inputs in $minutes min (${speed:-?}/s), exit $status"
+[ "$status" -eq 0 ] || tail -n 40 "$log"
+exit "$status"
