@@ -16,6 +16,8 @@ mkdir -p "$fuzz_dir/corpus/$target" "$fuzz_dir/crashes/$target"
 log=$fuzz_dir/$target.log
 echo "fuzzing $target for $minutes min on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ); log in $log"
 status=0
+# Leaks inside third-party libraries are listed, each with the reason, in lsan.supp.
+LSAN_OPTIONS="suppressions=$PWD/tests/sanitizer/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}" \
 "$fuzz_dir/${target}_fuzz" -max_total_time=$((minutes * 60)) -timeout=20 -rss_limit_mb=4096 \
   -print_final_stats=1 -artifact_prefix="$fuzz_dir/crashes/$target/" \
   "$fuzz_dir/corpus/$target" "$seeds" >"$log" 2>&1 || status=$?

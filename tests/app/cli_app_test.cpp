@@ -592,6 +592,61 @@ namespace {
 
 // Every kind of broken file, given to each command that reads lessons or stroke paths:
 // a clean exit 1 with a message naming the file, never a signal or a hang.
+// Broken files of every kind, as a model, a tissue map and an anatomy description file:
+// each command exits 1 with a message naming the file, never a signal or a hang.
+std::vector<std::pair<std::string, std::string>> brokenFiles(const std::string& extension, const std::string& model) {
+  std::string binary;
+  for (int i = 0; i < 4096; ++i) binary += static_cast<char>((i * 7919) % 256);
+  std::ifstream in(model, std::ios::binary);
+  const std::string whole((std::istreambuf_iterator<char>(in)), {});
+  return {{"empty" + extension, ""},
+          {"binary" + extension, binary},
+          {"truncated" + extension, extension == ".glb" ? whole.substr(0, whole.size() / 3) : R"({"tissues": [{"match": "Sk)"},
+          {"nested" + extension, "{\"tissues\": " + std::string(20000, '[')},
+          {"huge" + extension, "{\"note\": \"" + std::string(8 << 20, 'x') + "\"}"},
+          {"wrongtype" + extension, "title: Calf cramp\nsteps:\n  - technique: gliding\n"}};
+}
+
+TEST_F(CommandLine, BrokenModelAndTissueMapFilesAreReportedByName) {
+  std::vector<std::string> models{path("missing.glb")}, maps{path("missing.tissues.json")};
+  for (const auto& [name, bytes] : brokenFiles(".glb", model_)) {
+    std::ofstream(path(name), std::ios::binary) << bytes;
+    models.push_back(path(name));
+  }
+  for (const auto& [name, bytes] : brokenFiles(".json", model_)) {
+    std::ofstream(path("map-" + name), std::ios::binary) << bytes;
+    maps.push_back(path("map-" + name));
+  }
+  const auto expectNamed = [](const std::string& command, const std::string& file) {
+    const ProcessResult run = runLegatlas(command);
+    EXPECT_EQ(run.exitCode, 1) << command << "\n" << run.output;
+    EXPECT_NE(run.output.find(fs::path(file).filename().string()), std::string::npos) << command << "\n" << run.output;
+  };
+  for (const std::string& file : models) {
+    expectNamed("model-info --model " + file, file);
+    expectNamed("render --model " + file + " --out " + path("x.png"), file);
+    expectNamed("check calf_cramp --model " + file, file);
+  }
+  for (const std::string& file : maps) expectNamed("model-info --model " + model_ + " --tissue-map " + file, file);
+}
+
+TEST_F(CommandLine, BrokenAnatomyFilesAreReportedByName) {
+  for (const auto& [name, bytes] : brokenFiles(".json", model_)) {
+    for (const std::string replaced : {"landmarks.json", "muscles.json"}) {
+      const fs::path anatomy = path("anatomy-" + name + "-" + replaced);
+      fs::create_directories(anatomy);
+      fs::copy(LEGATLAS_SOURCE_DIR "/assets/anatomy", anatomy, fs::copy_options::overwrite_existing);
+      std::ofstream(anatomy / replaced, std::ios::binary) << bytes;
+      for (const std::string& command : {"build-model --anatomy " + anatomy.string() + " --out " + path("leg.glb"),
+                                         "landmarks --anatomy " + anatomy.string()}) {
+        const ProcessResult run = runLegatlas(command);
+        EXPECT_EQ(run.exitCode, 1) << command << "\n" << run.output;
+        EXPECT_NE(run.output.find(replaced), std::string::npos) << command << "\n" << run.output;
+      }
+    }
+  }
+}
+
 TEST_F(CommandLine, BrokenLessonAndPathFilesAreReportedByName) {
   const auto write = [&](const std::string& name, const std::string& bytes) {
     std::ofstream(path(name), std::ios::binary) << bytes;
