@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <map>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -142,10 +143,15 @@ void feedLesson(std::string_view text) {
 }
 
 void feedDescription(std::string_view text) {
+  // The other files are the seeds themselves: a small but complete description.
   static const std::string directory = LEGATLAS_SOURCE_DIR "/tests/fuzz/corpus/description";
+  static std::map<std::string, std::string> seeds;
   const std::string replaced = descriptionFileFor(text);
   const auto read = [&](const std::string& name) {
-    return name == replaced ? std::string(text) : readFile(directory + "/" + name);
+    if (name == replaced) return std::string(text);
+    auto [seed, added] = seeds.try_emplace(name);
+    if (added) seed->second = readFile(directory + "/" + name);
+    return seed->second;
   };
   try {
     anatomy::parseDescription({directory, read});
