@@ -19,8 +19,15 @@ class ImGuiSession {
   void endFrame();
   // A large font for presentation captions and labels (the default font when no TTF).
   ImFont* largeFont() const { return large_; }
+  // Fonts and spacing for the monitor the window is on; rebuilt only when the scale
+  // changes (the window moved to a monitor with another one). Call between frames.
+  void setContentScale(float contentScale);
+  float contentScale() const { return contentScale_; }
 
  private:
+  void buildFonts();
+
+  float contentScale_ = 1.0f;
   ImFont* large_ = nullptr;
 };
 

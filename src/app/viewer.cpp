@@ -547,6 +547,7 @@ int Viewer::run() {
       }
       loadRequested({modelPanel_.modelPath, modelPanel_.tissueMapPath});
     }
+    imgui_->setContentScale(context_.contentScale());  // the window may have moved to another monitor
     imgui_->beginFrame([this] { input_.apply(frameNumber_); });
     if (input_.finished(frameNumber_)) glfwSetWindowShouldClose(context_.window(), GLFW_TRUE);
     ++frameNumber_;
