@@ -3,7 +3,9 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "core/atomic_file.h"
 #include "core/error.h"
@@ -66,6 +68,12 @@ InputScript InputScript::replay(const std::string& path) {
     for (size_t b = 0; b < 3; ++b) s.buttons[b] = buttons.at(b).asNumber() != 0;
     const JsonField keys = e.at("keys");
     for (size_t k = 0; k < keys.arraySize(); ++k) s.keys.push_back(static_cast<int>(keys.at(k).asNumber()));
+    if (e.has("drop")) {
+      // Relative paths are taken from the script's folder, so a script and its files travel together.
+      const JsonField drop = e.at("drop");
+      for (size_t d = 0; d < drop.arraySize(); ++d)
+        s.dropped.push_back((std::filesystem::path(path).parent_path() / drop.at(d).asString()).string());
+    }
     if (!script.states_.empty() && s.frame < script.states_.back().frame)
       e.at("frame").fail("frames go backwards here", "keep the events in frame order");
     script.states_.push_back(s);
@@ -75,12 +83,24 @@ InputScript InputScript::replay(const std::string& path) {
 
 void InputScript::apply(int frame) {
   if (mode_ == Mode::Record) {
-    const State now = captured(frame);
-    if (states_.empty() || !now.sameInput(states_.back())) states_.push_back(now);
+    State now = captured(frame);
+    now.dropped = std::exchange(dropped_, {});
+    if (states_.empty() || !now.sameInput(states_.back()) || !now.dropped.empty()) states_.push_back(now);
   } else if (mode_ == Mode::Replay) {
-    while (next_ < states_.size() && states_[next_].frame <= frame) current_ = states_[next_++];
+    while (next_ < states_.size() && states_[next_].frame <= frame) {
+      current_ = states_[next_++];
+      dropped_.insert(dropped_.end(), current_.dropped.begin(), current_.dropped.end());
+    }
     inject(current_);
   }
+}
+
+void InputScript::noteDropped(const std::string& path) {
+  if (mode_ == Mode::Record) dropped_.push_back(std::filesystem::absolute(path).string());
+}
+
+std::vector<std::string> InputScript::takeDropped() {
+  return mode_ == Mode::Replay ? std::exchange(dropped_, {}) : std::vector<std::string>{};
 }
 
 bool InputScript::finished(int frame) const {
@@ -90,11 +110,14 @@ bool InputScript::finished(int frame) const {
 void InputScript::save() const {
   if (mode_ != Mode::Record) return;
   nlohmann::json out = {{"events", nlohmann::json::array()}};
-  for (const State& s : states_)
-    out["events"].push_back({{"frame", s.frame},
-                             {"mouse", {s.mouse[0], s.mouse[1]}},
-                             {"buttons", {int(s.buttons[0]), int(s.buttons[1]), int(s.buttons[2])}},
-                             {"keys", s.keys}});
+  for (const State& s : states_) {
+    nlohmann::json event = {{"frame", s.frame},
+                            {"mouse", {s.mouse[0], s.mouse[1]}},
+                            {"buttons", {int(s.buttons[0]), int(s.buttons[1]), int(s.buttons[2])}},
+                            {"keys", s.keys}};
+    if (!s.dropped.empty()) event["drop"] = s.dropped;
+    out["events"].push_back(std::move(event));
+  }
   writeFileAtomically(path_, out.dump(1) + "\n");
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// Recording and replaying what the user does (mouse position, buttons, keys), frame by
-// frame, so that a session can be played back exactly: for tests that draw a practice
+// Recording and replaying what the user does (mouse position, buttons, keys, files
+// dropped on the window), frame by frame, so that a session can be played back exactly: for tests that draw a practice
 // stroke, and to reproduce what a user reports.
 #include <array>
 #include <string>
@@ -21,6 +21,10 @@ class InputScript {
   // Between the window backend's new frame and ImGui's: records the input of `frame`, or
   // puts the recorded input in its place.
   void apply(int frame);
+  // Files dropped on the window: noted while recording, given back while replaying (the
+  // ones whose frame `apply` has reached, each once).
+  void noteDropped(const std::string& path);
+  std::vector<std::string> takeDropped();
   // A replay is over some frames after its last event.
   bool finished(int frame) const;
   // Writes a recording. Throws InputError naming the file.
@@ -31,6 +35,7 @@ class InputScript {
     std::array<float, 2> mouse{-1.0f, -1.0f};
     std::array<bool, 3> buttons{};
     std::vector<int> keys;  // GLFW key codes held down
+    std::vector<std::string> dropped;  // files dropped on the window in this frame
 
     bool sameInput(const State& other) const {
       return mouse == other.mouse && buttons == other.buttons && keys == other.keys;
@@ -43,6 +48,7 @@ class InputScript {
   std::vector<State> states_;  // each change, in frame order
   size_t next_ = 0;
   State current_;
+  std::vector<std::string> dropped_;  // recording: not yet in a state; replaying: not yet taken
 };
 
 }  // namespace legatlas::app

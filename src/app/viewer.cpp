@@ -130,7 +130,10 @@ Viewer::~Viewer() {
 
 void Viewer::onDrop(GLFWwindow* window, int count, const char** paths) {
   auto* self = static_cast<Viewer*>(glfwGetWindowUserPointer(window));
-  for (int i = 0; i < count; ++i) self->droppedPaths_.emplace_back(paths[i]);
+  for (int i = 0; i < count; ++i) {
+    self->droppedPaths_.emplace_back(paths[i]);
+    self->input_.noteDropped(paths[i]);
+  }
 }
 
 float Viewer::aspect() const {
@@ -549,6 +552,7 @@ int Viewer::run() {
     }
     imgui_->setContentScale(context_.contentScale());  // the window may have moved to another monitor
     imgui_->beginFrame([this] { input_.apply(frameNumber_); });
+    for (std::string& path : input_.takeDropped()) droppedPaths_.push_back(std::move(path));  // loaded next frame
     if (input_.finished(frameNumber_)) glfwSetWindowShouldClose(context_.window(), GLFW_TRUE);
     ++frameNumber_;
     handleKeys();

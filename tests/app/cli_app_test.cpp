@@ -547,6 +547,34 @@ Json replayPractice(const std::string& replay, const fs::path& home) {
   return Json::parse(legatlas::readFile(scores.string()));
 }
 
+TEST_F(CommandLine, ABrokenFileDroppedOnTheViewerLeavesTheLegAndLessonInPlace) {
+  // The practice stroke of glide_up_the_shin.json, after an empty scene and a broken tissue
+  // map are dropped on the window: each is refused by name and the stroke is still scored
+  // on the leg that was there.
+  Json events = Json::parse(legatlas::readFile(LEGATLAS_SOURCE_DIR "/tests/data/input/glide_up_the_shin.json"));
+  const std::string badMap = path("dropped.tissues.json");
+  std::ofstream(badMap) << R"({"tissues": [{"match": "*", "id": "x", "layer": "no such layer"}]})";
+  Json first = events["events"][0];
+  first["frame"] = 2;
+  first["drop"] = {LEGATLAS_SOURCE_DIR "/tests/data/models/empty_scene.gltf"};
+  Json second = events["events"][0];
+  second["frame"] = 5;
+  second["drop"] = {badMap};
+  events["events"].insert(events["events"].begin() + 1, {first, second});
+  const std::string script = path("drop_then_glide.json");
+  std::ofstream(script) << events.dump();
+
+  const fs::path home = dir_ / "dropped";
+  const std::string environment = "XDG_DATA_HOME=" + (home / "data").string() + " XDG_CONFIG_HOME=" + (home / "config").string();
+  const ProcessResult run = runLegatlas("--lesson circulation --replay " + script, environment);
+  EXPECT_EQ(run.exitCode, 0) << run.output;
+  EXPECT_NE(run.output.find("empty_scene.gltf: holds no triangle meshes"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("dropped.tissues.json"), std::string::npos) << run.output;
+  const Json scores = Json::parse(legatlas::readFile((home / "data" / "legatlas" / "scores.json").string()));
+  ASSERT_EQ(scores["scores"].size(), 1u);
+  EXPECT_GE(scores["scores"][0]["score"].get<int>(), 90) << "the leg was not kept";
+}
+
 TEST_F(CommandLine, AReplayedStrokeDrawnOnTheLegIsScoredAndKept) {
   const std::string recorded = std::string(LEGATLAS_SOURCE_DIR) + "/tests/data/input/glide_up_the_shin.json";
   const fs::path up = dir_ / "up", down = dir_ / "down";
