@@ -579,6 +579,10 @@ int Viewer::run() {
     if (!pendingLesson_.empty()) openLesson(std::exchange(pendingLesson_, {}));
     saveSettingsIfChanged(false);
   }
+  if (context_.errorCount() > 0) {  // counted only with GL debug output on (LEGATLAS_GL_DEBUG)
+    for (const std::string& message : context_.errorMessages()) std::cerr << message << '\n';
+    return kExitGraphicsError;
+  }
   return kExitOk;
 }
 

@@ -3,6 +3,8 @@
 #include <GLFW/glfw3.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <string_view>
 
 #include "core/error.h"
 #include "render/gl.h"
@@ -23,7 +25,20 @@ constexpr const char* kDriverFix =
 
 }  // namespace
 
-GlContext::GlContext(const ContextOptions& options) {
+namespace {
+
+// LEGATLAS_GL_DEBUG=1 turns GL debug output on for every command and the viewer (the
+// test suite sets it), so that any GL error is counted and fails the run.
+ContextOptions withDebugFromEnvironment(ContextOptions options) {
+  const char* value = std::getenv("LEGATLAS_GL_DEBUG");
+  if (value && *value && std::string_view(value) != "0") options.debug = true;
+  return options;
+}
+
+}  // namespace
+
+GlContext::GlContext(const ContextOptions& requested) {
+  const ContextOptions options = withDebugFromEnvironment(requested);
   if (!options.headless) {
     createWindowContext(options);
     return;

@@ -33,7 +33,8 @@ struct ProcessResult {
 // `environment` is prefixed to the command, e.g. "DISPLAY=".
 ProcessResult runLegatlas(const std::string& arguments, const std::string& environment = "",
                           bool standardOutputOnly = false) {
-  const std::string command = environment + " " + std::string(LEGATLAS_BINARY) + " " + arguments +
+  // GL debug output on in every run: a GL error fails the command, and so the test.
+  const std::string command = "LEGATLAS_GL_DEBUG=1 " + environment + " " + std::string(LEGATLAS_BINARY) + " " + arguments +
                               (standardOutputOnly ? " 2>/dev/null" : " 2>&1");
   ProcessResult run;
   FILE* pipe = popen(command.c_str(), "r");
