@@ -6,12 +6,15 @@
 #include <algorithm>
 #include <assimp/Importer.hpp>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <glm/geometric.hpp>
 #include <glm/gtc/type_ptr.hpp>
 #include <glm/matrix.hpp>
 #include <map>
+#include <stdexcept>
 
+#include "core/child_process.h"
 #include "core/error.h"
 #include "core/text.h"
 
@@ -173,16 +176,21 @@ int assignTissue(Scene& scene, const anatomy::TissueMap* map, const std::string&
   return static_cast<int>(scene.tissues.size() - 1);
 }
 
+// What reading a file gives: its triangle meshes in the model frame, before tissues.
+struct ReadMeshes {
+  std::vector<SceneMesh> meshes;
+  size_t droppedTriangles = 0;
+};
+
 struct Walker {
   const aiScene& source;
-  const anatomy::TissueMap* map;
-  Scene& scene;
-  size_t droppedTriangles = 0;
+  const std::string& path;
+  ReadMeshes& read;
   int depth = 0;
 
   void visit(const aiNode& node, const glm::mat4& parentToModel) {
     // A hostile file can nest nodes deeply; recursion stops well before the stack does.
-    if (++depth > 512) throw InputError(scene.sourcePath, "node hierarchy", "nested deeper than 512 levels", kModelFix);
+    if (++depth > 512) throw InputError(path, "node hierarchy", "nested deeper than 512 levels", kModelFix);
     const glm::mat4 toModel = parentToModel * toGlm(node.mTransformation);
     for (unsigned i = 0; i < node.mNumMeshes; ++i) {
       if (node.mMeshes[i] >= source.mNumMeshes) continue;
@@ -193,20 +201,16 @@ struct Walker {
       entry.meshName = mesh.mName.C_Str();
       entry.detail = stripCoarseSuffix(entry.nodeName) ? 1 : 0;
       if (entry.detail == 1) stripCoarseSuffix(entry.meshName);
-      entry.mesh = convertMesh(mesh, toModel, droppedTriangles);
-      if (entry.mesh.indices.empty()) continue;
-      entry.tissueIndex = assignTissue(scene, map, entry.nodeName, entry.meshName);
-      scene.meshes.push_back(std::move(entry));
+      entry.mesh = convertMesh(mesh, toModel, read.droppedTriangles);
+      if (!entry.mesh.indices.empty()) read.meshes.push_back(std::move(entry));
     }
     for (unsigned i = 0; i < node.mNumChildren; ++i) visit(*node.mChildren[i], toModel);
     --depth;
   }
 };
 
-}  // namespace
-
-Scene loadModel(const std::string& path, const anatomy::TissueMap* tissueMap) {
-  checkReadable(path);
+// Assimp reads the file; its meshes come back in the model frame. Throws InputError.
+ReadMeshes readMeshes(const std::string& path, const anatomy::ModelFrameHint& hint) {
   Assimp::Importer importer;
   importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
   unsigned flags = aiProcess_Triangulate | aiProcess_GenSmoothNormals | aiProcess_SortByPType |
@@ -221,14 +225,159 @@ Scene loadModel(const std::string& path, const anatomy::TissueMap* tissueMap) {
                      kModelFix);
   }
   if (!source->mRootNode) throw InputError(path, "", "has no scene nodes", kModelFix);
+  ReadMeshes read;
+  Walker{*source, path, read}.visit(*source->mRootNode, frameTransform(*source, hint));
+  return read;
+}
+
+// The bytes a child process hands back: 'M' and the meshes, or 'E' and an InputError.
+class Bytes {
+ public:
+  std::string text;
+
+  template <typename T>
+  void put(const T& value) {
+    text.append(reinterpret_cast<const char*>(&value), sizeof value);
+  }
+  template <typename T>
+  void put(const std::vector<T>& values) {
+    put(values.size());
+    text.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
+  }
+  void put(const std::string& value) {
+    put(value.size());
+    text += value;
+  }
+};
+
+class BytesReader {
+ public:
+  explicit BytesReader(const std::string& text) : text_(text) {}
+
+  template <typename T>
+  void get(T& value) {
+    take(&value, sizeof value);
+  }
+  template <typename T>
+  void get(std::vector<T>& values) {
+    size_t count = 0;
+    get(count);
+    if (count > (text_.size() - at_) / std::max<size_t>(sizeof(T), 1)) throw std::length_error("short");
+    values.resize(count);
+    take(values.data(), count * sizeof(T));
+  }
+  void get(std::string& value) {
+    size_t length = 0;
+    get(length);
+    if (length > text_.size() - at_) throw std::length_error("short");
+    value.assign(text_, at_, length);
+    at_ += length;
+  }
+
+ private:
+  void take(void* into, size_t size) {
+    if (size > text_.size() - at_) throw std::length_error("short");
+    std::memcpy(into, text_.data() + at_, size);
+    at_ += size;
+  }
+  const std::string& text_;
+  size_t at_ = 0;
+};
+
+std::string encode(const ReadMeshes& read) {
+  Bytes out;
+  out.put('M');
+  out.put(read.droppedTriangles);
+  out.put(read.meshes.size());
+  for (const SceneMesh& m : read.meshes) {
+    out.put(m.nodeName);
+    out.put(m.meshName);
+    out.put(m.detail);
+    out.put(m.mesh.positions);
+    out.put(m.mesh.normals);
+    out.put(m.mesh.tangents);
+    out.put(m.mesh.uvs);
+    out.put(m.mesh.indices);
+  }
+  return out.text;
+}
+
+std::string encode(const InputError& error) {
+  Bytes out;
+  out.put('E');
+  for (const std::string* text : {&error.file(), &error.place(), &error.reason(), &error.fix()}) out.put(*text);
+  return out.text;
+}
+
+ReadMeshes decode(const std::string& bytes) {
+  BytesReader in(bytes);
+  char kind = 0;
+  in.get(kind);
+  if (kind == 'E') {
+    std::string file, place, reason, fix;
+    for (std::string* text : {&file, &place, &reason, &fix}) in.get(*text);
+    throw InputError(file, place, reason, fix);
+  }
+  ReadMeshes read;
+  size_t count = 0;
+  in.get(read.droppedTriangles);
+  in.get(count);
+  for (size_t i = 0; i < count; ++i) {
+    SceneMesh& m = read.meshes.emplace_back();
+    in.get(m.nodeName);
+    in.get(m.meshName);
+    in.get(m.detail);
+    in.get(m.mesh.positions);
+    in.get(m.mesh.normals);
+    in.get(m.mesh.tangents);
+    in.get(m.mesh.uvs);
+    in.get(m.mesh.indices);
+  }
+  return read;
+}
+
+// Assimp's importers are large third-party parsers of untrusted bytes, and some crash on
+// files they should refuse (Assimp 5.2 dereferences a null pointer on a glTF skin without
+// inverse bind matrices, which the specification allows). They run in a child process,
+// so a crash there is an error naming the file, and LegAtlas keeps what it had.
+ReadMeshes readMeshesIsolated(const std::string& path, const anatomy::ModelFrameHint& hint) {
+  const ChildOutcome outcome = runInChildProcess([&]() -> std::string {
+    try {
+      return encode(readMeshes(path, hint));
+    } catch (const InputError& e) {
+      return encode(e);
+    } catch (const std::exception& e) {
+      return encode(InputError(path, "", std::string("cannot be read as a model (") + e.what() + ")", kModelFix));
+    }
+  });
+  if (!outcome.finished) {
+    const std::string how = outcome.signal ? "crashed (signal " + std::to_string(outcome.signal) + ")" : "failed";
+    throw InputError(path, "", "the model reader (Assimp 5.2) " + how + " on this file",
+                     "the file is damaged or uses something Assimp cannot read; export it again, as binary glTF "
+                     "(.glb) if you can");
+  }
+  try {
+    return decode(outcome.bytes);
+  } catch (const std::length_error&) {
+    throw InputError(path, "", "the model reader's answer was cut short", "try again; if it persists, report it");
+  }
+}
+
+}  // namespace
+
+Scene loadModel(const std::string& path, const anatomy::TissueMap* tissueMap) {
+  checkReadable(path);
+  const anatomy::ModelFrameHint hint = tissueMap ? tissueMap->frameHint() : anatomy::ModelFrameHint{};
+  ReadMeshes read = readMeshesIsolated(path, hint);
   Scene scene;
   scene.sourcePath = path;
-  const anatomy::ModelFrameHint hint = tissueMap ? tissueMap->frameHint() : anatomy::ModelFrameHint{};
-  Walker walker{*source, tissueMap, scene};
-  walker.visit(*source->mRootNode, frameTransform(*source, hint));
+  for (SceneMesh& m : read.meshes) {
+    m.tissueIndex = assignTissue(scene, tissueMap, m.nodeName, m.meshName);
+    scene.meshes.push_back(std::move(m));
+  }
   if (scene.empty()) throw InputError(path, "", "holds no triangle meshes", kModelFix);
-  if (walker.droppedTriangles > 0) {
-    scene.warnings.push_back(std::to_string(walker.droppedTriangles) +
+  if (read.droppedTriangles > 0) {
+    scene.warnings.push_back(std::to_string(read.droppedTriangles) +
                              " triangles with invalid vertices were left out");
   }
   int unassigned = 0;

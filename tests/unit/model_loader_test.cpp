@@ -238,6 +238,21 @@ TEST_F(ModelsFromTheWild, ObjFacesPointingNowhereAreRefusedWithAssimpsReason) {
   }
 }
 
+TEST_F(ModelsFromTheWild, AFileThatCrashesTheImporterIsAnErrorNamingIt) {
+  // Valid glTF (inverse bind matrices are optional), on which Assimp 5.2 dereferences a
+  // null pointer. The importer runs in a child process, so this process goes on.
+  try {
+    loadModel(file("skin_without_inverse_bind_matrices.gltf"), nullptr);
+    FAIL() << "expected an InputError";
+  } catch (const InputError& e) {
+    EXPECT_NE(e.file().find("skin_without_inverse_bind_matrices.gltf"), std::string::npos);
+    EXPECT_NE(e.reason().find("crashed"), std::string::npos) << e.what();
+    EXPECT_FALSE(e.fix().empty());
+  }
+  // And the next file loads as before.
+  EXPECT_EQ(loadModel(file("skinned_animated.gltf"), nullptr).triangleCount(), 12u);
+}
+
 TEST(SiblingTissueMap, FoundBesideTheModel) {
   const fs::path dir = fs::temp_directory_path() / ("legatlas_sibling_" + std::to_string(::getpid()));
   fs::create_directories(dir);
