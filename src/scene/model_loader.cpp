@@ -242,7 +242,7 @@ class Bytes {
   template <typename T>
   void put(const std::vector<T>& values) {
     put(values.size());
-    text.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
+    if (!values.empty()) text.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
   }
   void put(const std::string& value) {
     put(value.size());
@@ -276,6 +276,7 @@ class BytesReader {
 
  private:
   void take(void* into, size_t size) {
+    if (size == 0) return;  // an empty vector's data() may be null
     if (size > text_.size() - at_) throw std::length_error("short");
     std::memcpy(into, text_.data() + at_, size);
     at_ += size;
