@@ -27,7 +27,6 @@ run: build
 
 test: build
 	@$(call with_display,ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS))
-	@if [ "$$CI" = true ]; then $(MAKE) --no-print-directory test-sanitize; fi
 
 build: deps
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release
@@ -47,8 +46,7 @@ install-missing:
 	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y --no-install-recommends $$missing; \
 	fi
 
-# Every tier built and run under AddressSanitizer and UndefinedBehaviorSanitizer (CI runs
-# it after the main suite). The GL tiers run with Mesa's software driver preloaded: Mesa
+# Every tier built and run under AddressSanitizer and UndefinedBehaviorSanitizer. The GL tiers run with Mesa's software driver preloaded: Mesa
 # frees some allocations only through globals of the driver module it unloads at exit,
 # which LeakSanitizer would otherwise report from an "unknown module". Kept loaded, they
 # stay reachable. libasan must come first among preloaded libraries. GeneratedLeg is left

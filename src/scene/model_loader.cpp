@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <assimp/Importer.hpp>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -23,6 +24,10 @@ namespace legatlas::scene {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Far longer than any model a school has takes (the built-in leg: 0.3 s), short enough
+// that a file sending an importer into a loop does not hang LegAtlas.
+constexpr std::chrono::seconds kLongestModelRead{120};
 
 const char* kModelFix = "give a glTF 2.0 (.gltf/.glb), FBX or OBJ file that holds triangle meshes";
 
@@ -350,9 +355,11 @@ ReadMeshes readMeshesIsolated(const std::string& path, const anatomy::ModelFrame
     } catch (const std::exception& e) {
       return encode(InputError(path, "", std::string("cannot be read as a model (") + e.what() + ")", kModelFix));
     }
-  });
+  }, kLongestModelRead);
   if (!outcome.finished) {
-    const std::string how = outcome.signal ? "crashed (signal " + std::to_string(outcome.signal) + ")" : "failed";
+    const std::string how = outcome.timedOut ? "gave up after " + std::to_string(kLongestModelRead.count()) + " s"
+                            : outcome.signal ? "crashed (signal " + std::to_string(outcome.signal) + ")"
+                                             : "failed";
     throw InputError(path, "", "the model reader (Assimp 5.2) " + how + " on this file",
                      "the file is damaged or uses something Assimp cannot read; export it again, as binary glTF "
                      "(.glb) if you can");
