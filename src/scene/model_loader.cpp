@@ -290,21 +290,25 @@ class BytesReader {
   size_t at_ = 0;
 };
 
+// The fields of a mesh that cross from the child, in the one order both ends use.
+template <typename Mesh, typename Visit>
+void meshFields(Mesh& m, Visit visit) {
+  visit(m.nodeName);
+  visit(m.meshName);
+  visit(m.detail);
+  visit(m.mesh.positions);
+  visit(m.mesh.normals);
+  visit(m.mesh.tangents);
+  visit(m.mesh.uvs);
+  visit(m.mesh.indices);
+}
+
 std::string encode(const ReadMeshes& read) {
   Bytes out;
   out.put('M');
   out.put(read.droppedTriangles);
   out.put(read.meshes.size());
-  for (const SceneMesh& m : read.meshes) {
-    out.put(m.nodeName);
-    out.put(m.meshName);
-    out.put(m.detail);
-    out.put(m.mesh.positions);
-    out.put(m.mesh.normals);
-    out.put(m.mesh.tangents);
-    out.put(m.mesh.uvs);
-    out.put(m.mesh.indices);
-  }
+  for (const SceneMesh& m : read.meshes) meshFields(m, [&out](const auto& field) { out.put(field); });
   return out.text;
 }
 
@@ -329,15 +333,7 @@ ReadMeshes decode(const std::string& bytes) {
   in.get(read.droppedTriangles);
   in.get(count);
   for (size_t i = 0; i < count; ++i) {
-    SceneMesh& m = read.meshes.emplace_back();
-    in.get(m.nodeName);
-    in.get(m.meshName);
-    in.get(m.detail);
-    in.get(m.mesh.positions);
-    in.get(m.mesh.normals);
-    in.get(m.mesh.tangents);
-    in.get(m.mesh.uvs);
-    in.get(m.mesh.indices);
+    meshFields(read.meshes.emplace_back(), [&in](auto& field) { in.get(field); });
   }
   return read;
 }
