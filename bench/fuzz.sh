@@ -21,8 +21,8 @@ LSAN_OPTIONS="suppressions=$PWD/tests/sanitizer/lsan.supp:print_suppressions=0${
 "$fuzz_dir/${target}_fuzz" -max_total_time=$((minutes * 60)) -timeout=20 -rss_limit_mb=4096 \
   -print_final_stats=1 -artifact_prefix="$fuzz_dir/crashes/$target/" \
   "$fuzz_dir/corpus/$target" "$seeds" >"$log" 2>&1 || status=$?
-runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
-speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
+runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | head -n 1)
+speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | head -n 1)
 echo "$target: ${runs:-?} inputs in $minutes min (${speed:-?}/s), exit $status"
 [ "$status" -eq 0 ] || tail -n 40 "$log"
 exit "$status"

@@ -1,27 +1,21 @@
 #include "core/child_process.h"
 
+#include <fcntl.h>
 #include <poll.h>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <csignal>
 
+extern char** environ;
+
 namespace legatlas {
 
 namespace {
 
-void writeAll(int fd, const std::string& bytes) {
-  size_t written = 0;
-  while (written < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) ::_exit(4);
-    written += static_cast<size_t>(n);
-  }
-}
-
-// Reads until the child closes its end, or gives up after `limit` without an end.
+// Reads until the program closes its end, or gives up after `limit` without an end.
 std::string readAll(int fd, std::chrono::seconds limit, bool& timedOut) {
   std::string bytes;
   char buffer[1 << 16];
@@ -41,32 +35,34 @@ std::string readAll(int fd, std::chrono::seconds limit, bool& timedOut) {
   return bytes;
 }
 
+// Starts the program with its standard output on `output`; -1 if it cannot start.
+pid_t spawnWithOutput(const std::vector<std::string>& argv, int output) {
+  std::vector<char*> args;
+  for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+  args.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, output, STDOUT_FILENO);
+  pid_t child = -1;
+  const int failed = ::posix_spawn(&child, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  return failed ? -1 : child;
+}
+
 }  // namespace
 
-ChildOutcome runInChildProcess(const std::function<std::string()>& work, std::chrono::seconds limit) {
+ChildOutcome runProgram(const std::vector<std::string>& argv, std::chrono::seconds limit) {
+  ChildOutcome outcome;
   int pipeEnds[2];
-  if (::pipe(pipeEnds) != 0) return {true, 0, false, work()};
-  const pid_t child = ::fork();
+  // Close-on-exec: a program another thread spawns meanwhile must not hold our pipe open.
+  if (argv.empty() || ::pipe2(pipeEnds, O_CLOEXEC) != 0) return outcome;
+  const pid_t child = spawnWithOutput(argv, pipeEnds[1]);
+  ::close(pipeEnds[1]);
   if (child < 0) {
     ::close(pipeEnds[0]);
-    ::close(pipeEnds[1]);
-    return {true, 0, false, work()};
+    return outcome;
   }
-  if (child == 0) {
-    ::close(pipeEnds[0]);
-    // A crash here should just end the child. Handlers installed in the parent (a
-    // sanitizer's report) may wait on locks that other parent threads held at fork time.
-    for (const int fatal : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT}) ::signal(fatal, SIG_DFL);
-    try {
-      writeAll(pipeEnds[1], work());
-    } catch (...) {
-      ::_exit(3);
-    }
-    // _exit: no atexit handlers or static destructors of the parent's state run twice.
-    ::_exit(0);
-  }
-  ::close(pipeEnds[1]);
-  ChildOutcome outcome;
+  outcome.started = true;
   outcome.bytes = readAll(pipeEnds[0], limit, outcome.timedOut);
   ::close(pipeEnds[0]);
   if (outcome.timedOut) ::kill(child, SIGKILL);  // an importer caught in a loop

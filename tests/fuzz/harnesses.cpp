@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -126,6 +127,23 @@ std::string scratchModelPath(const char* extension) {
   return std::string(folder) + "/legatlas-model-fuzz-" + std::to_string(getpid()) + extension;
 }
 
+// The reader program is a separate process, so a sanitizer's report there would only look
+// like an importer's crash here. In a sanitized build it is told to leave SIGSEGV to the
+// system (Assimp's faults) and to abort on a report of its own (a finding).
+bool reportFindingsOfTheReader() {
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  const auto add = [](const char* variable, const char* more) {
+    const char* given = std::getenv(variable);
+    return ::setenv(variable, (std::string(given ? given : "") + more).c_str(), 1) == 0;
+  };
+  return add("ASAN_OPTIONS", ":handle_segv=0:handle_sigbus=0:abort_on_error=1") &&
+         add("UBSAN_OPTIONS", ":abort_on_error=1:print_stacktrace=1");
+#endif
+#endif
+  return false;
+}
+
 }  // namespace
 
 void loadBuiltInLeg() { builtInLeg(); }
@@ -185,9 +203,16 @@ void feedModel(std::string_view bytes) {
     std::fwrite(bytes.data(), 1, bytes.size(), file);
     std::fclose(file);
   }
+  static const bool readerReportsFindings = reportFindingsOfTheReader();
   try {
     scene::loadModel(path, nullptr).bounds();
-  } catch (const InputError&) {
+  } catch (const InputError& e) {
+    // Assimp's own faults end the reader with SIGSEGV, which is what it runs apart for;
+    // SIGABRT comes from a sanitizer's report or a failed check, in code that is ours.
+    if (readerReportsFindings && e.reason().find("(signal " + std::to_string(SIGABRT) + ")") != std::string::npos) {
+      std::fprintf(stderr, "the model reader reported an error on this input (above)\n");
+      std::abort();
+    }
   }
   std::remove(path.c_str());
 }

@@ -240,7 +240,7 @@ TEST_F(ModelsFromTheWild, ObjFacesPointingNowhereAreRefusedWithAssimpsReason) {
 
 TEST_F(ModelsFromTheWild, AFileThatCrashesTheImporterIsAnErrorNamingIt) {
   // Valid glTF (inverse bind matrices are optional), on which Assimp 5.2 dereferences a
-  // null pointer. The importer runs in a child process, so this process goes on.
+  // null pointer. The importer runs in a program of its own, so this process goes on.
   try {
     loadModel(file("skin_without_inverse_bind_matrices.gltf"), nullptr);
     FAIL() << "expected an InputError";
