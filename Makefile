@@ -25,8 +25,10 @@ FUZZ_PACKAGES := clang-14 libclang-rt-14-dev
 run: build
 	$(BUILD_DIR)/legatlas $(ARGS)
 
+# On CI (CI=true) the sanitized pass follows the main suite.
 test: build
 	@$(call with_display,ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS))
+	@if [ "$$CI" = true ]; then $(MAKE) --no-print-directory test-sanitize; fi
 
 build: deps
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release
