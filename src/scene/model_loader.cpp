@@ -19,13 +19,11 @@ namespace fs = std::filesystem;
 // that a file sending an importer into a loop does not hang LegAtlas.
 constexpr std::chrono::seconds kLongestModelRead{120};
 
-constexpr const char* kModelFix = kModelFileFix;
-
 void checkReadable(const std::string& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw InputError(path, "", "file not found", "check the path");
-  if (fs::is_directory(path, ec)) throw InputError(path, "", "is a folder", kModelFix);
-  if (fs::file_size(path, ec) == 0) throw InputError(path, "", "file is empty", kModelFix);
+  if (fs::is_directory(path, ec)) throw InputError(path, "", "is a folder", kModelFileFix);
+  if (fs::file_size(path, ec) == 0) throw InputError(path, "", "file is empty", kModelFileFix);
 }
 
 // Finds or creates the tissue a mesh belongs to.
@@ -102,7 +100,7 @@ Scene loadModel(const std::string& path, const anatomy::TissueMap* tissueMap) {
     m.tissueIndex = assignTissue(scene, tissueMap, m.nodeName, m.meshName);
     scene.meshes.push_back(std::move(m));
   }
-  if (scene.empty()) throw InputError(path, "", "holds no triangle meshes", kModelFix);
+  if (scene.empty()) throw InputError(path, "", "holds no triangle meshes", kModelFileFix);
   if (read.droppedTriangles > 0) {
     scene.warnings.push_back(std::to_string(read.droppedTriangles) +
                              " triangles with invalid vertices were left out");
