@@ -138,16 +138,6 @@ struct Description {
   const LymphNode* findNode(const std::string& id) const;
 };
 
-// Where the description's files come from: `read` gives the text of one file by name
-// ("muscles.json"); `directory` is only used to name files in errors.
-struct DescriptionFiles {
-  std::string directory;
-  std::function<std::string(const std::string& name)> read;
-};
-
-// Parses and checks every file, as loadDescription does, from any source.
-Description parseDescription(const DescriptionFiles& files);
-
 // Reads and checks every file of `directory`. Throws InputError naming the file, the field
 // path (e.g. "muscles[4].insertion.point") and what to do.
 Description loadDescription(const std::string& directory);

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "anatomy/description.h"
+#include "anatomy/description_files.h"
 #include "core/error.h"
 #include "core/json_input.h"
 #include "core/text.h"
@@ -21,8 +22,7 @@ class FileReader {
   FileReader(const DescriptionFiles& files, const std::string& name,
              const std::map<std::string, glm::vec3>* landmarks)
       : path_((std::filesystem::path(files.directory) / name).string()),
-        text_(files.read(name)),
-        document_(parseJsonDocument(text_, path_)),
+        document_(files.document(name, path_)),
         landmarks_(landmarks) {}
 
   JsonField root() const { return JsonField(document_, "", path_); }
@@ -164,8 +164,7 @@ class FileReader {
 
  private:
   std::string path_;
-  std::string text_;
-  OrderedJson document_;
+  const OrderedJson& document_;
   const std::map<std::string, glm::vec3>* landmarks_;
 };
 
@@ -345,8 +344,10 @@ Description parseDescription(const DescriptionFiles& files) {
 }
 
 Description loadDescription(const std::string& directory) {
-  const auto fromDisk = [&directory](const std::string& name) {
-    return readFile((std::filesystem::path(directory) / name).string());
+  OrderedJson document;  // each file is read while it is checked, then the next replaces it
+  const auto fromDisk = [&document](const std::string&, const std::string& path) -> const OrderedJson& {
+    document = parseJsonDocument(readFile(path), path);
+    return document;
   };
   return parseDescription({directory, fromDisk});
 }

@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "anatomy/description.h"
+#include "anatomy/description_files.h"
 #include "anatomy/tissue_map.h"
 #include "core/error.h"
 #include "core/text.h"
@@ -161,18 +162,19 @@ void feedLesson(std::string_view text) {
 }
 
 void feedDescription(std::string_view text) {
-  // The other files are the seeds themselves: a small but complete description.
+  // The other files are the seeds themselves, a small but complete description, parsed
+  // once: every input is then parsed and checked alone, then checked with the rest.
   static const std::string directory = LEGATLAS_SOURCE_DIR "/tests/fuzz/corpus/description";
-  static std::map<std::string, std::string> seeds;
+  static std::map<std::string, OrderedJson> seeds;
   const std::string replaced = descriptionFileFor(text);
-  const auto read = [&](const std::string& name) {
-    if (name == replaced) return std::string(text);
-    auto [seed, added] = seeds.try_emplace(name);
-    if (added) seed->second = readFile(directory + "/" + name);
-    return seed->second;
+  OrderedJson input;
+  const auto document = [&](const std::string& name, const std::string& path) -> const OrderedJson& {
+    if (name == replaced) return input = parseJsonDocument(text, path);
+    if (const auto seed = seeds.find(name); seed != seeds.end()) return seed->second;
+    return seeds[name] = parseJsonDocument(readFile(path), path);
   };
   try {
-    anatomy::parseDescription({directory, read});
+    anatomy::parseDescription({directory, document});
   } catch (const InputError&) {
   }
 }
