@@ -44,15 +44,4 @@ uint32_t PointIndex::nearest(const glm::vec3& p) const {
   return index;
 }
 
-std::vector<uint32_t> PointIndex::within(const glm::vec3& p, float radius) const {
-  std::vector<std::pair<uint32_t, float>> matches;
-  nanoflann::SearchParams unsorted;
-  unsorted.sorted = false;
-  tree_->tree.radiusSearch(&p.x, radius * radius, matches, unsorted);  // L2_Simple works in squared distances
-  std::vector<uint32_t> indices;
-  indices.reserve(matches.size());
-  for (const auto& [index, squaredDistance] : matches) indices.push_back(index);
-  return indices;
-}
-
 }  // namespace legatlas::geometry

@@ -1,5 +1,5 @@
 #pragma once
-// A k-d tree over a fixed set of points (nanoflann), for nearest-point and radius queries.
+// A k-d tree over a fixed set of points (nanoflann), for nearest-point queries.
 #include <cstdint>
 #include <glm/vec3.hpp>
 #include <memory>
@@ -17,8 +17,6 @@ class PointIndex {
   size_t size() const;
   // Index of the point nearest p; the set must not be empty.
   uint32_t nearest(const glm::vec3& p) const;
-  // Indices of every point within `radius` of p, in no particular order.
-  std::vector<uint32_t> within(const glm::vec3& p, float radius) const;
 
  private:
   struct Tree;

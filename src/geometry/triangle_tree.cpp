@@ -97,37 +97,46 @@ TriangleTree::Corners TriangleTree::corners(const Triangle& t) const {
 void TriangleTree::build() {
   nodes_.clear();
   if (triangles_.empty()) return;
+  std::vector<Placed> placed;
+  placed.reserve(triangles_.size());
+  for (const Triangle& t : triangles_) {
+    const Corners c = corners(t);
+    placed.push_back({t, (c.a + c.b + c.c) / 3.0f});
+  }
   nodes_.reserve(2 * triangles_.size() / kLeafSize + 1);
-  buildNode(0, static_cast<uint32_t>(triangles_.size()));
+  buildNode(placed, 0, static_cast<uint32_t>(placed.size()));
+  for (size_t i = 0; i < placed.size(); ++i) triangles_[i] = placed[i].triangle;
 }
 
-uint32_t TriangleTree::buildNode(uint32_t start, uint32_t count) {
+uint32_t TriangleTree::buildNode(std::vector<Placed>& placed, uint32_t start, uint32_t count) {
   const auto index = static_cast<uint32_t>(nodes_.size());
   nodes_.push_back({});
-  Bounds box, centres;
-  for (uint32_t i = start; i < start + count; ++i) {
-    const Corners c = corners(triangles_[i]);
-    box.add(c.a), box.add(c.b), box.add(c.c);
-    centres.add((c.a + c.b + c.c) / 3.0f);
-  }
-  nodes_[index].box = box;
   if (count <= kLeafSize) {
+    Bounds box;
+    for (uint32_t i = start; i < start + count; ++i) {
+      const Corners c = corners(placed[i].triangle);
+      box.add(c.a), box.add(c.b), box.add(c.c);
+    }
+    nodes_[index].box = box;
     nodes_[index].start = start;
     nodes_[index].count = count;
     return index;
   }
   // Split at the median centre along the longest axis of the centres.
+  Bounds centres;
+  for (uint32_t i = start; i < start + count; ++i) centres.add(placed[i].centre);
   const glm::vec3 extent = centres.size();
   const int axis = extent.x >= extent.y && extent.x >= extent.z ? 0 : (extent.y >= extent.z ? 1 : 2);
   const uint32_t half = count / 2;
-  const auto centre = [&](const Triangle& t) {
-    const Corners c = corners(t);
-    return c.a[axis] + c.b[axis] + c.c[axis];
-  };
-  std::nth_element(triangles_.begin() + start, triangles_.begin() + start + half, triangles_.begin() + start + count,
-                   [&](const Triangle& l, const Triangle& r) { return centre(l) < centre(r); });
-  const uint32_t left = buildNode(start, half);
-  const uint32_t right = buildNode(start + half, count - half);
+  const auto first = placed.begin() + start;
+  std::nth_element(first, first + half, first + count,
+                   [axis](const Placed& l, const Placed& r) { return l.centre[axis] < r.centre[axis]; });
+  const uint32_t left = buildNode(placed, start, half);
+  const uint32_t right = buildNode(placed, start + half, count - half);
+  // A node's box is its children's together: each triangle's corners are read once.
+  Bounds box = nodes_[left].box;
+  box.add(nodes_[right].box);
+  nodes_[index].box = box;
   nodes_[index].left = left;
   nodes_[index].right = right;
   return index;

@@ -49,8 +49,14 @@ class TriangleTree {
     glm::vec3 a, b, c;
   };
 
+  // A triangle while the tree is built, with its centre computed once.
+  struct Placed {
+    Triangle triangle;
+    glm::vec3 centre;
+  };
+
   Corners corners(const Triangle& t) const;
-  uint32_t buildNode(uint32_t start, uint32_t count);
+  uint32_t buildNode(std::vector<Placed>& placed, uint32_t start, uint32_t count);
   SurfaceHit hitAt(const Triangle& t, const glm::vec3& barycentric, const glm::vec3& point) const;
 
   std::vector<const Mesh*> meshes_;

@@ -39,18 +39,21 @@ bool inAngleRange(float angle, const glm::vec2& range) {
 }  // namespace
 
 LegModel::LegModel(const scene::Scene& scene, const anatomy::Description& description)
-    : scene_(scene), description_(description) {
+    : scene_(scene), description_(description), eachTissue_(scene.tissues.size()) {
   for (const scene::SceneMesh& m : scene.meshes) {
     if (m.detail != 0) continue;
     const Layer layer = scene.tissues[m.tissueIndex].layer;
     if (layer == Layer::Skin) skin_.add(m.mesh, m.tissueIndex);
-    else if (isBeneathSkin(layer)) beneath_.add(m.mesh, m.tissueIndex);
+    if (!isBeneathSkin(layer)) continue;
+    beneath_.add(m.mesh, m.tissueIndex);
+    eachTissue_[m.tissueIndex].add(m.mesh, m.tissueIndex);
   }
   if (skin_.empty())
     throw InputError(scene.sourcePath, "", "the model has no skin to lay strokes on",
                      "give the skin mesh the layer \"skin\" in the tissue map");
   skin_.build();
   beneath_.build();
+  for (geometry::TriangleTree& tree : eachTissue_) tree.build();
 
   std::vector<DrainagePath> superficial;
   for (const scene::Tissue& t : scene.tissues) {
@@ -103,7 +106,8 @@ int LegModel::tissueBeneath(const SkinPoint& point) const {
 }
 
 std::optional<geometry::SurfaceHit> LegModel::nearestOf(int tissue, const glm::vec3& p) const {
-  return beneath_.closest(p, [tissue](int tag) { return tag == tissue; });
+  if (tissue < 0 || static_cast<size_t>(tissue) >= eachTissue_.size()) return std::nullopt;
+  return eachTissue_[tissue].closest(p);
 }
 
 glm::vec3 LegModel::fibreAt(int tissue, const glm::vec3& p) const {

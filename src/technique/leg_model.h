@@ -63,6 +63,9 @@ class LegModel {
   const scene::Scene& scene_;
   const anatomy::Description& description_;
   geometry::TriangleTree skin_, beneath_;
+  // The tissues beneath the skin one by one, indexed by tissue, so that a query for one
+  // tissue's nearest point searches its triangles alone.
+  std::vector<geometry::TriangleTree> eachTissue_;
   LymphFlowField flow_;
 };
 

@@ -2,12 +2,11 @@
 // The direction superficial lymph drains at each point of the skin, taken from the lymph
 // network itself: the vessels' paths, each ordered in the direction of flow toward its
 // nodes. Near a vessel the flow runs along it; between vessels it blends the nearby ones.
+#include <cstdint>
 #include <glm/vec3.hpp>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include "geometry/point_index.h"
 
 namespace legatlas::technique {
 
@@ -34,15 +33,17 @@ class LymphFlowField {
     glm::vec3 from, to, direction;
     int territory;
   };
-  // Segments near p: every one within kCutoff of it, and perhaps a few farther.
-  std::vector<uint32_t> segmentsNear(const glm::vec3& p) const;
+  struct Grid;
+  // Calls `visit(segment, weight)` for every segment whose weight at p counts: each one
+  // within the cutoff distance of p.
+  template <typename Visit>
+  void forEachNear(const glm::vec3& p, Visit visit) const;
   // The segment nearest p, by looking at every one.
   const Segment* nearestSegment(const glm::vec3& p) const;
 
   std::vector<Segment> segments_;
   std::vector<std::string> territories_;
-  std::shared_ptr<const geometry::PointIndex> midpoints_;  // of the segments; shared by copies
-  float longestHalfSegment_ = 0;
+  std::shared_ptr<const Grid> grid_;  // buckets of segments by place; shared by copies
 };
 
 }  // namespace legatlas::technique

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <glm/geometric.hpp>
+#include <limits>
+#include <random>
 
 #include "geometry/primitives.h"
 
@@ -60,6 +62,37 @@ TEST(TriangleTree, RaysHitTheFirstSurfaceAndRespectTheFilter) {
   const auto filteredClosest = tree.closest({0, 0, 0}, [](int tag) { return tag == 2; });
   ASSERT_TRUE(filteredClosest);
   EXPECT_NEAR(filteredClosest->point.z, 4.0f, 1e-5f);
+}
+
+// The tree must prune only what cannot hold the answer: against every triangle tried in
+// turn, it finds the same closest distance from points inside, between and around meshes.
+TEST(TriangleTree, ClosestDistanceMatchesTryingEveryTriangle) {
+  const std::vector<Mesh> meshes = {makeEllipsoid({0, 0, 0}, {0.3f, 0.6f, 0.2f}, 24, 40),
+                                    makeCylinder({0.5f, -0.4f, 0.1f}, 0.1f, 0.9f, 32), makeBox({-0.6f, 0.2f, -0.3f}, {-0.2f, 0.5f, 0.4f})};
+  TriangleTree tree;
+  for (size_t i = 0; i < meshes.size(); ++i) tree.add(meshes[i], static_cast<int>(i));
+  tree.build();
+  // Every triangle on its own, as a tree of one.
+  std::vector<Mesh> triangles;
+  for (const Mesh& m : meshes) {
+    for (size_t t = 0; t + 2 < m.indices.size(); t += 3) {
+      Mesh& triangle = triangles.emplace_back();
+      for (size_t k = 0; k < 3; ++k) triangle.positions.push_back(m.positions[m.indices[t + k]]);
+      triangle.indices = {0, 1, 2};
+    }
+  }
+  std::vector<TriangleTree> singles(triangles.size());
+  for (size_t i = 0; i < triangles.size(); ++i) singles[i].add(triangles[i], 0), singles[i].build();
+  std::mt19937 random(11);
+  std::uniform_real_distribution<float> coordinate(-1.0f, 1.0f);
+  for (int n = 0; n < 200; ++n) {
+    const glm::vec3 p(coordinate(random), coordinate(random), coordinate(random));
+    float nearest = std::numeric_limits<float>::max();
+    for (const TriangleTree& one : singles) nearest = std::min(nearest, one.closest(p)->distance);
+    const auto hit = tree.closest(p);
+    ASSERT_TRUE(hit);
+    EXPECT_NEAR(hit->distance, nearest, 1e-6f) << "at " << p.x << ", " << p.y << ", " << p.z;
+  }
 }
 
 TEST(TriangleTree, EmptyTreeAnswersNothing) {
