@@ -18,10 +18,12 @@ constexpr float kReach = 0.03f;
 // only counts the segments within this distance of a point.
 constexpr float kCutoff = 3 * kReach;
 
-float distanceToSegment(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b) {
+// Squared, since weights and comparisons need no square root.
+float squaredDistanceToSegment(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b) {
   const glm::vec3 ab = b - a;
   const float t = glm::clamp(glm::dot(p - a, ab) / std::max(glm::dot(ab, ab), 1e-12f), 0.0f, 1.0f);
-  return glm::length(p - (a + t * ab));
+  const glm::vec3 offset = p - (a + t * ab);
+  return glm::dot(offset, offset);
 }
 
 glm::vec3 inPlane(const glm::vec3& v, const glm::vec3& normal) {
@@ -82,7 +84,7 @@ struct LymphFlowField::Grid {
       for (int y = from.y; y <= to.y; ++y)
         for (int x = from.x; x <= to.x; ++x) {
           const glm::vec3 centre = origin + (glm::vec3(x, y, z) + 0.5f) * cell;
-          if (distanceToSegment(centre, s.from, s.to) <= reach) visit(indexOf({x, y, z}));
+          if (squaredDistanceToSegment(centre, s.from, s.to) <= reach * reach) visit(indexOf({x, y, z}));
         }
   }
 
@@ -117,10 +119,8 @@ void LymphFlowField::forEachNear(const glm::vec3& p, Visit visit) const {
   if (!grid_) return;
   for (const uint32_t i : grid_->near(p)) {
     const Segment& s = segments_[i];
-    const float d = distanceToSegment(p, s.from, s.to);
-    if (d >= kCutoff) continue;
-    const float x = d / kReach;
-    visit(s, std::exp(-x * x));
+    const float d2 = squaredDistanceToSegment(p, s.from, s.to);
+    if (d2 < kCutoff * kCutoff) visit(s, std::exp(-d2 / (kReach * kReach)));
   }
 }
 
@@ -128,8 +128,8 @@ const LymphFlowField::Segment* LymphFlowField::nearestSegment(const glm::vec3& p
   const Segment* nearest = nullptr;
   float nearestDistance = std::numeric_limits<float>::max();
   for (const Segment& s : segments_) {
-    const float d = distanceToSegment(p, s.from, s.to);
-    if (d < nearestDistance) nearestDistance = d, nearest = &s;
+    const float d2 = squaredDistanceToSegment(p, s.from, s.to);
+    if (d2 < nearestDistance) nearestDistance = d2, nearest = &s;
   }
   return nearest;
 }
