@@ -17,6 +17,10 @@ constexpr float kReach = 0.03f;
 // Beyond three reaches a vessel's weight is below 1.3e-4 of a near one's, so the field
 // only counts the segments within this distance of a point.
 constexpr float kCutoff = 3 * kReach;
+// The step vessels are resampled at: small against the reach, so bends keep their shape.
+constexpr float kSpacing = 0.01f;
+// A vessel longer than this many steps (100 m) is not a leg's; it is left out.
+constexpr size_t kMostSteps = 10000;
 
 // Squared, since weights and comparisons need no square root.
 float squaredDistanceToSegment(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b) {
@@ -24,6 +28,44 @@ float squaredDistanceToSegment(const glm::vec3& p, const glm::vec3& a, const glm
   const float t = glm::clamp(glm::dot(p - a, ab) / std::max(glm::dot(ab, ab), 1e-12f), 0.0f, 1.0f);
   const glm::vec3 offset = p - (a + t * ab);
   return glm::dot(offset, offset);
+}
+
+bool isFinite(const glm::vec3& v) { return std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z); }
+
+// The stretches of a path between points that are not numbers (a broken file's).
+std::vector<std::vector<glm::vec3>> finiteRuns(const std::vector<glm::vec3>& path) {
+  std::vector<std::vector<glm::vec3>> runs(1);
+  for (const glm::vec3& p : path) {
+    if (!isFinite(p)) runs.emplace_back();
+    else if (runs.back().empty() || glm::length(p - runs.back().back()) > 1e-6f) runs.back().push_back(p);
+  }
+  return runs;
+}
+
+// The path again with points at equal steps of at most kSpacing along it. Every segment
+// then stands for the same length of vessel, so the field sums the vessels' pull per
+// length, whatever the spacing of the points a model was drawn or measured with.
+std::vector<glm::vec3> evenlySpaced(const std::vector<glm::vec3>& path) {
+  if (path.size() < 2) return {};
+  float total = 0;
+  for (size_t i = 0; i + 1 < path.size(); ++i) total += glm::length(path[i + 1] - path[i]);
+  const size_t steps = static_cast<size_t>(std::ceil(total / kSpacing));
+  if (!std::isfinite(total) || steps > kMostSteps) return {};
+  std::vector<glm::vec3> even{path.front()};
+  size_t i = 0;
+  float startOfI = 0, lengthOfI = glm::length(path[1] - path[0]);
+  for (size_t k = 1; k < steps; ++k) {
+    const float at = total * float(k) / float(steps);
+    while (startOfI + lengthOfI < at && i + 2 < path.size()) {
+      startOfI += lengthOfI;
+      ++i;
+      lengthOfI = glm::length(path[i + 1] - path[i]);
+    }
+    const float t = glm::clamp((at - startOfI) / lengthOfI, 0.0f, 1.0f);
+    even.push_back(glm::mix(path[i], path[i + 1], t));
+  }
+  even.push_back(path.back());
+  return even;
 }
 
 glm::vec3 inPlane(const glm::vec3& v, const glm::vec3& normal) {
@@ -98,17 +140,16 @@ struct LymphFlowField::Grid {
 };
 
 LymphFlowField::LymphFlowField(std::vector<DrainagePath> vessels) {
-  const auto finite = [](const glm::vec3& v) { return std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z); };
   for (const DrainagePath& vessel : vessels) {
     auto known = std::find(territories_.begin(), territories_.end(), vessel.drainsTo);
     if (known == territories_.end()) known = territories_.insert(territories_.end(), vessel.drainsTo);
     const int territory = static_cast<int>(known - territories_.begin());
-    const auto& path = vessel.path;
-    for (size_t i = 0; i + 1 < path.size(); ++i) {
-      const glm::vec3 step = path[i + 1] - path[i];
-      const float length = glm::length(step);
-      if (finite(path[i]) && finite(path[i + 1]) && length > 1e-6f)
-        segments_.push_back({path[i], path[i + 1], step / length, territory});
+    for (const std::vector<glm::vec3>& run : finiteRuns(vessel.path)) {
+      const std::vector<glm::vec3> even = evenlySpaced(run);
+      for (size_t i = 0; i + 1 < even.size(); ++i) {
+        const glm::vec3 step = even[i + 1] - even[i];
+        segments_.push_back({even[i], even[i + 1], step / glm::length(step), territory});
+      }
     }
   }
   if (!segments_.empty()) grid_ = std::make_shared<const Grid>(segments_);

@@ -35,6 +35,16 @@ TEST(LymphFlow, BlendsTwoVesselsBetweenThem) {
   EXPECT_GT(nearer.y, nearer.x);
 }
 
+TEST(LymphFlow, PullsPerLengthOfVesselNotPerPointOfItsPath) {
+  // The same two vessels as above, the first now drawn with a point every millimetre: the
+  // blend halfway between them must not lean toward the one with more points.
+  DrainagePath dense{{}, "inguinal"};
+  for (int i = 0; i <= 600; ++i) dense.path.push_back({0, -0.4f + 0.001f * float(i), 0});
+  const DrainagePath across{{{-0.3f, -0.1f, 0.04f}, {0.3f, -0.1f, 0.04f}}, "popliteal"};
+  const glm::vec3 flow = LymphFlowField({dense, across}).at({0.0f, -0.1f, 0.02f}, glm::vec3(0, 0, 0));
+  EXPECT_NEAR(flow.x, flow.y, 0.02f);
+}
+
 TEST(LymphFlow, FarFromEveryVesselFollowsTheNearestOne) {
   const DrainagePath down{{{0.5f, 0.2f, 0}, {0.5f, -0.4f, 0}}, "elsewhere"};
   const LymphFlowField field({upTheLeg(), down});
@@ -65,13 +75,30 @@ TEST(LymphFlow, VesselsSpreadOverAHugeModelStillGiveAField) {
   EXPECT_EQ(field.territories().at(field.territoryAt({5000.01f, 50, 0})), "far");
 }
 
-// The definition the field implements, by looking at every segment: weights
-// exp(-(d / 3 cm)^2) of the segments within 9 cm, summed in the plane of the skin.
+// A vessel's path again at equal steps of at most 1 cm, by arc length.
+std::vector<glm::vec3> resampled(const std::vector<glm::vec3>& path) {
+  std::vector<float> along{0.0f};
+  for (size_t i = 1; i < path.size(); ++i) along.push_back(along.back() + glm::length(path[i] - path[i - 1]));
+  const int steps = static_cast<int>(std::ceil(along.back() / 0.01f));
+  std::vector<glm::vec3> points;
+  for (int k = 0; k <= steps; ++k) {
+    const float s = along.back() * float(k) / float(steps);
+    size_t i = 1;
+    while (i + 1 < path.size() && along[i] < s) ++i;
+    points.push_back(glm::mix(path[i - 1], path[i], glm::clamp((s - along[i - 1]) / (along[i] - along[i - 1]), 0.0f, 1.0f)));
+  }
+  return points;
+}
+
+// The definition the field implements, by looking at every segment of the resampled
+// vessels: weights exp(-(d / 3 cm)^2) of the segments within 9 cm, summed in the plane
+// of the skin.
 glm::vec3 flowByEverySegment(const std::vector<DrainagePath>& vessels, const glm::vec3& p, const glm::vec3& normal) {
   glm::vec3 sum(0.0f);
   for (const DrainagePath& v : vessels) {
-    for (size_t i = 0; i + 1 < v.path.size(); ++i) {
-      const glm::vec3 a = v.path[i], ab = v.path[i + 1] - a;
+    const std::vector<glm::vec3> path = resampled(v.path);
+    for (size_t i = 0; i + 1 < path.size(); ++i) {
+      const glm::vec3 a = path[i], ab = path[i + 1] - a;
       const float t = glm::clamp(glm::dot(p - a, ab) / glm::dot(ab, ab), 0.0f, 1.0f);
       const float d = glm::length(p - (a + t * ab));
       if (d < 0.09f) sum += glm::normalize(ab) * std::exp(-(d / 0.03f) * (d / 0.03f));
