@@ -49,8 +49,9 @@ std::vector<glm::vec3> evenlySpaced(const std::vector<glm::vec3>& path) {
   if (path.size() < 2) return {};
   float total = 0;
   for (size_t i = 0; i + 1 < path.size(); ++i) total += glm::length(path[i + 1] - path[i]);
+  // Checked before the cast: a float too large for size_t would be undefined behaviour.
+  if (!(total / kSpacing <= float(kMostSteps))) return {};
   const size_t steps = static_cast<size_t>(std::ceil(total / kSpacing));
-  if (!std::isfinite(total) || steps > kMostSteps) return {};
   std::vector<glm::vec3> even{path.front()};
   size_t i = 0;
   float startOfI = 0, lengthOfI = glm::length(path[1] - path[0]);
