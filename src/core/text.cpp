@@ -1,11 +1,11 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "core/error.h"
 
@@ -47,22 +47,31 @@ bool globMatch(std::string_view pattern, std::string_view text) {
   return pi == p.size();
 }
 
-std::string readFile(const std::string& path) {
+std::string readFile(const std::string& path, size_t mostBytes) {
+  namespace fs = std::filesystem;
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    throw InputError(path, "", "file not found", "check the path and spelling");
-  }
-  if (std::filesystem::is_directory(path, ec)) {
-    throw InputError(path, "", "is a folder, not a file", "give the path of a file inside it");
-  }
+  const fs::file_status status = fs::status(path, ec);
+  if (!fs::exists(status)) throw InputError(path, "", "file not found", "check the path and spelling");
+  if (fs::is_directory(status)) throw InputError(path, "", "is a folder, not a file", "give the path of a file inside it");
+  // A device such as /dev/zero or /dev/urandom never ends; a pipe (as from <(...)) does.
+  if (!fs::is_regular_file(status) && !fs::is_fifo(status))
+    throw InputError(path, "", "is a device or socket, not a file", "give the path of a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw InputError(path, "", std::string("cannot be opened: ") + std::strerror(errno),
                      "check the file's permissions");
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  std::string text;
+  std::array<char, 1 << 16> chunk;
+  while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) {
+    const auto got = static_cast<size_t>(in.gcount());
+    if (text.size() + got > mostBytes)
+      throw InputError(path, "", "is larger than " + std::to_string(mostBytes >> 20) + " MiB, more than any file LegAtlas reads",
+                       "check that this is the file you meant");
+    text.append(chunk.data(), got);
+  }
+  if (in.bad()) throw InputError(path, "", "could not be read to the end", "check the disk, then try again");
+  return text;
 }
 
 }  // namespace legatlas

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,8 +11,12 @@ std::string toLower(std::string_view text);
 std::string lowerFirst(std::string text);
 // Case-insensitive glob: '*' matches any run of characters, '?' one character.
 bool globMatch(std::string_view pattern, std::string_view text);
-// Reads a whole file; throws InputError naming the file when it cannot.
-std::string readFile(const std::string& path);
+// The most a text input (lesson, map, description, stroke path, settings) may hold:
+// far above any real one, and low enough that reading it cannot exhaust memory.
+inline constexpr size_t kMostTextFileBytes = size_t(256) << 20;
+// Reads a whole file or pipe; throws InputError naming the file when it cannot, when it
+// is a device, or when it holds more than `mostBytes`.
+std::string readFile(const std::string& path, size_t mostBytes = kMostTextFileBytes);
 // The candidate nearest to `word` by edit distance, if it is near enough to be a typing
 // slip ("did you mean ..."); empty otherwise.
 std::string nearestName(std::string_view word, const std::vector<std::string>& candidates);

@@ -639,7 +639,7 @@ std::vector<std::pair<std::string, std::string>> brokenFiles(const std::string& 
 TEST_F(CommandLine, BrokenModelAndTissueMapFilesAreReportedByName) {
   // The last model is valid glTF that crashes Assimp 5.2: the importer's crash must not be ours.
   std::vector<std::string> models{path("missing.glb"), LEGATLAS_SOURCE_DIR "/tests/data/models/skin_without_inverse_bind_matrices.gltf"},
-      maps{path("missing.tissues.json")};
+      maps{path("missing.tissues.json"), "/dev/zero"};
   for (const auto& [name, bytes] : brokenFiles(".glb", model_)) {
     std::ofstream(path(name), std::ios::binary) << bytes;
     models.push_back(path(name));
@@ -683,10 +683,16 @@ TEST_F(CommandLine, BrokenLessonAndPathFilesAreReportedByName) {
     std::ofstream(path(name), std::ios::binary) << bytes;
     return path(name);
   };
+  const auto folder = [&](const std::string& name) {
+    fs::create_directories(path(name));
+    return path(name);
+  };
   std::string binary;
   for (int i = 0; i < 4096; ++i) binary += static_cast<char>((i * 7919) % 256);
   const std::vector<std::string> files{
       path("missing.yaml"),
+      "/dev/zero",  // endless: must be refused, not read until memory runs out
+      folder("folder.yaml"),
       write("empty.yaml", ""),
       write("binary.yaml", binary),
       write("truncated.yaml", "title: T\ncondition: C\ngoal: G\nsafety:\n  - s\nsteps:\n  - technique: glid"),
@@ -704,7 +710,7 @@ TEST_F(CommandLine, BrokenLessonAndPathFilesAreReportedByName) {
   std::string manySamples = "[";
   for (int i = 0; i < 30000; ++i) manySamples += std::string(i ? "," : "") + "[0, -0.5, 0.05, " + std::to_string(i) + "]";
   const std::vector<std::string> paths{
-      path("missing.json"), write("empty.json", ""), write("binary.json", binary), write("truncated.json", "[[0, -0.5, 0.05, 0], [0, -0.4"),
+      path("missing.json"), "/dev/urandom", write("empty.json", ""), write("binary.json", binary), write("truncated.json", "[[0, -0.5, 0.05, 0], [0, -0.4"),
       write("nested.json", std::string(20000, '[')), write("many.json", manySamples + "]"),
       write("wrongtype.json", R"({"working": "up the leg"})"),
   };

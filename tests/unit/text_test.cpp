@@ -1,6 +1,15 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+
+#include "core/error.h"
 #include "core/text.h"
+
+namespace fs = std::filesystem;
 
 using legatlas::globMatch;
 
@@ -28,6 +37,46 @@ TEST(NearestName, SuggestsOnlyNearMisses) {
   EXPECT_EQ(nearestName("massage", names), "");
   EXPECT_EQ(joinAsChoices({"a", "b", "c"}), "a, b or c");
   EXPECT_EQ(joinAsChoices({"a"}), "a");
+}
+
+// The reason readFile gives for `path`, or "" when it reads the file.
+std::string refusal(const std::string& path, size_t mostBytes = kMostTextFileBytes) {
+  try {
+    readFile(path, mostBytes);
+    return "";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.file(), path);
+    return e.reason();
+  }
+}
+
+TEST(ReadFile, RefusesWhatIsNotAFileInsteadOfReadingForever) {
+  EXPECT_NE(refusal("/dev/zero").find("device"), std::string::npos);
+  EXPECT_NE(refusal("/dev/urandom").find("device"), std::string::npos);
+  EXPECT_NE(refusal("/").find("folder"), std::string::npos);
+  EXPECT_NE(refusal("/no/such/file.yaml").find("not found"), std::string::npos);
+}
+
+TEST(ReadFile, StopsAtItsLimitAndReadsPipes) {
+  const fs::path file = fs::temp_directory_path() / ("legatlas_text_" + std::to_string(::getpid()) + ".yaml");
+  std::ofstream(file) << std::string(3 << 20, '#');
+  EXPECT_EQ(refusal(file, 4 << 20), "");
+  EXPECT_NE(refusal(file, 2 << 20).find("larger than 2 MiB"), std::string::npos);
+  fs::remove(file);
+
+  // A pipe, as a shell's <(...) gives, is read to its end.
+  int ends[2];
+  ASSERT_EQ(::pipe(ends), 0);
+  std::thread writer([&] {
+    const std::string text = "title: piped\n";
+    for (int i = 0; i < 1000; ++i) EXPECT_EQ(::write(ends[1], text.data(), text.size()), ssize_t(text.size()));
+    ::close(ends[1]);
+  });
+  const std::string piped = readFile("/proc/self/fd/" + std::to_string(ends[0]));
+  writer.join();
+  ::close(ends[0]);
+  EXPECT_EQ(piped.size(), 13000u);
+  EXPECT_TRUE(piped.starts_with("title: piped\n"));
 }
 
 }  // namespace
