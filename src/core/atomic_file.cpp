@@ -18,9 +18,26 @@ namespace {
   throw InputError(path, "", std::string(what) + ": " + std::strerror(errno),
                    "check that the folder exists and you may write to it");
 }
+
+// Where the bytes go: the file a symbolic link points at (the link stays a link), and
+// never a folder or a device, which a rename would replace rather than write into.
+std::string replacedFile(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (!fs::exists(status)) return path;
+  if (fs::is_directory(status))
+    throw InputError(path, "", "is a folder", "give the path of a file to write, inside the folder or beside it");
+  if (!fs::is_regular_file(status))
+    throw InputError(path, "", "is a device or pipe, not a file", "give the path of a file to write");
+  const fs::path target = fs::canonical(path, ec);
+  return ec ? path : target.string();
+}
+
 }  // namespace
 
-void writeFileAtomically(const std::string& path, std::string_view bytes) {
+void writeFileAtomically(const std::string& given, std::string_view bytes) {
+  const std::string path = replacedFile(given);
   const std::string temporary = path + ".tmp-" + std::to_string(::getpid());
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) fail(path, "cannot create the file");
