@@ -344,6 +344,9 @@ Description parseDescription(const DescriptionFiles& files) {
 }
 
 Description loadDescription(const std::string& directory) {
+  if (std::error_code ec; !std::filesystem::is_directory(directory, ec))
+    throw InputError(directory, "", std::filesystem::exists(directory, ec) ? "is not a folder" : "no such folder",
+                     "give the anatomy folder, the one that holds landmarks.json, bones.json and muscles.json");
   OrderedJson document;  // each file is read while it is checked, then the next replaces it
   const auto fromDisk = [&document](const std::string&, const std::string& path) -> const OrderedJson& {
     document = parseJsonDocument(readFile(path), path);

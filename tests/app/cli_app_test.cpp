@@ -676,6 +676,13 @@ TEST_F(CommandLine, BrokenAnatomyFilesAreReportedByName) {
       }
     }
   }
+  // A file or a missing folder where the anatomy folder should be is named as such.
+  for (const std::string& notAFolder : {model_, path("no-anatomy-here")}) {
+    const ProcessResult run = runLegatlas("landmarks --anatomy " + notAFolder);
+    EXPECT_EQ(run.exitCode, 1) << run.output;
+    EXPECT_NE(run.output.find(notAFolder + ": "), std::string::npos) << run.output;
+    EXPECT_NE(run.output.find("folder"), std::string::npos) << run.output;
+  }
 }
 
 TEST_F(CommandLine, BrokenLessonAndPathFilesAreReportedByName) {
