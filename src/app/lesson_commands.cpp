@@ -120,9 +120,10 @@ std::vector<std::string> builtInLessonFiles() {
 }
 
 std::string lessonFile(const std::string& nameOrPath) {
-  if (fs::exists(nameOrPath) || nameOrPath.find('/') != std::string::npos || nameOrPath.ends_with(".yaml")) {
+  std::error_code ec;
+  if (fs::exists(nameOrPath, ec) || nameOrPath.find('/') != std::string::npos || nameOrPath.ends_with(".yaml")) {
     // A folder or device is reported by the reader, which says what it is instead.
-    if (std::error_code ec; !fs::exists(nameOrPath, ec))
+    if (!fs::exists(nameOrPath, ec))
       throw InputError(nameOrPath, "", "no such lesson file", "check the path, or name a built-in lesson");
     return nameOrPath;
   }

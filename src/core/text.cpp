@@ -61,13 +61,21 @@ std::string readFile(const std::string& path, size_t mostBytes) {
     throw InputError(path, "", std::string("cannot be opened: ") + std::strerror(errno),
                      "check the file's permissions");
   }
+  const auto tooLarge = [&] {
+    const std::string most = mostBytes >= (1u << 20) ? std::to_string(mostBytes >> 20) + " MiB" : std::to_string(mostBytes) + " bytes";
+    return InputError(path, "", "is larger than " + most + ", more than any file LegAtlas reads",
+                      "check that this is the file you meant");
+  };
   std::string text;
+  if (fs::is_regular_file(status)) {
+    const uintmax_t size = fs::file_size(path, ec);
+    if (!ec && size > mostBytes) throw tooLarge();
+    if (!ec) text.reserve(size);
+  }
   std::array<char, 1 << 16> chunk;
   while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) {
     const auto got = static_cast<size_t>(in.gcount());
-    if (text.size() + got > mostBytes)
-      throw InputError(path, "", "is larger than " + std::to_string(mostBytes >> 20) + " MiB, more than any file LegAtlas reads",
-                       "check that this is the file you meant");
+    if (text.size() + got > mostBytes) throw tooLarge();  // a pipe, or a file that grew
     text.append(chunk.data(), got);
   }
   if (in.bad()) throw InputError(path, "", "could not be read to the end", "check the disk, then try again");
