@@ -1,6 +1,8 @@
 // legatlas: the viewer, and the commands that render, benchmark and inspect.
 #include <CLI/CLI.hpp>
+
 #include <chrono>
+#include <csignal>
 #include <iostream>
 
 #include "app/commands.h"
@@ -63,6 +65,9 @@ void addSamplesOption(CLI::App& command, int& samples) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A pipe whose reader has gone (ffmpeg refusing the video's path, `legatlas lessons | head`)
+  // must fail the write with EPIPE, which is reported, not end the program with a signal.
+  std::signal(SIGPIPE, SIG_IGN);
   CLI::App cli{"LegAtlas: a 3D leg for learning which way each massage stroke goes, and why."};
   cli.set_version_flag("--version", LEGATLAS_VERSION);
   cli.footer("Run a command with --help for its options. Exit codes: 0 ok, 1 bad input file or value, "

@@ -66,6 +66,10 @@ bool isVideoPath(const std::string& path) {
 
 VideoEncoder::VideoEncoder(const std::string& outPath, int width, int height, int fps, const std::string& captions)
     : outPath_(outPath), logPath_(outPath + ".ffmpeg.log") {
+  std::error_code ec;
+  const fs::path folder = fs::absolute(outPath, ec).parent_path();
+  if (!fs::is_directory(folder, ec))
+    throw InputError(outPath, "", "its folder " + folder.string() + " does not exist", "create the folder, or give another path");
   const std::string extension = toLower(fs::path(outPath).extension().string());
   std::string filter = captions;
   std::string codec;
@@ -86,7 +90,10 @@ VideoEncoder::VideoEncoder(const std::string& outPath, int width, int height, in
 }
 
 VideoEncoder::~VideoEncoder() {
-  if (pipe_) ::pclose(pipe_);
+  if (!pipe_) return;
+  ::pclose(pipe_);  // given up part way (an error was thrown): ffmpeg's log goes too
+  std::error_code ec;
+  fs::remove(logPath_, ec);
 }
 
 void VideoEncoder::add(const render::Image& frame) {

@@ -515,6 +515,18 @@ TEST_F(CommandLine, RenderWritesALessonStepAsAVideoWithTheRightFramesAndSize) {
   EXPECT_NE(noLesson.output.find("--lesson"), std::string::npos) << noLesson.output;
 }
 
+TEST_F(CommandLine, AVideoThatCannotBeWrittenIsAnErrorNotASignal) {
+  // A missing folder is caught before ffmpeg starts; a folder where the file should go
+  // makes ffmpeg quit while frames are still coming, which must not end us with SIGPIPE.
+  fs::create_directories(path("taken.mp4"));
+  for (const std::string& out : {path("no-such-folder/step.mp4"), path("taken.mp4")}) {
+    const ProcessResult run = runLegatlas("render --lesson shin_splints --step 1 --size 160x90 --fps 4 --out " + out);
+    EXPECT_EQ(run.exitCode, 1) << out << "\n" << run.output;
+    EXPECT_NE(run.output.find(out + ": "), std::string::npos) << run.output;
+    EXPECT_FALSE(fs::exists(out + ".ffmpeg.log")) << "ffmpeg's log is not left behind";
+  }
+}
+
 }  // namespace
 
 namespace {
