@@ -46,9 +46,9 @@ void PracticeSession::move(double seconds, const std::optional<technique::SkinPo
 void PracticeSession::release(const technique::LegModel& leg) {
   if (!drawing_) return;
   drawing_ = false;
-  if (drawn_.size() < 2) {
-    drawn_.clear();
-    return;  // a click, not a stroke: stay armed
+  if (drawn_.size() < 2 || technique::pathLength(drawn_) < technique::kShortestScoredStroke) {
+    clear();
+    return;  // a click or a twitch, not a stroke: stay armed
   }
   armed_ = false;
   result_ = technique::scorePractice(leg, {technique_, target_}, drawn_);

@@ -119,10 +119,19 @@ std::vector<glm::vec4> samplesOf(const JsonField& samples) {
     if (!path.empty() && v.w < path.back().w) sample.fail("time runs backwards here", "give the samples in the order they were drawn");
     path.push_back(v);
   }
+  if (const float length = pathLength(path); length < kShortestScoredStroke)
+    samples.fail("the stroke moves only " + std::to_string(int(std::lround(length * 1000))) + " mm, too little to have a direction",
+                 "give a stroke at least " + std::to_string(int(kShortestScoredStroke * 100)) + " cm long");
   return path;
 }
 
 }  // namespace
+
+float pathLength(const std::vector<glm::vec4>& path) {
+  float length = 0;
+  for (size_t i = 1; i < path.size(); ++i) length += glm::length(glm::vec3(path[i]) - glm::vec3(path[i - 1]));
+  return length;
+}
 
 PracticeScore scorePractice(const LegModel& leg, const PracticeTask& task, const std::vector<glm::vec4>& path) {
   const Lesson lesson = taskLesson(leg, task);

@@ -27,6 +27,11 @@ struct PracticeScore {
 };
 
 inline constexpr int kPassingScore = 70;
+// Metres: a drawn path shorter than this has no direction to judge (a click, a tremor).
+inline constexpr float kShortestScoredStroke = 0.01f;
+
+// The length of a path of [x, y, z, t] samples, in metres.
+float pathLength(const std::vector<glm::vec4>& path);
 
 // Throws InputError naming `task.target` when the leg has no such tissue or region, or
 // the technique cannot work on it.

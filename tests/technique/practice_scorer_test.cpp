@@ -108,8 +108,8 @@ TEST(PracticeScorer, UnknownTargetsAreNamed) {
 }
 
 TEST(StrokePathFile, ReadsWhatStrokesExportsAndRejectsWhatItCannotUse) {
-  EXPECT_EQ(parseStrokePath("[[0, -0.5, 0.05, 0], [0, -0.49, 0.05, 0.1]]", "p.json").size(), 2u);
-  EXPECT_EQ(parseStrokePath(R"({"step": 1, "working": [[0, -0.5, 0.05, 0], [0, -0.49, 0.05, 0.1]]})", "p.json").size(), 2u);
+  EXPECT_EQ(parseStrokePath("[[0, -0.5, 0.05, 0], [0, -0.48, 0.05, 0.1]]", "p.json").size(), 2u);
+  EXPECT_EQ(parseStrokePath(R"({"step": 1, "working": [[0, -0.5, 0.05, 0], [0, -0.48, 0.05, 0.1]]})", "p.json").size(), 2u);
   const auto errorOf = [](const std::string& text) {
     try {
       parseStrokePath(text, "p.json");
@@ -122,6 +122,9 @@ TEST(StrokePathFile, ReadsWhatStrokesExportsAndRejectsWhatItCannotUse) {
   EXPECT_NE(errorOf("[[0, 0, 0], [0, 0, 0]]").find("[x, y, z, t]"), std::string::npos);
   EXPECT_NE(errorOf("[[0, 0, 0, 1], [0, 0, 0, 0]]").find("time runs backwards"), std::string::npos);
   EXPECT_NE(errorOf("[[0, 0, 0, 0], [1e9, 0, 0, 1]]").find("out of range"), std::string::npos);
+  // Standing still, or a twitch of a few millimetres, has no direction to score.
+  EXPECT_NE(errorOf("[[0, -0.5, 0.05, 0], [0, -0.5, 0.05, 0.5], [0, -0.5, 0.05, 1]]").find("moves only 0 mm"), std::string::npos);
+  EXPECT_NE(errorOf("[[0, -0.5, 0.05, 0], [0, -0.496, 0.05, 0.5]]").find("moves only 4 mm"), std::string::npos);
   EXPECT_NE(errorOf("{\"strokes\": []}").find("no path found"), std::string::npos);
   EXPECT_NE(errorOf("[[0, 0, 0, 0], [0, \"a\", 0, 1]]").find("p.json"), std::string::npos);
   EXPECT_NE(errorOf("not json").find("p.json"), std::string::npos);
