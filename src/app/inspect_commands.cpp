@@ -13,6 +13,7 @@
 #include "app/json_output.h"
 #include "app/model_source.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "scene/model_loader.h"
 
 namespace legatlas::app {
@@ -166,12 +167,16 @@ int runLandmarks(const InspectOptions& options) {
 }
 
 int runBuildModel(const std::string& anatomyDir, const std::string& outPath) {
-  const anatomy::Description description = anatomy::loadDescription(anatomyDir.empty() ? assetPath("anatomy") : anatomyDir);
-  const anatomy::GeneratedModel model = anatomy::generateModel(description);
+  // Checked before the half minute of generating: a .obj or .fbx name on GLB bytes would
+  // send the file to the wrong importer when it is opened.
+  if (toLower(std::filesystem::path(outPath).extension().string()) != ".glb")
+    throw InputError("--out", outPath, "the leg is written as binary glTF", "give a file name ending in .glb");
   const std::filesystem::path folder = std::filesystem::path(outPath).parent_path();
   std::error_code ec;
   if (!folder.empty()) std::filesystem::create_directories(folder, ec);
   if (ec) throw InputError(folder.string(), "", "cannot create the folder (" + ec.message() + ")", "choose another --out");
+  const anatomy::Description description = anatomy::loadDescription(anatomyDir.empty() ? assetPath("anatomy") : anatomyDir);
+  const anatomy::GeneratedModel model = anatomy::generateModel(description);
   anatomy::writeGeneratedModel(model, outPath);
   size_t triangles = 0;
   for (const auto& t : model.tissues) triangles += t.mesh.triangleCount();

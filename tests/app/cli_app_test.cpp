@@ -673,6 +673,16 @@ TEST_F(CommandLine, BrokenModelAndTissueMapFilesAreReportedByName) {
   for (const std::string& file : maps) expectNamed("model-info --model " + model_ + " --tissue-map " + file, file);
 }
 
+TEST_F(CommandLine, BuildModelWritesOnlyBinaryGltf) {
+  for (const std::string name : {"leg.obj", "leg.fbx", "leg"}) {
+    const ProcessResult run = runLegatlas("build-model --out " + path(name));
+    EXPECT_EQ(run.exitCode, 1) << run.output;
+    EXPECT_NE(run.output.find("--out: " + path(name)), std::string::npos) << run.output;
+    EXPECT_NE(run.output.find(".glb"), std::string::npos) << run.output;
+    EXPECT_FALSE(fs::exists(path(name))) << "nothing is written";
+  }
+}
+
 TEST_F(CommandLine, BrokenAnatomyFilesAreReportedByName) {
   for (const auto& [name, bytes] : brokenFiles(".json", model_)) {
     for (const std::string replaced : {"landmarks.json", "muscles.json"}) {
