@@ -20,6 +20,7 @@
 #include "app/model_source.h"
 #include "app/video_export.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "render/gl_context.h"
 #include "render/renderer.h"
 
@@ -138,6 +139,9 @@ void renderVideo(const RenderOptions& options, LessonMoment& moment, render::Ren
 
 int runRender(const RenderOptions& options) {
   if (!options.view.empty()) parseView(options.view);  // a bad view is reported before any loading
+  if (!isVideoPath(options.outPath) && toLower(std::filesystem::path(options.outPath).extension().string()) != ".png")
+    throw InputError("--out", options.outPath, "render writes a PNG image, or an MP4, WebM or GIF video",
+                     "give a file name ending in .png, .mp4, .webm or .gif");
   const scene::LayerVisibility layers = options.layers.empty()
                                             ? scene::LayerVisibility::defaults()
                                             : scene::LayerVisibility::parse(options.layers, "--layers");

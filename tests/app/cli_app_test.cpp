@@ -673,14 +673,17 @@ TEST_F(CommandLine, BrokenModelAndTissueMapFilesAreReportedByName) {
   for (const std::string& file : maps) expectNamed("model-info --model " + model_ + " --tissue-map " + file, file);
 }
 
-TEST_F(CommandLine, BuildModelWritesOnlyBinaryGltf) {
-  for (const std::string name : {"leg.obj", "leg.fbx", "leg"}) {
-    const ProcessResult run = runLegatlas("build-model --out " + path(name));
+// A file named for one format must not hold another: it would be opened by the wrong reader.
+TEST_F(CommandLine, NoFileIsWrittenUnderTheNameOfAnotherFormat) {
+  const auto expectRefused = [&](const std::string& command, const std::string& name, const std::string& ending) {
+    const ProcessResult run = runLegatlas(command + " --out " + path(name));
     EXPECT_EQ(run.exitCode, 1) << run.output;
     EXPECT_NE(run.output.find("--out: " + path(name)), std::string::npos) << run.output;
-    EXPECT_NE(run.output.find(".glb"), std::string::npos) << run.output;
+    EXPECT_NE(run.output.find(ending), std::string::npos) << run.output;
     EXPECT_FALSE(fs::exists(path(name))) << "nothing is written";
-  }
+  };
+  for (const std::string name : {"leg.obj", "leg.fbx", "leg"}) expectRefused("build-model", name, ".glb");
+  for (const std::string name : {"view.jpg", "view"}) expectRefused("render --size 64x64", name, ".png");
 }
 
 TEST_F(CommandLine, BrokenAnatomyFilesAreReportedByName) {
