@@ -44,6 +44,7 @@ void inject(const InputScript::State& s) {
 }  // namespace
 
 InputScript InputScript::record(const std::string& path) {
+  checkWritablePath(path);  // now, not after the whole session has been recorded
   InputScript script;
   script.mode_ = Mode::Record;
   script.path_ = path;

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/atomic_file.h"
 #include "core/error.h"
 #include "core/text.h"
 
@@ -49,12 +50,13 @@ std::string fontFile() {
   throw InputError(kFontCandidates[0], "", "no font for the captions", "install Debian's fonts-dejavu-core");
 }
 
-std::string lastLine(const std::string& path) {
-  std::ifstream in(path);
+// ": <the last line ffmpeg logged>", or nothing when it logged nothing.
+std::string ffmpegSaid(const std::string& logPath) {
+  std::ifstream in(logPath);
   std::string line, last;
   while (std::getline(in, line))
     if (!line.empty()) last = line;
-  return last;
+  return last.empty() ? last : ": " + last;
 }
 
 }  // namespace
@@ -66,10 +68,7 @@ bool isVideoPath(const std::string& path) {
 
 VideoEncoder::VideoEncoder(const std::string& outPath, int width, int height, int fps, const std::string& captions)
     : outPath_(outPath), logPath_(outPath + ".ffmpeg.log") {
-  std::error_code ec;
-  const fs::path folder = fs::absolute(outPath, ec).parent_path();
-  if (!fs::is_directory(folder, ec))
-    throw InputError(outPath, "", "its folder " + folder.string() + " does not exist", "create the folder, or give another path");
+  checkWritablePath(outPath);
   const std::string extension = toLower(fs::path(outPath).extension().string());
   std::string filter = captions;
   std::string codec;
@@ -98,17 +97,17 @@ VideoEncoder::~VideoEncoder() {
 
 void VideoEncoder::add(const render::Image& frame) {
   if (std::fwrite(frame.rgba.data(), 1, frame.rgba.size(), pipe_) != frame.rgba.size())
-    throw InputError(outPath_, "", "ffmpeg stopped taking frames: " + lastLine(logPath_), "check the output path and its folder");
+    throw InputError(outPath_, "", "ffmpeg stopped taking frames" + ffmpegSaid(logPath_), "check the output path and its folder");
 }
 
 void VideoEncoder::finish() {
   const int status = ::pclose(std::exchange(pipe_, nullptr));
   const bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
-  const std::string why = lastLine(logPath_);
+  const std::string why = ffmpegSaid(logPath_);
   std::error_code ec;
   fs::remove(logPath_, ec);
   if (!ok)
-    throw InputError(outPath_, "", "ffmpeg could not write the video" + (why.empty() ? std::string() : ": " + why),
+    throw InputError(outPath_, "", "ffmpeg could not write the video" + why,
                      WIFEXITED(status) && WEXITSTATUS(status) == 127 ? "install Debian's ffmpeg" : "check the output path and its folder");
 }
 

@@ -36,6 +36,13 @@ std::string replacedFile(const std::string& path) {
 
 }  // namespace
 
+void checkWritablePath(const std::string& path) {
+  namespace fs = std::filesystem;
+  const fs::path folder = fs::path(replacedFile(path)).parent_path();
+  if (std::error_code ec; !folder.empty() && !fs::is_directory(folder, ec))
+    throw InputError(path, "", "its folder " + folder.string() + " does not exist", "create the folder, or give another path");
+}
+
 void writeFileAtomically(const std::string& given, std::string_view bytes) {
   const std::string path = replacedFile(given);
   const std::string temporary = path + ".tmp-" + std::to_string(::getpid());

@@ -516,10 +516,11 @@ TEST_F(CommandLine, RenderWritesALessonStepAsAVideoWithTheRightFramesAndSize) {
 }
 
 TEST_F(CommandLine, AVideoThatCannotBeWrittenIsAnErrorNotASignal) {
-  // A missing folder is caught before ffmpeg starts; a folder where the file should go
-  // makes ffmpeg quit while frames are still coming, which must not end us with SIGPIPE.
+  // A missing folder, or a folder where the file should go, is caught before ffmpeg
+  // starts; a place no file can be made (/proc) makes ffmpeg quit while frames are still
+  // coming, which must not end us with SIGPIPE.
   fs::create_directories(path("taken.mp4"));
-  for (const std::string& out : {path("no-such-folder/step.mp4"), path("taken.mp4")}) {
+  for (const std::string& out : {path("no-such-folder/step.mp4"), path("taken.mp4"), std::string("/proc/step.mp4")}) {
     const ProcessResult run = runLegatlas("render --lesson shin_splints --step 1 --size 160x90 --fps 4 --out " + out);
     EXPECT_EQ(run.exitCode, 1) << out << "\n" << run.output;
     EXPECT_NE(run.output.find(out + ": "), std::string::npos) << run.output;
@@ -617,6 +618,13 @@ TEST_F(CommandLine, AReplayedStrokeDrawnOnTheLegIsScoredAndKept) {
 
   // A second run adds to the scores rather than replacing them.
   EXPECT_EQ(replayPractice(recorded, up)["scores"].size(), 2u);
+}
+
+TEST_F(CommandLine, ARecordingThatCouldNotBeSavedIsRefusedBeforeItStarts) {
+  const std::string out = path("no-such-folder/recording.json");
+  const ProcessResult run = runLegatlas("--record " + out);
+  EXPECT_EQ(run.exitCode, 1) << run.output;
+  EXPECT_NE(run.output.find(out + ": "), std::string::npos) << run.output;
 }
 
 TEST_F(CommandLine, ABrokenReplayFileIsReportedByName) {

@@ -66,5 +66,20 @@ TEST_F(AtomicFile, AFolderOrAPipeIsNeverReplaced) {
   EXPECT_EQ(contents(dir_ / "new.png"), "new");
 }
 
+TEST_F(AtomicFile, AWriterCanAskBeforeItWorks) {
+  EXPECT_NO_THROW(checkWritablePath((dir_ / "recording.json").string()));
+  const auto reason = [](const fs::path& path) {
+    try {
+      checkWritablePath(path.string());
+    } catch (const InputError& e) {
+      return e.reason();
+    }
+    return std::string();
+  };
+  EXPECT_NE(reason(dir_ / "no-such-folder" / "recording.json").find("does not exist"), std::string::npos);
+  EXPECT_NE(reason(dir_).find("folder"), std::string::npos);
+  EXPECT_FALSE(fs::exists(dir_ / "recording.json")) << "asking writes nothing";
+}
+
 }  // namespace
 }  // namespace legatlas
