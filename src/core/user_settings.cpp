@@ -1,25 +1,19 @@
 #include "core/user_settings.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.h"
 #include "core/text.h"
+#include "core/user_folders.h"
 
 namespace legatlas {
 
 namespace fs = std::filesystem;
 
 std::string UserSettings::defaultPath() {
-  const char* config = std::getenv("XDG_CONFIG_HOME");
-  fs::path base = config && *config ? fs::path(config) : fs::path();
-  if (base.empty()) {
-    const char* home = std::getenv("HOME");
-    base = fs::path(home && *home ? home : ".") / ".config";
-  }
-  return (base / "legatlas" / "settings.json").string();
+  return (xdgFolder("XDG_CONFIG_HOME", ".config") / "legatlas" / "settings.json").string();
 }
 
 UserSettings UserSettings::load(const std::string& path, std::string& notice) {

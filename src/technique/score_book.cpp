@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
@@ -14,6 +13,7 @@
 #include "core/atomic_file.h"
 #include "core/error.h"
 #include "core/text.h"
+#include "core/user_folders.h"
 
 namespace legatlas::technique {
 namespace {
@@ -86,13 +86,7 @@ std::string nowIso8601() { return utcStamp("%Y-%m-%dT%H:%M:%SZ"); }
 ScoreBook::ScoreBook(std::string path) : path_(std::move(path)) {}
 
 std::string ScoreBook::defaultPath() {
-  const char* data = std::getenv("XDG_DATA_HOME");
-  fs::path base = data && *data ? fs::path(data) : fs::path();
-  if (base.empty()) {
-    const char* home = std::getenv("HOME");
-    base = fs::path(home && *home ? home : ".") / ".local" / "share";
-  }
-  return (base / "legatlas" / "scores.json").string();
+  return (xdgFolder("XDG_DATA_HOME", fs::path(".local") / "share") / "legatlas" / "scores.json").string();
 }
 
 std::vector<ScoreEntry> ScoreBook::load(std::string& notice) const {

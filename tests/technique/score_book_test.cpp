@@ -115,6 +115,16 @@ TEST(ScoreBookPath, FollowsXdgDataHome) {
   EXPECT_EQ(ScoreBook::defaultPath(), "/tmp/some-data/legatlas/scores.json");
   ::unsetenv("XDG_DATA_HOME");
   EXPECT_NE(ScoreBook::defaultPath().find(".local/share/legatlas/scores.json"), std::string::npos);
+  // A relative value is ignored, as the XDG spec says, and without HOME the account's
+  // home is used: never a folder relative to wherever the program was started.
+  ::setenv("XDG_DATA_HOME", "relative/data", 1);
+  const char* home = std::getenv("HOME");
+  const std::string homeWas = home ? home : "";
+  ::unsetenv("HOME");
+  EXPECT_TRUE(std::filesystem::path(ScoreBook::defaultPath()).is_absolute()) << ScoreBook::defaultPath();
+  EXPECT_EQ(ScoreBook::defaultPath().find("relative/data"), std::string::npos);
+  if (home) ::setenv("HOME", homeWas.c_str(), 1);
+  ::unsetenv("XDG_DATA_HOME");
   if (saved) ::setenv("XDG_DATA_HOME", restore.c_str(), 1);
 }
 
