@@ -15,6 +15,8 @@ namespace legatlas::technique {
 namespace {
 
 constexpr int kMostPasses = 100;
+// A class lesson has a dozen steps; this many keeps planning a lesson to seconds.
+constexpr size_t kMostSteps = 200;
 constexpr float kLongestPassSeconds = 3600.0f;
 
 const std::vector<std::string> kLessonFields{"title", "condition", "goal", "safety", "steps"};
@@ -51,6 +53,9 @@ class LessonReader {
     const YAML::Node steps = required(root, "steps", "steps");
     if (!steps.IsSequence() || steps.size() == 0)
       fail(steps, "steps", "steps must be a list with at least one step", "write each step as a '- technique: ...' item");
+    if (steps.size() > kMostSteps)
+      fail(steps, "steps", "a lesson holds at most " + std::to_string(kMostSteps) + " steps, and this one has " + std::to_string(steps.size()),
+           "split it into several lessons");
     for (size_t i = 0; i < steps.size(); ++i) lesson.steps.push_back(step(steps[i], "steps[" + std::to_string(i) + "]"));
     return lesson;
   }

@@ -114,5 +114,14 @@ TEST(LessonParser, BrokenOrEmptyFilesSayWhere) {
   EXPECT_NE(errorOf(deep).find("nested too deeply"), std::string::npos) << errorOf(deep);
 }
 
+TEST(LessonParser, ALessonTooLongToPlanInSecondsIsRefused) {
+  // Aliases let a few hundred bytes hold a thousand steps, each planned on the whole leg.
+  std::string steps = "  - &glide {technique: gliding, target: {region: leg_anterior}, caption: c}\n";
+  for (int i = 1; i < 201; ++i) steps += "  - *glide\n";
+  EXPECT_NE(errorOf(withStep(steps)).find("at most 200 steps, and this one has 201"), std::string::npos) << errorOf(withStep(steps));
+  steps.resize(steps.size() - std::string("  - *glide\n").size());
+  EXPECT_EQ(errorOf(withStep(steps)), "");
+}
+
 }  // namespace
 }  // namespace legatlas::technique
