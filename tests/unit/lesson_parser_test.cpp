@@ -94,6 +94,7 @@ TEST(LessonParser, MistakesAreReportedWithTheFieldAndTheFix) {
       {"  - technique: gliding\n    target: {region: a}\n    path: {along: fibres, at: b}\n    caption: c\n", "keep only one"},
       {"  - technique: gliding\n    target: {region: a}\n    captoin: c\n", "did you mean 'caption'"},
       {"  - technique: gliding\n    target: {tissues: []}\n    caption: c\n", "list of tissue ids"},
+      {"  - technique: kneading\n    target: {tissues: [soleus, plantaris, soleus]}\n    caption: c\n", "'soleus' is already in this list"},
   };
   for (const Case& c : cases) {
     const std::string e = errorOf(withStep(c.step));
