@@ -18,6 +18,10 @@ namespace {
 constexpr int kMostPasses = 100;
 // A class lesson has a dozen steps; this many keeps planning a lesson to seconds.
 constexpr size_t kMostSteps = 200;
+// Longer than any caption the viewer can show, and with the limits on steps and notes it
+// bounds what YAML aliases can multiply: a lesson can never hold more than a few MB.
+constexpr size_t kLongestText = 2000;
+constexpr size_t kMostNotes = 50;
 constexpr float kLongestPassSeconds = 3600.0f;
 
 const std::vector<std::string> kLessonFields{"title", "condition", "goal", "safety", "steps"};
@@ -71,6 +75,10 @@ class LessonReader {
 
   std::string scalar(const YAML::Node& value, const std::string& field, const std::string& what) const {
     if (!value.IsScalar()) fail(value, field, field + " must be " + what, "write it on one line after the colon");
+    if (value.Scalar().size() > kLongestText)
+      fail(value, field, field + " is " + std::to_string(value.Scalar().size()) + " characters long, more than the " +
+                             std::to_string(kLongestText) + " a lesson's text may have",
+           "shorten it, or split it between steps");
     return value.Scalar();
   }
 
@@ -85,6 +93,9 @@ class LessonReader {
     const YAML::Node list = required(map, key, key);
     if (!list.IsSequence() || list.size() == 0)
       fail(list, key, key + " must be a list of notes", "write each note on its own line starting with '- '");
+    if (list.size() > kMostNotes)
+      fail(list, key, key + " has " + std::to_string(list.size()) + " notes, more than the " + std::to_string(kMostNotes) + " a lesson may list",
+           "keep the notes that matter for this lesson");
     std::vector<std::string> out;
     for (size_t i = 0; i < list.size(); ++i)
       out.push_back(scalar(list[i], key + "[" + std::to_string(i) + "]", "text"));

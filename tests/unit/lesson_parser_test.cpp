@@ -124,5 +124,15 @@ TEST(LessonParser, ALessonTooLongToPlanInSecondsIsRefused) {
   EXPECT_EQ(errorOf(withStep(steps)), "");
 }
 
+TEST(LessonParser, AliasesCannotMultiplyTextBeyondItsLimits) {
+  const std::string longNote(2001, 'x');
+  EXPECT_NE(errorOf("title: " + longNote + "\ncondition: C\ngoal: G\nsafety: [s]\nsteps: []\n").find("title is 2001 characters long"),
+            std::string::npos);
+  std::string notes = "[&note " + std::string(2000, 'x');
+  for (int i = 0; i < 50; ++i) notes += ", *note";
+  const std::string lesson = "title: T\ncondition: C\ngoal: G\nsafety: " + notes + "]\nsteps: []\n";
+  EXPECT_NE(errorOf(lesson).find("safety has 51 notes"), std::string::npos) << errorOf(lesson);
+}
+
 }  // namespace
 }  // namespace legatlas::technique
