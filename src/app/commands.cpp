@@ -139,7 +139,7 @@ void renderVideo(const RenderOptions& options, LessonMoment& moment, render::Ren
 
 int runRender(const RenderOptions& options) {
   if (!options.view.empty()) parseView(options.view);  // a bad view is reported before any loading
-  if (!isVideoPath(options.outPath) && toLower(std::filesystem::path(options.outPath).extension().string()) != ".png")
+  if (!isVideoPath(options.outPath) && fileExtension(options.outPath) != ".png")
     throw InputError("--out", options.outPath, "render writes a PNG image, or an MP4, WebM or GIF video",
                      "give a file name ending in .png, .mp4, .webm or .gif");
   const scene::LayerVisibility layers = options.layers.empty()

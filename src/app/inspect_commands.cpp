@@ -169,7 +169,7 @@ int runLandmarks(const InspectOptions& options) {
 int runBuildModel(const std::string& anatomyDir, const std::string& outPath) {
   // Checked before the half minute of generating: a .obj or .fbx name on GLB bytes would
   // send the file to the wrong importer when it is opened.
-  if (toLower(std::filesystem::path(outPath).extension().string()) != ".glb")
+  if (fileExtension(outPath) != ".glb")
     throw InputError("--out", outPath, "the leg is written as binary glTF", "give a file name ending in .glb");
   const std::filesystem::path folder = std::filesystem::path(outPath).parent_path();
   std::error_code ec;

@@ -62,14 +62,14 @@ std::string ffmpegSaid(const std::string& logPath) {
 }  // namespace
 
 bool isVideoPath(const std::string& path) {
-  const std::string extension = toLower(fs::path(path).extension().string());
+  const std::string extension = fileExtension(path);
   return extension == ".mp4" || extension == ".webm" || extension == ".gif";
 }
 
 VideoEncoder::VideoEncoder(const std::string& outPath, int width, int height, int fps, const std::string& captions)
     : outPath_(outPath), logPath_(outPath + ".ffmpeg.log") {
   checkWritablePath(outPath);
-  const std::string extension = toLower(fs::path(outPath).extension().string());
+  const std::string extension = fileExtension(outPath);
   std::string filter = captions;
   std::string codec;
   if (extension == ".gif") {

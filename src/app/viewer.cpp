@@ -543,7 +543,7 @@ int Viewer::run() {
       continue;
     }
     for (const std::string& path : std::exchange(droppedPaths_, {})) {
-      if (toLower(std::filesystem::path(path).extension().string()) == ".json") {
+      if (fileExtension(path) == ".json") {
         modelPanel_.tissueMapPath = path;
       } else {
         modelPanel_.modelPath = path;

@@ -19,6 +19,10 @@ std::string toLower(std::string_view text) {
   return out;
 }
 
+std::string fileExtension(const std::string& path) {
+  return toLower(std::filesystem::path(path).extension().string());
+}
+
 std::string lowerFirst(std::string text) {
   if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
   return text;

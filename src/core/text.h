@@ -7,6 +7,8 @@
 namespace legatlas {
 
 std::string toLower(std::string_view text);
+// ".glb" for "Leg.GLB": a file name's extension, lower case, with its dot ("" if none).
+std::string fileExtension(const std::string& path);
 // "Front of the thigh" -> "front of the thigh", for a name inside a sentence.
 std::string lowerFirst(std::string text);
 // Case-insensitive glob: '*' matches any run of characters, '?' one character.

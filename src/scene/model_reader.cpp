@@ -264,7 +264,7 @@ ReadMeshes readMeshes(const std::string& path, const anatomy::ModelFrameHint& hi
                    aiProcess_ValidateDataStructure;
   // glTF is indexed by its specification; welding its vertices again only costs time
   // (about half the load of a 300k-triangle GLB). Other formats arrive per corner.
-  const std::string extension = toLower(fs::path(path).extension().string());
+  const std::string extension = fileExtension(path);
   if (extension != ".glb" && extension != ".gltf") flags |= aiProcess_JoinIdenticalVertices;
   const aiScene* source = importer.ReadFile(path, flags);
   if (!source) {

@@ -157,12 +157,13 @@ class LessonReader {
     if (t.kind == Target::Kind::Tissues) {
       if (!item.second.IsSequence() || item.second.size() == 0)
         fail(item.second, field + ".tissues", "tissues must be a list of tissue ids", "write e.g. [soleus, plantaris]");
+      std::set<std::string> named;
       for (size_t i = 0; i < item.second.size(); ++i) {
         const std::string place = field + ".tissues[" + std::to_string(i) + "]";
         t.ids.push_back(scalar(item.second[i], place, "a tissue id"));
         // Each tissue is worked once a step; a repeat is a slip, and a thousand of them
         // (a few bytes each with an alias) would plan for seconds.
-        if (std::find(t.ids.begin(), t.ids.end() - 1, t.ids.back()) != t.ids.end() - 1)
+        if (!named.insert(t.ids.back()).second)
           fail(item.second[i], place, "'" + t.ids.back() + "' is already in this list", "name each tissue once");
       }
     } else {

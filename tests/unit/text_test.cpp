@@ -27,6 +27,13 @@ TEST(GlobMatch, StarAndQuestionMark) {
   EXPECT_TRUE(globMatch("*", ""));
 }
 
+TEST(FileExtension, LowerCaseWithItsDotAndOnlyTheLastOne) {
+  EXPECT_EQ(legatlas::fileExtension("models/Leg.GLB"), ".glb");
+  EXPECT_EQ(legatlas::fileExtension("step3.tar.MP4"), ".mp4");
+  EXPECT_EQ(legatlas::fileExtension("out/README"), "");
+  EXPECT_EQ(legatlas::fileExtension("folder.d/map"), "");
+}
+
 namespace legatlas {
 namespace {
 
