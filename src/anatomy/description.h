@@ -101,6 +101,12 @@ struct Region {
   float radius = 0;                          // around the centre, or around the segment
   std::optional<glm::vec2> depthRange;       // z, for regions that are not a band around the limb
   std::optional<std::pair<glm::vec3, glm::vec3>> segment;  // a region along a line (the tibial crest)
+  std::string facing;    // which way a region bounded by depth faces: superior, posterior, inferior
+  std::string position;  // the client's position for work here: supine, prone or side_lying
+  // An endangerment site says what it bars: the firmest pressure any technique may use
+  // over it, and the techniques it bars at every pressure (ids of the catalogue).
+  std::string highestPressure;
+  std::vector<std::string> barredTechniques;
 };
 
 // The reference outline of the skin at height y: an ellipse in the horizontal plane.

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -286,11 +287,39 @@ void readVeins(const DescriptionFiles& files, const std::map<std::string, glm::v
   });
 }
 
+// Which way a region faces, the client's position for it, and what an endangerment site bars.
+void readRegionUse(const FileReader& file, const JsonField& f, Region& r) {
+  static const std::vector<std::string> kFacings{"superior", "posterior", "inferior"};
+  static const std::vector<std::string> kPositions{"supine", "prone", "side_lying"};
+  static const std::vector<std::string> kPressures{"very_light", "light", "moderate", "firm", "deep"};
+  const auto oneOf = [&](const std::string& key, const std::vector<std::string>& words) {
+    const std::string value = file.text(f, key);
+    if (!value.empty() && std::find(words.begin(), words.end(), value) == words.end())
+      f.at(key).fail("unknown value \"" + value + "\"", "use " + joinAsChoices(words));
+    return value;
+  };
+  if (r.depthRange && f.has("around")) {
+    const std::string around = file.text(f, "around");
+    r.facing = around.substr(0, around.find(' '));
+    if (std::find(kFacings.begin(), kFacings.end(), r.facing) == kFacings.end())
+      f.at("around").fail("a region bounded by depth faces one way", "begin with " + joinAsChoices(kFacings));
+  }
+  r.position = oneOf("position", kPositions);
+  r.highestPressure = oneOf("highest_pressure", kPressures);
+  if (f.has("bars")) r.barredTechniques = file.texts(f.at("bars"));
+  if (r.kind == "endangerment" && r.highestPressure.empty())
+    f.fail("an endangerment site must say the firmest pressure allowed over it",
+           "add \"highest_pressure\": one of " + joinAsChoices(kPressures));
+  if (r.kind == "region" && (!r.highestPressure.empty() || !r.barredTechniques.empty()))
+    f.fail("only an endangerment site bars pressures and techniques", "set \"kind\": \"endangerment\" or remove them");
+}
+
 void readRegions(const DescriptionFiles& files, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
   const FileReader file(files, "regions.json", &landmarks);
   file.forEach("regions", [&](const JsonField& f) {
-    Region r{file.requiredText(f, "id"), file.requiredText(f, "name"), file.requiredText(f, "kind"),
-             file.text(f, "drains_to"), file.text(f, "why"), {}, {}, {}, 0.0f, {}, {}};
+    Region r;
+    r.id = file.requiredText(f, "id"), r.name = file.requiredText(f, "name"), r.kind = file.requiredText(f, "kind");
+    r.drainsTo = file.text(f, "drains_to"), r.why = file.text(f, "why");
     if (r.kind != "region" && r.kind != "endangerment") f.at("kind").fail("unknown kind \"" + r.kind + "\"", "use region or endangerment");
     if (f.has("bounds") && f.at("bounds").has("y")) r.heightRange = file.range(f.at("bounds").at("y"), kLegReach);
     if (f.has("angle_deg")) r.angleDegrees = file.range(f.at("angle_deg"), 360.0f);
@@ -300,6 +329,7 @@ void readRegions(const DescriptionFiles& files, const std::map<std::string, glm:
     if (f.has("segment")) r.segment = file.segment(f.at("segment"));
     if ((r.centre || r.segment) && r.radius <= 0)
       f.fail("a region with a centre or a segment needs a radius", "add \"radius\" in metres");
+    readRegionUse(file, f, r);
     d.regions.push_back(std::move(r));
   });
 }

@@ -10,6 +10,7 @@
 #include "app/model_source.h"
 #include "core/error.h"
 #include "core/text.h"
+#include "technique/client_position.h"
 #include "technique/practice_scorer.h"
 #include "technique/rule_checker.h"
 #include "technique/stroke_planner.h"
@@ -77,6 +78,7 @@ Json strokeJson(const Stroke& s, const Lesson& lesson, const scene::Scene& scene
                {"target", targetJson(lesson.steps[s.step].target)},
                {"tissue", tissueId(s.tissue)},
                {"pressure", technique::pressureId(s.pressure)},
+               {"position", technique::clientPositionId(s.position)},
                {"length_m", rounded(s.workingLength(), 4)},
                {"working", samplesJson(s.working)},
                {"return", samplesJson(s.back)}};
@@ -208,9 +210,10 @@ int runCheck(const LessonOptions& options) {
   const auto leg = loadLeg(options.model, options.anatomyDir);
   const std::vector<Stroke> strokes = technique::planLesson(lesson, *leg->model);
   const auto problems = technique::checkLesson(*leg->model, lesson, strokes);
+  const std::vector<std::string> warnings = technique::lessonWarnings(lesson, strokes);
   if (options.json) {
     Json out = {{"lesson", lesson.id}, {"file", lesson.file}, {"strokes", strokes.size()}, {"ok", problems.empty()},
-                {"problems", Json::array()}};
+                {"warnings", warnings}, {"problems", Json::array()}};
     for (const auto& p : problems)
       out["problems"].push_back({{"step", p.step + 1},
                                  {"line", lesson.steps[p.step].line},
@@ -219,6 +222,7 @@ int runCheck(const LessonOptions& options) {
                                  {"where", vectorJson(p.result.where)}});
     std::cout << out.dump(2) << '\n';
   } else {
+    for (const std::string& w : warnings) std::cerr << lesson.file << ": warning: " << w << '\n';
     for (const auto& p : problems)
       std::cerr << lesson.file << ": " << technique::placeOf(lesson.steps[p.step], p.step, "") << " ("
                 << lesson.steps[p.step].technique->id << "): " << p.result.message << '\n';

@@ -14,10 +14,11 @@ using Ref = Reference;
 // a thumb strips at 1-3 cm/s, lymph drainage works at about one cycle a second.
 constexpr std::array kCatalogue{
     Technique{"gliding", "Gliding (effleurage)", "whole palm and fingers, moulded to the limb",
-              "skin, fat and the superficial muscles", "distal to proximal, with the lymph toward its nodes",
+              "skin, fat and the superficial muscles",
+              "along the region or muscle it works, distal to proximal, never against the lymph",
               "Long strokes toward the heart carry lymph and venous blood the way their valves let them go, and "
               "open and close every sequence.",
-              Palm, LongGlide, Ref::LymphFlow, Light, VeryLight, Moderate, false, 0.12f, 0.0f, 3, 0.05f},
+              Palm, LongGlide, Ref::AlongTarget, Light, VeryLight, Moderate, false, 0.12f, 0.0f, 3, 0.05f},
     Technique{"kneading", "Kneading (petrissage)", "both hands grasp, lift, squeeze and release in turn",
               "the muscle belly", "the grips advance along the belly from distal to proximal",
               "Lifting and squeezing the belly loosens it; moving the grips upward pushes what is squeezed out "
@@ -54,7 +55,12 @@ constexpr std::array kCatalogue{
     Technique{"heat", "Heat application", "a heating pad or warm stone resting on the muscle", "it warms, not presses",
               "none: it rests",
               "Warmth relaxes a muscle once its cramp has passed and brings blood to it.",
-              Pad, Rest, Ref::None, Light, VeryLight, Light, false, 0.0f, 0.0f, 1, 0.06f},
+              Pad, Rest, Ref::None, Light, VeryLight, Light, false, 0.0f, 0.0f, 1, 0.06f, 300.0f},
+    Technique{"passive_stretch", "Passive calf stretch", "one hand cups the heel, the forearm and palm lie against the ball of the foot",
+              "it lengthens the calf muscles", "the foot is drawn up toward the shin with the knee straight, and held",
+              "A cramp is a muscle locked short; lengthening it slowly and holding it switches the spasm off faster than "
+              "anything pressed into it.",
+              Palm, Rest, Ref::None, Moderate, Light, Moderate, false, 0.0f, 0.0f, 2, 0.04f, 30.0f},
 };
 
 }  // namespace
@@ -87,6 +93,7 @@ std::optional<Pressure> pressureFromId(std::string_view id) {
 std::string_view referenceId(Reference reference) {
   switch (reference) {
     case Ref::LymphFlow: return "lymph_flow";
+    case Ref::AlongTarget: return "along_target";
     case Ref::FibreDirection: return "fibre_direction";
     case Ref::BellyProgression: return "belly_progression";
     case Ref::None: return "none";

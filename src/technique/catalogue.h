@@ -16,6 +16,7 @@ enum class Pressure { VeryLight, Light, Moderate, Firm, Deep };
 // What decides the right way for a stroke (DESIGN.md, "Where direction comes from").
 enum class Reference {
   LymphFlow,         // with the superficial lymph toward its nodes
+  AlongTarget,       // along the region or muscle worked, distal toward proximal, never against the lymph
   FibreDirection,    // along the muscle fibres, insertion toward origin
   BellyProgression,  // grips advance along the belly, distal toward proximal
   None,              // it rests: heat
@@ -43,6 +44,7 @@ struct Technique {
   float cyclesPerSecond;       // circles, pumps, grips (0 when not cyclic)
   int repetitions;             // default passes
   float contactRadius;         // metres: the patch of skin under the contact
+  float holdSeconds = 0;       // how long a resting technique stays by default
 };
 
 std::span<const Technique> catalogue();

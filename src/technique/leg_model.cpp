@@ -6,6 +6,7 @@
 #include <glm/trigonometric.hpp>
 
 #include "core/error.h"
+#include "technique/endangerment.h"
 
 namespace legatlas::technique {
 namespace {
@@ -40,6 +41,7 @@ bool inAngleRange(float angle, const glm::vec2& range) {
 
 LegModel::LegModel(const scene::Scene& scene, const anatomy::Description& description)
     : scene_(scene), description_(description), eachTissue_(scene.tissues.size()) {
+  checkSiteEntries(description);
   for (const scene::SceneMesh& m : scene.meshes) {
     if (m.detail != 0) continue;
     const Layer layer = scene.tissues[m.tissueIndex].layer;

@@ -24,8 +24,10 @@ constexpr size_t kLongestText = 2000;
 constexpr size_t kMostNotes = 50;
 constexpr float kLongestPassSeconds = 3600.0f;
 
-const std::vector<std::string> kLessonFields{"title", "condition", "goal", "safety", "steps"};
-const std::vector<std::string> kStepFields{"technique", "target", "path", "passes", "duration_s", "pressure", "caption"};
+const std::vector<std::string> kLessonFields{"title", "condition", "goal", "safety", "session_minutes", "steps"};
+const std::vector<std::string> kStepFields{"technique", "target",   "path",      "passes",    "duration_s",     "pressure",
+                                           "caption",   "position", "sequence",  "draping",   "watch_for",      "session_minutes"};
+constexpr float kLongestSessionMinutes = 240.0f;
 const std::vector<std::string> kTargetKinds{"tissue", "tissues", "region", "compartment", "nodes"};
 const std::vector<std::string> kPathFields{"follow", "along", "at", "from", "to", "over"};
 
@@ -55,6 +57,7 @@ class LessonReader {
     lesson.condition = text(root, "condition", "condition");
     lesson.goal = text(root, "goal", "goal");
     lesson.safety = textList(root, "safety");
+    if (root["session_minutes"].IsDefined()) lesson.sessionMinutes = minutes(root["session_minutes"], "session_minutes");
     const YAML::Node steps = required(root, "steps", "steps");
     if (!steps.IsSequence() || steps.size() == 0)
       fail(steps, "steps", "steps must be a list with at least one step", "write each step as a '- technique: ...' item");
@@ -128,6 +131,11 @@ class LessonReader {
     s.pressure = s.technique->pressure;
     if (node["pressure"].IsDefined()) s.pressure = pressure(node["pressure"], field + ".pressure");
     s.caption = text(node, "caption", field + ".caption");
+    if (node["position"].IsDefined()) s.position = position(node["position"], field + ".position");
+    if (node["sequence"].IsDefined()) s.sequence = sequence(node["sequence"], field + ".sequence");
+    if (node["draping"].IsDefined()) s.draping = text(node, "draping", field + ".draping");
+    if (node["watch_for"].IsDefined()) s.watchFor = text(node, "watch_for", field + ".watch_for");
+    if (node["session_minutes"].IsDefined()) s.sessionMinutes = minutes(node["session_minutes"], field + ".session_minutes");
     return s;
   }
 
@@ -201,8 +209,9 @@ class LessonReader {
       p.to = scalar(value["to"], field + ".to", "a landmark id");
       if (has("over")) p.over = scalar(value["over"], field + ".over", "a side");
     }
-    if (p.kind != PathSpec::Kind::Route && has("over"))
-      fail(value["over"], field + ".over", "'over' only goes with a from/to route", "remove it");
+    if (p.kind == PathSpec::Kind::AlongFibres && has("over")) p.over = scalar(value["over"], field + ".over", "a side");
+    if (p.kind != PathSpec::Kind::Route && p.kind != PathSpec::Kind::AlongFibres && has("over"))
+      fail(value["over"], field + ".over", "'over' goes with a from/to route or with 'along: fibres'", "remove it");
     return p;
   }
 
@@ -232,6 +241,40 @@ class LessonReader {
     return seconds;
   }
 
+  ClientPosition position(const YAML::Node& value, const std::string& field) const {
+    const std::string id = scalar(value, field, "a position");
+    if (auto p = clientPositionFromId(id)) return *p;
+    const std::vector<std::string> ids{"supine", "prone", "side_lying"};
+    const std::string near = nearestName(id, ids);
+    fail(value, field, "unknown position '" + id + "'", near.empty() ? "use " + joinAsChoices(ids) : "did you mean '" + near + "'?");
+  }
+
+  // "ankle_to_knee": two stops of the limb, different ones.
+  PassSequence sequence(const YAML::Node& value, const std::string& field) const {
+    const std::string words = scalar(value, field, "a sequence such as ankle_to_knee");
+    const auto stops = sequenceStops();
+    const size_t to = words.find("_to_");
+    const auto known = [&](const std::string& w) { return std::find(stops.begin(), stops.end(), w) != stops.end(); };
+    if (to == std::string::npos || !known(words.substr(0, to)) || !known(words.substr(to + 4)) ||
+        words.substr(0, to) == words.substr(to + 4))
+      fail(value, field, "'" + words + "' is not a sequence", "write FROM_to_TO with two of " + joinAsChoices(stops) + ", e.g. ankle_to_knee");
+    return {words.substr(0, to), words.substr(to + 4)};
+  }
+
+  float minutes(const YAML::Node& value, const std::string& field) const {
+    const std::string s = scalar(value, field, "a number of minutes");
+    float m = 0;
+    try {
+      m = value.as<float>();
+    } catch (const YAML::Exception&) {
+      fail(value, field, "session_minutes must be a number of minutes, not '" + s + "'", "write e.g. 'session_minutes: 5'");
+    }
+    if (!std::isfinite(m) || m <= 0 || m > kLongestSessionMinutes)
+      fail(value, field, "session_minutes must be more than 0 and at most " + std::to_string(int(kLongestSessionMinutes)),
+           "write how many minutes it takes in a real session");
+    return m;
+  }
+
   Pressure pressure(const YAML::Node& value, const std::string& field) const {
     const std::string id = scalar(value, field, "a pressure");
     if (auto p = pressureFromId(id)) return *p;
@@ -247,6 +290,26 @@ class LessonReader {
 };
 
 }  // namespace
+
+std::string_view clientPositionId(ClientPosition position) {
+  switch (position) {
+    case ClientPosition::Supine: return "supine";
+    case ClientPosition::Prone: return "prone";
+    case ClientPosition::SideLying: return "side_lying";
+  }
+  return "supine";
+}
+
+std::optional<ClientPosition> clientPositionFromId(std::string_view id) {
+  for (ClientPosition p : {ClientPosition::Supine, ClientPosition::Prone, ClientPosition::SideLying})
+    if (clientPositionId(p) == id) return p;
+  return std::nullopt;
+}
+
+const std::vector<std::string>& sequenceStops() {
+  static const std::vector<std::string> kStops{"toes", "ankle", "knee", "groin"};
+  return kStops;
+}
 
 int LessonStep::lineOf(const std::string& field) const {
   const auto found = lines.find(field);

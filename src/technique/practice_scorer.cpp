@@ -63,6 +63,12 @@ float ramp(float value, float low, float high) { return std::clamp((value - low)
 
 float directionShare(const std::vector<RuleResult>& rules) {
   if (const RuleResult* flow = find(rules, "with_lymph_flow")) return ramp(flow->measured, 0.5f, kShareWithFlowRequired);
+  if (const RuleResult* axis = find(rules, "along_target")) {
+    float share = ramp(axis->measured, 0.5f, kShareAlongTargetRequired);
+    if (const RuleResult* lymph = find(rules, "not_against_lymph"))
+      share *= ramp(lymph->measured, 0.5f, kShareNotAgainstLymphRequired);
+    return share;
+  }
   float share = 1.0f;
   if (const RuleResult* fibres = find(rules, "along_fibres")) share *= ramp(fibres->measured, 0.5f, kShareAlongFibresRequired);
   if (const RuleResult* origin = find(rules, "toward_origin")) share *= origin->passed ? 1.0f : 0.0f;
@@ -75,6 +81,8 @@ std::string startAndFinish(const LegModel& leg, const Stroke& stroke) {
   glm::vec3 centre(0.0f);
   for (const StrokeSample& s : stroke.working) centre += s.position;
   centre /= float(std::max<size_t>(stroke.working.size(), 1));
+  const auto ligament = leg.namedPoint("inguinal_ligament_mid");
+  if (ligament && centre.y > ligament->y) return "start below the navel and move down toward the groin";
   switch (drainageZone(leg, centre)) {
     case 0:
     case 1: return "start nearer the knee and move toward the groin";
@@ -87,6 +95,7 @@ std::string startAndFinish(const LegModel& leg, const Stroke& stroke) {
 std::vector<std::string> feedbackFor(const LegModel& leg, const PracticeScore& result, const Technique& technique) {
   std::vector<std::string> feedback;
   const RuleResult* flow = find(result.rules, "with_lymph_flow");
+  if (!flow) flow = find(result.rules, "not_against_lymph");
   if (flow && !flow->passed && flow->measured < 0.3f)
     feedback.push_back("this stroke pushes lymph away from " + std::string(flow->message.find("popliteal") != std::string::npos
                                                                               ? "the popliteal nodes behind the knee"
@@ -143,8 +152,9 @@ PracticeScore scorePractice(const LegModel& leg, const PracticeTask& task, const
   result.rules = checkStroke(leg, drawn);
   const anatomy::Region* region = leg.findRegion(task.target);
   const bool onTissue = leg.scene().findTissue(task.target) >= 0;
-  if (onTissue && task.technique->reference == Reference::LymphFlow) result.rules.push_back(checkOnTarget(leg, drawn));
-  if (!onTissue && region) result.rules.push_back(checkInRegion(leg, drawn, *region));
+  const bool targetChecked = find(result.rules, "on_target") != nullptr;
+  if (!targetChecked && onTissue) result.rules.push_back(checkOnTarget(leg, drawn));
+  if (!targetChecked && !onTissue && region) result.rules.push_back(checkInRegion(leg, drawn, *region));
   const bool drainage = std::string_view(task.technique->id).starts_with("mld_");
   if (drainage) {
     const float seconds = result.correct.working.back().time - result.correct.working.front().time;

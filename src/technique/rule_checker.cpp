@@ -7,12 +7,12 @@
 #include <set>
 
 #include "core/text.h"
+#include "technique/endangerment.h"
+#include "technique/skin_lanes.h"
 
 namespace legatlas::technique {
 namespace {
 
-constexpr float kDeepReach = 0.04f;     // a deep technique works a muscle this far under the skin
-constexpr float kLightReach = 0.015f;
 constexpr float kShareAscendingRequired = 0.8f;
 
 float degreesBetween(const glm::vec3& a, const glm::vec3& b) {
@@ -74,6 +74,55 @@ RuleResult withLymphFlow(const LegModel& leg, const Stroke& stroke) {
     r.message = "this stroke runs with the lymph flow over only " + percent(r.measured) + " of its length (at least " +
                 percent(kShareWithFlowRequired) + " is needed): " + placeWords(leg, r.where) + " lymph drains toward " +
                 drainsTowardWords(leg, r.where) + ", so start further from them and move toward them";
+  return r;
+}
+
+// Gliding runs along its target toward the nodes: up the limb, or down the lower abdomen.
+RuleResult alongTarget(const LegModel& leg, const Stroke& stroke) {
+  RuleResult r{"along_target", true, 1.0f, kShareAlongTargetRequired, "", {}};
+  const anatomy::Region* region = stroke.region.empty() ? nullptr : leg.findRegion(stroke.region);
+  const float sign = region ? towardNodesSign(leg, *region) : 1.0f;
+  float total = 0, along = 0, worst = -1;
+  for (const Piece& piece : piecesOf(stroke)) {
+    glm::vec3 axis = sign * limbAxisAt(leg, piece.middle);
+    axis -= piece.normal * glm::dot(axis, piece.normal);
+    if (glm::length(axis) < 0.2f) continue;  // the skin faces along the limb (the sole): no course to judge
+    const float angle = degreesBetween(piece.direction, glm::normalize(axis));
+    total += piece.length;
+    if (angle <= kAlongTargetDegrees) along += piece.length;
+    if (angle > worst) worst = angle, r.where = piece.middle;
+  }
+  if (total <= 0) return r;
+  r.measured = along / total;
+  r.passed = r.measured >= kShareAlongTargetRequired;
+  if (!r.passed)
+    r.message = "this glide runs along its target toward " + std::string(sign < 0 ? "the groin" : "the heart") + " over only " +
+                percent(r.measured) + " of its length (at least " + percent(kShareAlongTargetRequired) +
+                " is needed): start at the " + (sign < 0 ? "upper" : "distal") + " end of the " +
+                (region ? lowerFirst(region->name) : std::string("muscle")) + " and glide along it toward " +
+                drainsTowardWords(leg, r.where);
+  return r;
+}
+
+// A glide may lean across the lymph's course, but never push it back.
+RuleResult notAgainstLymph(const LegModel& leg, const Stroke& stroke) {
+  RuleResult r{"not_against_lymph", true, 1.0f, kShareNotAgainstLymphRequired, "", {}};
+  float total = 0, fine = 0, worst = -1;
+  for (const Piece& piece : piecesOf(stroke)) {
+    const glm::vec3 flow = leg.lymphFlow().at(piece.middle, piece.normal);
+    if (glm::length(flow) < 0.5f) continue;
+    const float angle = degreesBetween(piece.direction, flow);
+    total += piece.length;
+    if (angle <= kAgainstLymphDegrees) fine += piece.length;
+    if (angle > worst) worst = angle, r.where = piece.middle;
+  }
+  if (total <= 0) return r;
+  r.measured = fine / total;
+  r.passed = r.measured >= kShareNotAgainstLymphRequired;
+  if (!r.passed)
+    r.message = "this glide pushes lymph backward over " + percent(1.0f - r.measured) + " of its length: " +
+                placeWords(leg, r.where) + " lymph drains toward " + drainsTowardWords(leg, r.where) +
+                ", so glide toward them, not away";
   return r;
 }
 
@@ -139,17 +188,16 @@ RuleResult distalToProximal(const Stroke& stroke) {
 
 RuleResult awayFromEndangermentSites(const LegModel& leg, const Stroke& stroke) {
   RuleResult r{"endangerment_site", true, 0, 0, "", {}};
-  if (!worksDeep(*stroke.technique, stroke.pressure)) return r;
   for (const StrokeSample& s : stroke.working) {
-    for (const anatomy::Region& region : leg.description().regions) {
-      if (region.kind != "endangerment" || !leg.inRegion(region, s.position)) continue;
-      r.measured += 1;
-      if (!r.passed) continue;
-      r.passed = false;
-      r.where = s.position;
-      r.message = std::string(stroke.technique->name) + " at " + std::string(pressureId(stroke.pressure)) +
-                  " pressure passes over the " + lowerFirst(region.name) + ", an endangerment site: " + region.why;
-    }
+    const anatomy::Region* site = barringSiteAt(leg, *stroke.technique, stroke.pressure, s.position);
+    if (!site) continue;
+    r.measured += 1;
+    if (!r.passed) continue;
+    r.passed = false;
+    r.where = s.position;
+    r.message = std::string(stroke.technique->name) + " at " + std::string(pressureId(stroke.pressure)) +
+                " pressure passes over the " + lowerFirst(site->name) + ", an endangerment site where " +
+                barredBecause(*site, *stroke.technique, stroke.pressure) + ": " + site->why;
   }
   return r;
 }
@@ -158,13 +206,11 @@ RuleResult awayFromEndangermentSites(const LegModel& leg, const Stroke& stroke) 
 
 RuleResult checkOnTarget(const LegModel& leg, const Stroke& stroke) {
   RuleResult r{"on_target", true, 1.0f, kShareOnTargetRequired, "", {}};
-  const float reach = stroke.technique->reachesMuscle ? kDeepReach : kLightReach;
+  if (stroke.tissue < 0 || static_cast<size_t>(stroke.tissue) >= leg.scene().tissues.size()) return r;
   int on = 0, counted = 0;
   for (const StrokeSample& s : stroke.working) {
-    const auto hit = leg.nearestOf(stroke.tissue, s.position);
-    if (!hit) return r;
     ++counted;
-    if (hit->distance <= reach) ++on;
+    if (contactOver(leg, *stroke.technique, stroke.tissue, {s.position, s.normal})) ++on;
     else r.where = s.position;
   }
   if (counted == 0) return r;
@@ -172,7 +218,8 @@ RuleResult checkOnTarget(const LegModel& leg, const Stroke& stroke) {
   r.passed = r.measured >= kShareOnTargetRequired;
   if (!r.passed)
     r.message = "only " + percent(r.measured) + " of this stroke lies over " + leg.scene().tissues[stroke.tissue].name +
-                "; keep the contact on the muscle you mean to work";
+                " (at least " + percent(kShareOnTargetRequired) + " is needed); keep the contact on it from start to end, " +
+                "or leave out the path so the stroke follows the " + (stroke.technique->reachesMuscle ? "muscle" : "tissue") + " itself";
   return r;
 }
 
@@ -188,7 +235,7 @@ RuleResult checkInRegion(const LegModel& leg, const Stroke& stroke, const anatom
   r.passed = r.measured >= kShareOnTargetRequired;
   if (!r.passed)
     r.message = "only " + percent(r.measured) + " of this stroke lies on the " + lowerFirst(region.name) +
-                "; keep it within the region you mean to work";
+                " (at least " + percent(kShareOnTargetRequired) + " is needed); keep it within the region you mean to work";
   return r;
 }
 
@@ -237,14 +284,21 @@ std::vector<RuleResult> checkStroke(const LegModel& leg, const Stroke& stroke) {
   const bool onMuscle = stroke.tissue >= 0 && stroke.region.empty();
   switch (t.reference) {
     case Reference::LymphFlow: results.push_back(withLymphFlow(leg, stroke)); break;
+    case Reference::AlongTarget:
+      results.push_back(alongTarget(leg, stroke)), results.push_back(notAgainstLymph(leg, stroke));
+      break;
     case Reference::FibreDirection:
       if (onMuscle) results.push_back(alongFibres(leg, stroke)), results.push_back(towardOrigin(leg, stroke));
       break;
     case Reference::BellyProgression: results.push_back(distalToProximal(stroke)); break;
     case Reference::None: break;
   }
-  if (onMuscle && t.reference != Reference::LymphFlow && t.reference != Reference::None)
-    results.push_back(checkOnTarget(leg, stroke));
+  // A stroke that names a tissue or a region stays over it (a resting pad has no course).
+  if (t.motion != Motion::Rest) {
+    if (onMuscle && t.reference != Reference::LymphFlow) results.push_back(checkOnTarget(leg, stroke));
+    if (const anatomy::Region* region = stroke.region.empty() ? nullptr : leg.findRegion(stroke.region))
+      results.push_back(checkInRegion(leg, stroke, *region));
+  }
   return results;
 }
 

@@ -28,6 +28,12 @@ inline constexpr float kWithFlowDegrees = 80.0f;        // a piece goes "with" t
 inline constexpr float kFibreToleranceDegrees = 25.0f;
 inline constexpr float kShareAlongFibresRequired = 0.9f;
 inline constexpr float kShareOnTargetRequired = 0.8f;
+// Gliding: along its target within this angle of the limb's axis, over this share...
+inline constexpr float kAlongTargetDegrees = 50.0f;
+inline constexpr float kShareAlongTargetRequired = 0.8f;
+// ...and never more than this far from the lymph's course, over all but a tenth of it.
+inline constexpr float kAgainstLymphDegrees = 90.0f;
+inline constexpr float kShareNotAgainstLymphRequired = 0.9f;
 
 // Every rule that applies to one stroke, passed or not.
 std::vector<RuleResult> checkStroke(const LegModel& leg, const Stroke& stroke);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "technique/catalogue.h"
+#include "technique/lesson.h"
 
 namespace legatlas::technique {
 
@@ -23,6 +24,7 @@ struct Stroke {
   Pressure pressure = Pressure::Light;
   int tissue = -1;     // the tissue worked on (scene tissue index), -1 when none
   std::string region;  // the region worked on, when the step targets one
+  ClientPosition position = ClientPosition::Supine;  // the client's, on the table
   std::vector<StrokeSample> working, back;
 
   float start() const { return working.empty() ? 0.0f : working.front().time; }

@@ -9,6 +9,9 @@
 
 #include "core/error.h"
 #include "core/text.h"
+#include "technique/client_position.h"
+#include "technique/endangerment.h"
+#include "technique/skin_lanes.h"
 
 namespace legatlas::technique {
 namespace {
@@ -23,75 +26,12 @@ constexpr float kPushLength = 0.06f;      // one pump or scoop
 constexpr float kPushSpacing = 0.08f;     // between pump spots
 constexpr float kScoopTurnDegrees = 35.0f;
 constexpr float kLongestGlide = 0.5f;
-constexpr float kPastRegionTop = 0.02f;   // a glide ends a little beyond its region
 constexpr float kNearNode = 0.015f;       // the flow has arrived
 constexpr float kGripAdvance = 0.03f;     // metres the kneading grips move up the belly each second
 constexpr float kRestSampleSeconds = 5.0f;
-constexpr float kDefaultRestSeconds = 300.0f;
 constexpr float kPauseBetweenStrokes = 0.2f;
 
-using Path = std::vector<SkinPoint>;
-
-// ---- paths on the skin ----------------------------------------------------------------
-
-float lengthOf(const Path& path) {
-  float length = 0;
-  for (size_t i = 1; i < path.size(); ++i) length += glm::length(path[i].position - path[i - 1].position);
-  return length;
-}
-
-// Evenly spaced points along a polyline, each put back on the skin.
-Path resampleOnSkin(const LegModel& leg, const std::vector<glm::vec3>& points, float spacing) {
-  Path out;
-  if (points.empty()) return out;
-  out.push_back(leg.skinNear(points.front()));
-  float carried = 0;
-  for (size_t i = 1; i < points.size(); ++i) {
-    const glm::vec3 a = points[i - 1], b = points[i];
-    const float segment = glm::length(b - a);
-    float at = spacing - carried;
-    while (at <= segment) {
-      out.push_back(leg.skinNear(a + (b - a) * (at / segment)));
-      at += spacing;
-    }
-    carried = segment - (at - spacing);
-  }
-  if (carried > spacing * 0.25f) out.push_back(leg.skinNear(points.back()));
-  return out;
-}
-
-std::vector<glm::vec3> positionsOf(const Path& path) {
-  std::vector<glm::vec3> out;
-  for (const SkinPoint& p : path) out.push_back(p.position);
-  return out;
-}
-
-// Moving average, so that a path projected point by point does not zigzag between faces.
-std::vector<glm::vec3> smoothed(std::vector<glm::vec3> points, int passes) {
-  for (int pass = 0; pass < passes; ++pass) {
-    std::vector<glm::vec3> next = points;
-    for (size_t i = 1; i + 1 < points.size(); ++i) next[i] = (points[i - 1] + 2.0f * points[i] + points[i + 1]) * 0.25f;
-    points = std::move(next);
-  }
-  return points;
-}
-
-bool inEndangermentSite(const LegModel& leg, const glm::vec3& p) {
-  for (const anatomy::Region& r : leg.description().regions)
-    if (r.kind == "endangerment" && leg.inRegion(r, p)) return true;
-  return false;
-}
-
-// Deep work stops short of an endangerment site: the longest run of the path outside one.
-Path outsideEndangermentSites(const LegModel& leg, const Path& path) {
-  size_t bestStart = 0, bestLength = 0, start = 0;
-  for (size_t i = 0; i <= path.size(); ++i) {
-    if (i < path.size() && !inEndangermentSite(leg, path[i].position)) continue;
-    if (i - start > bestLength) bestStart = start, bestLength = i - start;
-    start = i + 1;
-  }
-  return Path(path.begin() + static_cast<long>(bestStart), path.begin() + static_cast<long>(bestStart + bestLength));
-}
+using Path = SkinPath;
 
 glm::vec3 aroundLimb(float degrees) {
   const float a = glm::radians(degrees);
@@ -221,6 +161,11 @@ class StepPlanner {
 
   std::vector<Stroke> plan() {
     resolveTarget();
+    const bool placesSpots = technique_.motion == Motion::Circles || technique_.motion == Motion::ShortPushes ||
+                             technique_.motion == Motion::SpiralScoops;
+    if (step_.sequence && (!placesSpots || !region_ || !step_.path.at.empty()))
+      fail("sequence", "a sequence places the circles, pumps or scoops of lymph drainage over a region",
+           "target a region with one of them, or remove the sequence");
     switch (technique_.motion) {
       case Motion::LongGlide:
       case Motion::Grips: planGlides(); break;
@@ -304,7 +249,11 @@ class StepPlanner {
       case Motion::Rest: return PathSpec::Kind::At;
       default: break;
     }
-    return technique_.reference == Reference::LymphFlow ? PathSpec::Kind::FollowLymphFlow : PathSpec::Kind::AlongFibres;
+    switch (technique_.reference) {
+      case Reference::LymphFlow: return PathSpec::Kind::FollowLymphFlow;
+      case Reference::AlongTarget: return PathSpec::Kind::AlongTarget;
+      default: return PathSpec::Kind::AlongFibres;
+    }
   }
 
   // ---- where the hands go ----
@@ -314,11 +263,51 @@ class StepPlanner {
     switch (pathKind()) {
       case PathSpec::Kind::Route: return {{route(), -1}};
       case PathSpec::Kind::AlongFibres: return fibreLanes();
+      case PathSpec::Kind::AlongTarget: return targetLanes();
       case PathSpec::Kind::FollowLymphFlow: return flowLanes(step_.passes);
       default: break;
     }
     fail("path", std::string(technique_.name) + " travels over the skin; it cannot stay at one spot",
-         "write 'path: {follow: lymph_flow}' or 'path: {along: fibres}', or leave the path out");
+         "write 'path: {along: fibres}' or leave the path out");
+  }
+
+  // The stretch of a path the technique may take at this step's pressure: outside every
+  // endangerment site that bars it, and over the tissue it works.
+  Path allowedPart(const Path& path, int tissue) const {
+    return longestRun(path, [&](const SkinPoint& p) {
+      return !barringSiteAt(leg_, technique_, step_.pressure, p.position) &&
+             (tissue < 0 || contactOver(leg_, technique_, tissue, p)) && (!region_ || leg_.inRegion(*region_, p.position));
+    });
+  }
+
+  void orientDistalToProximal(Path& path) const {
+    if (path.size() > 1 && path.front().position.y > path.back().position.y) std::reverse(path.begin(), path.end());
+  }
+
+  // Gliding: up the region along the limb, or along the muscle or tendon named.
+  std::vector<std::pair<Path, int>> targetLanes() {
+    std::vector<std::pair<Path, int>> out;
+    if (region_) {
+      for (Path& lane : regionLanes(leg_, *region_, step_.passes))
+        if (Path kept = allowedPart(lane, -1); kept.size() >= 2) out.emplace_back(std::move(kept), -1);
+      return out;
+    }
+    if (tissues_.empty())
+      fail("target", std::string(technique_.name) + " runs along a region or a muscle", "target a region or a tissue");
+    for (int tissue : tissues_) {
+      Path strip = skinOverExposedTissue(leg_, tissue, sideDirection(step_.path.over));
+      orientDistalToProximal(strip);
+      if (Path kept = allowedPart(strip, tissue); kept.size() >= 2) out.emplace_back(std::move(kept), tissue);
+      else noStripFor(tissue);
+    }
+    return out;
+  }
+
+  [[noreturn]] void noStripFor(int tissue) const {
+    fail("target", "'" + leg_.scene().tissues[tissue].id + "' has no stretch under the skin where " +
+                       lowerFirst(std::string(technique_.name)) + " at " + std::string(pressureId(step_.pressure)) +
+                       " pressure can work it",
+         "target a muscle that lies under the skin, or a region");
   }
 
   std::vector<std::pair<Path, int>> fibreLanes() {
@@ -327,18 +316,28 @@ class StepPlanner {
            "target a muscle, e.g. 'target: {tissue: tibialis_anterior}'");
     std::vector<std::pair<Path, int>> out;
     for (int tissue : tissues_) {
-      Path path = skinOverBelly(leg_, tissue);
-      // Kneading goes up the limb along the belly; stripping follows the fibres from the
-      // insertion end of the belly toward the origin.
-      if (technique_.reference == Reference::BellyProgression && path.size() > 1 &&
-          path.front().position.y > path.back().position.y)
-        std::reverse(path.begin(), path.end());
-      if (technique_.reference == Reference::FibreDirection && path.size() > 1)
-        path = followFibres(leg_, tissue, path.front(), lengthOf(path));
-      if (worksDeep(technique_, step_.pressure)) path = outsideEndangermentSites(leg_, path);
-      if (path.size() < 2)
-        fail("target", "'" + leg_.scene().tissues[tissue].id + "' has no belly under the skin to work along",
-             "target a muscle with a fleshy belly");
+      Path path;
+      if (technique_.reference == Reference::BellyProgression) {
+        // Kneading grasps the whole belly, covered or not, and moves up the limb.
+        path = skinOverBelly(leg_, tissue);
+        orientDistalToProximal(path);
+      } else {
+        // Stripping works where the muscle lies under the skin, insertion toward origin.
+        path = skinOverExposedTissue(leg_, tissue, sideDirection(step_.path.over));
+        const anatomy::TissueAnatomy& a = leg_.scene().tissues[tissue].anatomy;
+        if (path.size() > 1 && a.origin &&
+            glm::length(path.front().position - a.origin->point) < glm::length(path.back().position - a.origin->point))
+          std::reverse(path.begin(), path.end());
+        path = allowedPart(path, tissue);
+        // From the insertion end of that strip along the fibres themselves, as long as they
+        // stay over the muscle; the strip's centre line where the fibres leave it at once.
+        if (path.size() > 1) {
+          Path fibres = allowedPart(followFibres(leg_, tissue, path.front(), lengthOf(path)), tissue);
+          if (lengthOf(fibres) >= 0.6f * lengthOf(path)) path = std::move(fibres);
+        }
+      }
+      path = allowedPart(path, tissue);
+      if (path.size() < 2) noStripFor(tissue);
       out.emplace_back(std::move(path), tissue);
     }
     return out;
@@ -351,7 +350,7 @@ class StepPlanner {
     for (const auto& [seed, tissue, top] : flowSeeds(count)) {
       Path path = followLymphFlow(leg_, seed, kLongestGlide);
       while (path.size() > 2 && path.back().position.y > top) path.pop_back();
-      if (worksDeep(technique_, step_.pressure)) path = outsideEndangermentSites(leg_, path);
+      path = allowedPart(path, -1);
       if (path.size() >= 2) out.emplace_back(std::move(path), tissue);
     }
     return out;
@@ -367,7 +366,7 @@ class StepPlanner {
     std::vector<Seed> seeds;
     if (region_) {
       const glm::vec2 heights = region_->heightRange.value_or(glm::vec2(-10.0f, 10.0f));
-      for (const SkinPoint& p : regionSpots(count, heights.x + 0.01f)) seeds.push_back({p, -1, heights.y + kPastRegionTop});
+      for (const SkinPoint& p : regionSpots(count, heights.x + 0.01f)) seeds.push_back({p, -1, heights.y});
       return seeds;
     }
     for (int tissue : tissues_) {
@@ -463,6 +462,7 @@ class StepPlanner {
       for (const glm::vec3& n : nodes_) centre += n;
       return {{leg_.skinNear(centre / float(nodes_.size())), -1}};
     }
+    if (region_ && step_.sequence) return inSequence(spotsAlongRegion(2 * kCircleRadius, 2 * kCircleRadius));
     if (region_) {
       const glm::vec2 heights = region_->heightRange.value_or(glm::vec2(leg_.limbCentre(0).y));
       return {{regionSpots(1, 0.5f * (heights.x + heights.y)).front(), -1}};
@@ -515,7 +515,9 @@ class StepPlanner {
 
   void planGlides() {
     for (auto& [path, tissue] : lanes()) {
-      const int passes = pathKind() == PathSpec::Kind::FollowLymphFlow && region_ ? 1 : step_.passes;
+      // Over a region each pass has a lane of its own, spread across it.
+      const bool lanePerPass = region_ && (pathKind() == PathSpec::Kind::FollowLymphFlow || pathKind() == PathSpec::Kind::AlongTarget);
+      const int passes = lanePerPass ? 1 : step_.passes;
       for (int pass = 0; pass < passes; ++pass) {
         Stroke s = newStroke(tissue);
         const float length = lengthOf(path);
@@ -562,10 +564,18 @@ class StepPlanner {
     return out;
   }
 
-  // Pumps and scoops: short pushes with the flow, at spots worked from proximal to distal.
+  // Pumps and scoops: short pushes with the flow, at spots worked from proximal to distal
+  // unless the step gives a sequence. Scoops turn toward the inner side of the limb, where
+  // the ventromedial bundle carries most of the leg's lymph.
   void planPushes(float turnDegrees) {
     for (const auto& [spot, tissue] : pushSpots()) {
-      Path path = followLymphFlow(leg_, spot, kPushLength, turnDegrees);
+      float turn = turnDegrees;
+      if (turn != 0.0f) {
+        const glm::vec3 flow = leg_.lymphFlow().at(spot.position, spot.normal);
+        if (glm::rotate(flow, glm::radians(-turn), spot.normal).x < glm::rotate(flow, glm::radians(turn), spot.normal).x) turn = -turn;
+      }
+      Path path = followLymphFlow(leg_, spot, kPushLength, turn);
+      if (region_) path = longestRun(path, [&](const SkinPoint& p) { return leg_.inRegion(*region_, p.position); });
       if (path.size() < 2) continue;
       for (int pass = 0; pass < step_.passes; ++pass) {
         Stroke s = newStroke(tissue);
@@ -576,22 +586,58 @@ class StepPlanner {
     }
   }
 
+  // Spots every push spacing along the middle of the region, nearest its nodes first;
+  // `keepBeforeEnd` metres at the proximal end stay free for the push itself.
+  std::vector<std::pair<SkinPoint, int>> spotsAlongRegion(float keepBeforeEnd, float keepAfterStart = 0.0f) const {
+    std::vector<std::pair<SkinPoint, int>> out;
+    const std::vector<Path> middle = regionLanes(leg_, *region_, 1);
+    if (middle.empty()) return out;
+    const Path& lane = middle.front();  // distal to proximal
+    // A sequence moves along even on a short region: then the ends are kept half as free.
+    if (step_.sequence && lengthOf(lane) - keepBeforeEnd - keepAfterStart < kPushSpacing)
+      keepBeforeEnd *= 0.5f, keepAfterStart *= 0.5f;
+    const float usable = std::max(0.0f, lengthOf(lane) - keepBeforeEnd - keepAfterStart);
+    const int count = std::max(step_.sequence ? 2 : 1, static_cast<int>(usable / kPushSpacing) + 1);
+    std::vector<float> distances;
+    for (int i = 0; i < count; ++i)
+      distances.push_back(keepAfterStart + (count == 1 ? 0.0f : usable * float(i) / float(count - 1)));
+    float along = 0;
+    size_t next = 0;
+    for (size_t i = 0; i < lane.size() && next < distances.size(); ++i) {
+      if (i > 0) along += glm::length(lane[i].position - lane[i - 1].position);
+      if (along + 1e-6f >= distances[next]) out.emplace_back(lane[i], -1), ++next;
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+  }
+
+  // The spots again, in the order the step's sequence places them.
+  std::vector<std::pair<SkinPoint, int>> inSequence(std::vector<std::pair<SkinPoint, int>> spots) const {
+    if (!step_.sequence) return spots;
+    const glm::vec3 from = stopPoint(step_.sequence->from), to = stopPoint(step_.sequence->to);
+    const auto along = [&](const SkinPoint& p) { return glm::dot(p.position - from, to - from); };
+    std::stable_sort(spots.begin(), spots.end(), [&](auto& a, auto& b) { return along(a.first) < along(b.first); });
+    return spots;
+  }
+
+  glm::vec3 stopPoint(const std::string& stop) const {
+    const char* landmark = stop == "toes"    ? "lesser_toes_dorsum"
+                           : stop == "ankle" ? "ankle_joint_centre"
+                           : stop == "knee"  ? "knee_joint_centre"
+                                             : "saphenous_opening";
+    if (const auto p = leg_.namedPoint(landmark)) return *p;
+    fail("sequence", "the leg has no landmark '" + std::string(landmark) + "' to place the " + stop + " by",
+         "add it to landmarks.json, or leave the sequence out");
+  }
+
   std::vector<std::pair<SkinPoint, int>> pushSpots() {
     std::vector<std::pair<SkinPoint, int>> out;
     if (pathKind() != PathSpec::Kind::FollowLymphFlow)
       fail("path", std::string(technique_.name) + " pushes with the lymph flow", "write 'path: {follow: lymph_flow}' or leave it out");
-    if (region_ && region_->heightRange) {
-      const glm::vec2 h = *region_->heightRange;
-      const int count = std::max(2, static_cast<int>((h.y - h.x) / kPushSpacing));
-      for (int i = 0; i < count; ++i) {
-        const float y = h.y - kPushLength - (h.y - h.x - kPushLength) * float(i) / float(std::max(1, count - 1));
-        out.emplace_back(regionSpots(1, std::max(y, h.x)).front(), -1);
-      }
-      return out;
-    }
     if (region_) {
-      out.emplace_back(regionSpots(1, leg_.limbCentre(0).y).front(), -1);
-      return out;
+      out = spotsAlongRegion(kPushLength);
+      if (out.empty()) fail("target", "the region '" + region_->id + "' has no skin to push along", "choose another region");
+      return inSequence(std::move(out));
     }
     for (int tissue : tissues_) {
       Path belly = skinOverBelly(leg_, tissue);
@@ -600,7 +646,7 @@ class StepPlanner {
       const int count = std::max(2, static_cast<int>(lengthOf(belly) / kPushSpacing));
       for (int i = 0; i < count; ++i) out.emplace_back(belly[i * (belly.size() - 1) / std::max(1, count - 1)], tissue);
     }
-    return out;
+    return inSequence(std::move(out));
   }
 
   void planRest() {
@@ -609,7 +655,7 @@ class StepPlanner {
     glm::vec3 centre(0.0f);
     for (const auto& [spot, tissue] : where) centre += spot.position;
     const SkinPoint spot = leg_.skinNear(centre / float(where.size()));
-    const float seconds = step_.durationSeconds.value_or(kDefaultRestSeconds);
+    const float seconds = step_.durationSeconds.value_or(technique_.holdSeconds);
     for (int pass = 0; pass < step_.passes; ++pass) {
       Stroke s = newStroke(where.front().second);
       const int samples = std::max(2, static_cast<int>(seconds / kRestSampleSeconds) + 1);
@@ -650,8 +696,10 @@ std::vector<Stroke> planLesson(const Lesson& lesson, const LegModel& leg) {
   float clock = 0;
   for (int i = 0; i < static_cast<int>(lesson.steps.size()); ++i) {
     std::vector<Stroke> step = StepPlanner(lesson, i, leg, clock).plan();
+    for (Stroke& s : step) noteTissuesBeneath(leg, s);
+    const ClientPosition position = stepPosition(leg, lesson.steps[i], step);
     for (Stroke& s : step) {
-      noteTissuesBeneath(leg, s);
+      s.position = position;
       strokes.push_back(std::move(s));
     }
   }

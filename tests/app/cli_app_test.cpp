@@ -343,7 +343,7 @@ TEST_F(CommandLine, LessonsListsEveryConditionWithItsSafetyNotes) {
     for (const Json& note : l["safety"]) consult = consult || note.get<std::string>().find("consult a doctor") != std::string::npos;
     EXPECT_TRUE(consult) << l["id"];
   }
-  for (const char* id : {"edema", "post_exercise_recovery", "calf_cramp", "shin_splints", "circulation"})
+  for (const char* id : {"edema", "post_exercise_recovery", "calf_cramp", "shin_splints", "circulation", "sports_maintenance"})
     EXPECT_TRUE(ids.count(id)) << id;
 }
 

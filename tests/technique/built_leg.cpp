@@ -1,5 +1,8 @@
 #include "built_leg.h"
 
+#include <algorithm>
+#include <filesystem>
+
 #include "anatomy/tissue_map.h"
 #include "scene/model_loader.h"
 
@@ -20,6 +23,14 @@ const BuiltLeg& builtLeg() {
 
 std::string lessonPath(const std::string& name) {
   return std::string(LEGATLAS_SOURCE_DIR) + "/assets/lessons/" + name + ".yaml";
+}
+
+std::vector<std::string> builtInLessons() {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(LEGATLAS_SOURCE_DIR) + "/assets/lessons"))
+    if (entry.path().extension() == ".yaml") names.push_back(entry.path().stem().string());
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 technique::Lesson lessonFrom(const std::string& steps) {

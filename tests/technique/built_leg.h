@@ -3,6 +3,7 @@
 // planned on.
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "anatomy/description.h"
 #include "scene/scene.h"
@@ -19,6 +20,8 @@ struct BuiltLeg {
 
 const BuiltLeg& builtLeg();
 std::string lessonPath(const std::string& name);
+// The names of every lesson in assets/lessons, sorted.
+std::vector<std::string> builtInLessons();
 // A lesson from YAML text, as if read from "test.yaml".
 technique::Lesson lessonFrom(const std::string& steps);
 

@@ -37,7 +37,7 @@ Stroke reversed(Stroke s) {
 }
 
 TEST(RuleChecker, EveryBuiltInLessonPasses) {
-  for (const char* name : {"edema", "post_exercise_recovery", "calf_cramp", "shin_splints", "circulation"}) {
+  for (const std::string& name : testing::builtInLessons()) {
     const auto problems = problemsOf(loadLesson(testing::lessonPath(name)));
     for (const auto& p : problems) ADD_FAILURE() << name << " step " << p.step + 1 << ": " << p.result.message;
   }
@@ -46,10 +46,12 @@ TEST(RuleChecker, EveryBuiltInLessonPasses) {
 TEST(RuleChecker, AGlideDownTheShinRunsAgainstTheLymph) {
   const auto strokes = planLesson(lessonFrom("  - technique: gliding\n    target: {region: leg_medial}\n    caption: c\n"), leg());
   ASSERT_FALSE(strokes.empty());
-  EXPECT_FALSE(failsRule(checkStroke(leg(), strokes[0]), "with_lymph_flow"));
+  EXPECT_FALSE(failsRule(checkStroke(leg(), strokes[0]), "along_target"));
+  EXPECT_FALSE(failsRule(checkStroke(leg(), strokes[0]), "not_against_lymph"));
   const auto results = checkStroke(leg(), reversed(strokes[0]));
-  ASSERT_TRUE(failsRule(results, "with_lymph_flow"));
-  const auto it = std::find_if(results.begin(), results.end(), [](auto& r) { return r.rule == "with_lymph_flow"; });
+  ASSERT_TRUE(failsRule(results, "along_target"));
+  ASSERT_TRUE(failsRule(results, "not_against_lymph"));
+  const auto it = std::find_if(results.begin(), results.end(), [](auto& r) { return r.rule == "not_against_lymph"; });
   EXPECT_LT(it->measured, 0.2f);
   EXPECT_NE(it->message.find("inguinal nodes"), std::string::npos) << it->message;
 }
@@ -85,8 +87,10 @@ TEST(RuleChecker, KneadingDownTheLegIsCaught) {
 TEST(RuleChecker, AnInstructorsRouteIsTakenAsWrittenAndChecked) {
   const std::string up = "  - technique: gliding\n    target: {region: leg_medial}\n    path: {from: medial_malleolus, to: pes_anserinus, over: medial}\n    caption: c\n";
   const std::string down = "  - technique: gliding\n    target: {region: leg_medial}\n    path: {from: pes_anserinus, to: medial_malleolus, over: medial}\n    caption: c\n";
-  EXPECT_FALSE(hasProblem(problemsOf(lessonFrom(up)), "with_lymph_flow"));
-  EXPECT_TRUE(hasProblem(problemsOf(lessonFrom(down)), "with_lymph_flow"));
+  EXPECT_FALSE(hasProblem(problemsOf(lessonFrom(up)), "along_target"));
+  EXPECT_FALSE(hasProblem(problemsOf(lessonFrom(up)), "not_against_lymph"));
+  EXPECT_TRUE(hasProblem(problemsOf(lessonFrom(down)), "along_target"));
+  EXPECT_TRUE(hasProblem(problemsOf(lessonFrom(down)), "not_against_lymph"));
 }
 
 TEST(RuleChecker, DeepWorkOverAnEndangermentSiteIsCaught) {

@@ -84,7 +84,7 @@ TEST(StrokePlanner, CirclesPushTowardTheNodesInTheirPressurePhase) {
 }
 
 TEST(StrokePlanner, EveryBuiltInLessonIsSampledAtLeastOncePerCentimetreAndInTimeOrder) {
-  for (const char* name : {"edema", "post_exercise_recovery", "calf_cramp", "shin_splints", "circulation"}) {
+  for (const std::string& name : testing::builtInLessons()) {
     const Lesson lesson = loadLesson(testing::lessonPath(name));
     const auto strokes = planLesson(lesson, *builtLeg().model);
     ASSERT_FALSE(strokes.empty()) << name;
@@ -131,8 +131,9 @@ std::string territoryOf(float y, float angleDegrees) {
   return t >= 0 ? leg.lymphFlow().territories()[t] : "";
 }
 
-TEST(LymphTerritories, TheBackOfTheCalfDrainsBehindTheKneeTheRestToTheGroin) {
-  EXPECT_EQ(territoryOf(-0.6f, 180.0f), "popliteal") << "posterior calf";
+TEST(LymphTerritories, AStripOfTheBackOfTheCalfDrainsBehindTheKneeTheRestToTheGroin) {
+  EXPECT_EQ(territoryOf(-0.6f, 150.0f), "popliteal") << "posterolateral calf";
+  EXPECT_EQ(territoryOf(-0.6f, -160.0f), "superficial_inguinal_vertical") << "posteromedial calf";
   EXPECT_EQ(territoryOf(-0.2f, 0.0f), "superficial_inguinal_vertical") << "front of the thigh";
   EXPECT_EQ(territoryOf(-0.6f, -90.0f), "superficial_inguinal_vertical") << "medial leg";
   EXPECT_EQ(territoryOf(-0.2f, 180.0f), "superficial_inguinal_vertical") << "back of the thigh";

@@ -68,22 +68,27 @@ TEST(Description, NodeGroupsHaveTheirTextbookCounts) {
   }
 }
 
-// Vessels are written in the direction of flow: each ends at its node, above where it began.
+// Vessels are written in the direction of flow: each ends at its node, above where it began
+// on the limb, below where it began on the lower abdominal wall.
 TEST(Description, LymphVesselsFlowUpToTheirNodes) {
   std::map<std::string, int> bundles;
+  const float ligament = builtIn().findLandmark("inguinal_ligament_mid")->position.y;
   for (const auto& v : builtIn().vessels) {
     ++bundles[v.bundle];
     const auto* node = builtIn().findNode(v.endsAt);
     ASSERT_NE(node, nullptr) << v.id;
     EXPECT_LT(glm::distance(v.path.back(), node->position), 0.03f) << v.id << " does not reach " << v.endsAt;
-    EXPECT_GT(v.path.back().y, v.path.front().y) << v.id << " flows downward";
+    if (v.path.front().y > ligament + 0.05f) EXPECT_LT(v.path.back().y, v.path.front().y) << v.id << " drains up, across the watershed";
+    else if (v.bundle != "lower_trunk") EXPECT_GT(v.path.back().y, v.path.front().y) << v.id << " flows downward";
   }
+  EXPECT_GE(bundles["lower_trunk"], 3) << "the lower abdominal wall and the buttock drain to the groin too";
   EXPECT_GE(bundles["ventromedial"], 8);
   EXPECT_GE(bundles["dorsolateral"], 3);
   EXPECT_GE(bundles["deep"], 1);
   for (const auto& v : builtIn().vessels) {
     if (v.bundle == "dorsolateral") { EXPECT_EQ(builtIn().findNode(v.endsAt)->group, "popliteal") << v.id; }
     if (v.bundle == "ventromedial") { EXPECT_EQ(builtIn().findNode(v.endsAt)->group, "superficial_inguinal_vertical") << v.id; }
+    if (v.bundle == "lower_trunk") { EXPECT_EQ(builtIn().findNode(v.endsAt)->group, "superficial_inguinal_horizontal") << v.id; }
   }
 }
 

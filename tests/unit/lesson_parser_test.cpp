@@ -69,6 +69,59 @@ TEST(LessonParser, ReadsEveryField) {
   EXPECT_EQ(lesson.steps[3].target.ids.size(), 2u);
 }
 
+TEST(LessonParser, ReadsWhereTheClientLiesHowPassesArePlacedAndTheTeachingNotes) {
+  const Lesson lesson = parseLesson(R"(title: T
+condition: C
+goal: G
+safety:
+  - S
+session_minutes: 45
+steps:
+  - technique: mld_pump
+    target: {region: leg_anterior}
+    position: prone
+    sequence: ankle_to_knee
+    draping: Uncover the shin only.
+    watch_for: Skin reddening means too much pressure.
+    session_minutes: 4
+    caption: c
+  - technique: thumb_stroke
+    target: {tissue: soleus}
+    path: {along: fibres, over: medial}
+    caption: c
+)",
+                                    "t.yaml");
+  EXPECT_EQ(lesson.sessionMinutes, 45.0f);
+  const LessonStep& pump = lesson.steps[0];
+  EXPECT_EQ(pump.position, ClientPosition::Prone);
+  ASSERT_TRUE(pump.sequence.has_value());
+  EXPECT_EQ(pump.sequence->from, "ankle");
+  EXPECT_EQ(pump.sequence->to, "knee");
+  EXPECT_EQ(pump.draping, "Uncover the shin only.");
+  EXPECT_EQ(pump.watchFor, "Skin reddening means too much pressure.");
+  EXPECT_EQ(pump.sessionMinutes, 4.0f);
+  EXPECT_FALSE(lesson.steps[1].position.has_value());
+  EXPECT_EQ(lesson.steps[1].path.over, "medial");
+}
+
+TEST(LessonParser, ABadPositionOrSequenceIsNamedWithItsLine) {
+  const auto failure = [](const std::string& field) {
+    try {
+      parseLesson("title: T\ncondition: C\ngoal: G\nsafety:\n  - S\nsteps:\n  - technique: mld_pump\n    target: {region: leg_anterior}\n"
+                  "    caption: c\n    " + field + "\n",
+                  "t.yaml");
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  EXPECT_NE(failure("position: prnoe").find("line 10, steps[0].position: unknown position 'prnoe' — did you mean 'prone'?"), std::string::npos)
+      << failure("position: prnoe");
+  EXPECT_NE(failure("sequence: ankle_to_hip").find("steps[0].sequence"), std::string::npos);
+  EXPECT_NE(failure("sequence: knee_to_knee").find("toes, ankle, knee or groin"), std::string::npos);
+  EXPECT_NE(failure("session_minutes: 900").find("at most 240"), std::string::npos);
+}
+
 TEST(LessonParser, AMisspelledTechniqueIsNamedWithItsLineAndASuggestion) {
   const std::string e = errorOf(withStep("  - technique: glidng\n    target: {region: leg_anterior}\n    caption: c\n"));
   EXPECT_NE(e.find("lessons/test.yaml"), std::string::npos) << e;

@@ -1,0 +1,224 @@
+#include "technique/skin_lanes.h"
+
+#include <algorithm>
+#include <cmath>
+#include <glm/geometric.hpp>
+#include <glm/trigonometric.hpp>
+#include <map>
+
+namespace legatlas::technique {
+namespace {
+
+constexpr float kLaneSpacing = 0.005f;   // metres between the samples of a lane
+constexpr float kLaneInset = 0.012f;     // lanes start and end this far inside a region's edges
+constexpr float kStripBin = 0.01f;       // slices along the limb when finding an exposed strip
+constexpr int kMostStripVertices = 4000;  // a muscle's vertices are thinned to about this many
+constexpr float kGripReach = 0.04f;      // kneading grasps a muscle this far under the skin
+constexpr int kAngleBins = 36;
+constexpr float kSideWindow = 65.0f;
+
+glm::vec3 aroundLimb(float degrees) {
+  const float a = glm::radians(degrees);
+  return {std::sin(a), 0.0f, std::cos(a)};
+}
+
+float landmarkY(const LegModel& leg, const char* id, float fallback) {
+  const auto p = leg.namedPoint(id);
+  return p ? p->y : fallback;
+}
+
+// The points of a lane, on the skin and evenly spaced, ordered from `from` to `to`.
+SkinPath laneThrough(const LegModel& leg, const std::vector<glm::vec3>& points) {
+  if (points.size() < 2) return {};
+  const SkinPath rough = resampleOnSkin(leg, points, kLaneSpacing);
+  return resampleOnSkin(leg, smoothed(positionsOf(rough), 4), kLaneSpacing);
+}
+
+}  // namespace
+
+SkinPath resampleOnSkin(const LegModel& leg, const std::vector<glm::vec3>& points, float spacing) {
+  SkinPath out;
+  if (points.empty()) return out;
+  out.push_back(leg.skinNear(points.front()));
+  float carried = 0;
+  for (size_t i = 1; i < points.size(); ++i) {
+    const glm::vec3 a = points[i - 1], b = points[i];
+    const float segment = glm::length(b - a);
+    float at = spacing - carried;
+    while (at <= segment) {
+      out.push_back(leg.skinNear(a + (b - a) * (at / segment)));
+      at += spacing;
+    }
+    carried = segment - (at - spacing);
+  }
+  if (carried > spacing * 0.25f) out.push_back(leg.skinNear(points.back()));
+  return out;
+}
+
+std::vector<glm::vec3> smoothed(std::vector<glm::vec3> points, int passes) {
+  for (int pass = 0; pass < passes; ++pass) {
+    std::vector<glm::vec3> next = points;
+    for (size_t i = 1; i + 1 < points.size(); ++i) next[i] = (points[i - 1] + 2.0f * points[i] + points[i + 1]) * 0.25f;
+    points = std::move(next);
+  }
+  return points;
+}
+
+std::vector<glm::vec3> positionsOf(const SkinPath& path) {
+  std::vector<glm::vec3> out;
+  for (const SkinPoint& p : path) out.push_back(p.position);
+  return out;
+}
+
+float lengthOf(const SkinPath& path) {
+  float length = 0;
+  for (size_t i = 1; i < path.size(); ++i) length += glm::length(path[i].position - path[i - 1].position);
+  return length;
+}
+
+glm::vec3 limbAxisAt(const LegModel& leg, const glm::vec3& p) {
+  const glm::vec3 ankle = leg.namedPoint("ankle_joint_centre").value_or(glm::vec3(-0.04f, -0.83f, 0.0f));
+  // The sole and the low forefoot: proximal is back toward the heel; the rest of the foot in
+  // front of the ankle: toward the ankle.
+  if (p.y < ankle.y - 0.04f) return {0.0f, 0.0f, -1.0f};
+  if (p.y < ankle.y + 0.01f && p.z > ankle.z + 0.03f) {
+    const glm::vec3 toAnkle = ankle - p;
+    if (glm::length(toAnkle) > 1e-4f) return glm::normalize(toAnkle);
+  }
+  const glm::vec3 up = leg.limbCentre(p.y + 0.02f) - leg.limbCentre(p.y - 0.02f);
+  return glm::length(up) > 1e-6f ? glm::normalize(up) : glm::vec3(0, 1, 0);
+}
+
+float towardNodesSign(const LegModel& leg, const anatomy::Region& region) {
+  const std::vector<glm::vec3> nodes = leg.nodeGroup(region.drainsTo);
+  if (nodes.empty() || !region.heightRange) return 1.0f;
+  float y = 0;
+  for (const glm::vec3& n : nodes) y += n.y;
+  y /= float(nodes.size());
+  return y < region.heightRange->x ? -1.0f : 1.0f;
+}
+
+std::vector<SkinPath> regionLanes(const LegModel& leg, const anatomy::Region& region, int count) {
+  std::vector<SkinPath> lanes;
+  const glm::vec2 h = region.heightRange.value_or(glm::vec2(landmarkY(leg, "ankle_joint_centre", -0.83f),
+                                                            landmarkY(leg, "knee_joint_centre", -0.41f)));
+  const float low = h.x + kLaneInset, high = h.y - kLaneInset;
+  for (int i = 0; i < count; ++i) {
+    const float f = (i + 0.5f) / float(count);
+    std::vector<glm::vec3> points;
+    if (region.depthRange && region.facing != "posterior") {
+      // The top of the foot and the sole: lanes run from the toes back toward the heel.
+      const glm::vec2 z = *region.depthRange;
+      const bool sole = region.facing == "inferior";
+      const glm::vec3 outward = sole ? glm::vec3(0, -1, 0) : glm::vec3(0, 1, 0);
+      const float x = leg.limbCentre(h.x).x + (f - 0.5f) * 0.05f;
+      const float y = 0.5f * (h.x + h.y);
+      for (float zz = z.y - kLaneInset; zz >= z.x + kLaneInset; zz -= 0.01f)
+        points.push_back(leg.skinToward({x, y, zz}, outward).position);
+    } else {
+      const float around = region.angleDegrees ? glm::mix(region.angleDegrees->x, region.angleDegrees->y, f)
+                           : region.facing == "posterior" ? 180.0f + (f - 0.5f) * 40.0f
+                                                          : 360.0f * f;
+      for (float y = low; y <= high; y += 0.01f) {
+        glm::vec3 centre = leg.limbCentre(y);
+        if (region.depthRange) centre.z = 0.5f * (region.depthRange->x + region.depthRange->y) + 0.03f;
+        points.push_back(leg.skinToward(centre, aroundLimb(around)).position);
+      }
+      if (towardNodesSign(leg, region) < 0) std::reverse(points.begin(), points.end());
+    }
+    SkinPath lane = longestRun(laneThrough(leg, points), [&](const SkinPoint& p) { return leg.inRegion(region, p.position); });
+    if (lane.size() >= 2) lanes.push_back(std::move(lane));
+  }
+  return lanes;
+}
+
+SkinPath skinOverExposedTissue(const LegModel& leg, int tissue, std::optional<glm::vec3> side) {
+  std::vector<glm::vec3> vertices;
+  for (const scene::SceneMesh& m : leg.scene().meshes)
+    if (m.tissueIndex == tissue && m.detail == 0)
+      vertices.insert(vertices.end(), m.mesh.positions.begin(), m.mesh.positions.end());
+  const size_t stride = std::max<size_t>(1, vertices.size() / kMostStripVertices);
+  // The skin over each vertex where this tissue is the first beneath it.
+  // A side asked for keeps the skin within kSideWindow degrees of it around the limb.
+  const float sideAngle = side ? glm::degrees(std::atan2(side->x, side->z)) : 0.0f;
+  const auto onSide = [&](float angle) { return !side || std::abs(std::remainder(angle - sideAngle, 360.0f)) <= kSideWindow; };
+  std::vector<glm::vec3> exposed;
+  std::vector<float> angles;
+  for (size_t i = 0; i < vertices.size(); i += stride) {
+    const SkinPoint p = leg.skinNear(vertices[i]);
+    if (leg.tissueBeneath(p) != tissue || !onSide(leg.angleAround(p.position))) continue;
+    exposed.push_back(p.position);
+    angles.push_back(leg.angleAround(p.position));
+  }
+  if (exposed.size() < 4) return {};
+  // Group by the angle around the limb; runs of occupied bins are the separate strips.
+  std::vector<int> counts(kAngleBins, 0);
+  const auto binOf = [](float angle) { return int(std::floor((angle + 180.0f) / (360.0f / kAngleBins))) % kAngleBins; };
+  for (float a : angles) counts[binOf(a)]++;
+  int firstEmpty = int(std::find(counts.begin(), counts.end(), 0) - counts.begin());
+  std::vector<int> strip(kAngleBins, -1);
+  int strips = 0;
+  if (firstEmpty == kAngleBins) {
+    std::fill(strip.begin(), strip.end(), 0), strips = 1;  // exposed all round
+  } else {
+    for (int k = 1; k <= kAngleBins; ++k) {
+      const int b = (firstEmpty + k) % kAngleBins;
+      if (counts[b] == 0) continue;
+      const int previous = (b + kAngleBins - 1) % kAngleBins;
+      strip[b] = counts[previous] > 0 && strip[previous] >= 0 ? strip[previous] : strips++;
+    }
+  }
+  std::vector<int> sizes(strips, 0);
+  std::vector<glm::vec2> directions(strips, glm::vec2(0.0f));
+  for (float a : angles) {
+    const int s = strip[binOf(a)];
+    sizes[s]++;
+    directions[s] += glm::vec2(std::sin(glm::radians(a)), std::cos(glm::radians(a)));
+  }
+  int chosen = int(std::max_element(sizes.begin(), sizes.end()) - sizes.begin());
+  if (side && strips > 1) {
+    const glm::vec2 want = glm::normalize(glm::vec2(side->x, side->z));
+    float best = -2.0f;
+    for (int s = 0; s < strips; ++s) {
+      const float agree = glm::dot(glm::normalize(directions[s] + glm::vec2(1e-6f)), want);
+      if (sizes[s] >= 4 && agree > best) best = agree, chosen = s;
+    }
+  }
+  // The centre of the chosen strip, slice by slice up the limb; the longest unbroken stretch.
+  std::map<int, std::pair<glm::vec3, int>> slices;
+  for (size_t i = 0; i < exposed.size(); ++i) {
+    if (strip[binOf(angles[i])] != chosen) continue;
+    auto& [sum, n] = slices[int(std::floor(exposed[i].y / kStripBin))];
+    sum += exposed[i], ++n;
+  }
+  std::vector<glm::vec3> best, run;
+  int previous = 0;
+  for (const auto& [slice, entry] : slices) {
+    if (!run.empty() && slice - previous > 2) {
+      if (run.size() > best.size()) best = run;
+      run.clear();
+    }
+    run.push_back(entry.first / float(entry.second));
+    previous = slice;
+  }
+  if (run.size() > best.size()) best = run;
+  if (best.size() < 2) return {};
+  return laneThrough(leg, smoothed(best, 2));
+}
+
+bool contactOver(const LegModel& leg, const Technique& technique, int tissue, const SkinPoint& p) {
+  if (technique.motion == Motion::Grips) {
+    const auto hit = leg.nearestOf(tissue, p.position);
+    return hit && hit->distance <= kGripReach;
+  }
+  if (leg.tissueBeneath(p) == tissue) return true;
+  // Points around the contact patch, half its radius out from the centre.
+  const glm::vec3 a = glm::normalize(glm::cross(p.normal, std::abs(p.normal.y) < 0.9f ? glm::vec3(0, 1, 0) : glm::vec3(1, 0, 0)));
+  const glm::vec3 b = glm::cross(p.normal, a);
+  const float r = 0.5f * technique.contactRadius;
+  for (const glm::vec3& offset : {a * r, -a * r, b * r, -b * r})
+    if (leg.tissueBeneath(leg.skinNear(p.position + offset)) == tissue) return true;
+  return false;
+}
+
+}  // namespace legatlas::technique
