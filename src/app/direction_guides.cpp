@@ -48,10 +48,9 @@ std::pair<glm::vec3, glm::vec3> along(const std::vector<glm::vec3>& path, float 
 render::TintedSurface paintTerritories(const technique::LegModel& leg) {
   render::TintedSurface tint;
   const scene::Scene& scene = leg.scene();
-  // The coarse skin is enough for a colour wash, and cheap to draw.
-  int detail = 0;
-  for (const scene::SceneMesh& m : scene.meshes)
-    if (scene.tissues[m.tissueIndex].layer == anatomy::Layer::Skin && m.detail == 1) detail = 1;
+  // The skin as the renderer draws it up close: a coarser copy lies a few millimetres off
+  // it in places, and there the opaque skin would hide the paint in torn patches.
+  const int detail = 0;
   const auto& names = leg.lymphFlow().territories();
   for (const scene::SceneMesh& m : scene.meshes) {
     if (scene.tissues[m.tissueIndex].layer != anatomy::Layer::Skin || m.detail != detail) continue;

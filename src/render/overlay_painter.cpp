@@ -124,10 +124,14 @@ void OverlayPainter::drawTint(const TintedSurface& tint) {
     uploadedTint_ = &tint;
     uploadedTintVersion_ = tint.version;
   }
-  // Only the near side: the far wall of the skin would wash the colour out twice.
+  // Only the near side: the far wall of the skin would wash the colour out twice. Pulled
+  // toward the eye in depth, so that it wins over the skin it lies on at every angle.
   glEnable(GL_CULL_FACE);
   glCullFace(GL_BACK);
+  glEnable(GL_POLYGON_OFFSET_FILL);
+  glPolygonOffset(-1.0f, -4.0f);
   tintTriangles_.draw(0, tintTriangles_.indexCount());
+  glDisable(GL_POLYGON_OFFSET_FILL);
   glDisable(GL_CULL_FACE);
 }
 

@@ -546,6 +546,20 @@ TEST_F(CommandLine, RenderDrawsTheDirectionGuidesAskedFor) {
   EXPECT_NE(bad.output.find("--guides"), std::string::npos) << bad.output;
 }
 
+TEST_F(CommandLine, TheTerritoriesCoverAnOpaqueSkinWithoutTornPatches) {
+  // The view an instructor turns to: the back of the leg, the skin fully opaque. The paint
+  // must lie over all of it; bare skin showing through means the two surfaces fight. At
+  // this size the renderer draws the skin at full detail, where the fight was.
+  const std::string png = path("territories.png");
+  ASSERT_EQ(runLegatlas("render --guides territories --view posterior --layers skin=1 --size 800x900 --out " + png).exitCode, 0);
+  const int bare = countPixels(png, [](int r, int g, int b) { return r > 150 && r - g > 35 && b < g + 10; });
+  const int teal = countPixels(png, [](int r, int g, int b) { return g > r + 15 && b > r; });
+  const int violet = countPixels(png, [](int r, int g, int b) { return r > 120 && b > 140 && g < r - 20; });
+  EXPECT_GT(teal, 5000) << "the groin's territory over most of the leg";
+  EXPECT_GT(violet, 300) << "the popliteal strip";
+  EXPECT_LT(bare, (teal + violet) / 50) << "bare skin shows through the paint";
+}
+
 }  // namespace
 
 namespace {
