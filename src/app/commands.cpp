@@ -113,16 +113,19 @@ void renderVideo(const RenderOptions& options, LessonMoment& moment, render::Ren
   const LessonPlayback& playback = moment.playback;
   const float from = options.step > 0 ? playback.stepStart(options.step - 1) : 0.0f;
   const float to = options.step > 0 ? playback.stepStart(options.step) : playback.duration();
-  const int frames = std::max(1, static_cast<int>(std::ceil((to - from) * options.fps)));
+  // A whole lesson fits in a few minutes; one step is shown whole unless it only rests.
+  const technique::ShownTimeline shown = technique::showLesson(
+      playback.lesson, playback.strokes, from, to, options.step > 0 ? 1e9f : technique::kLongestLessonVideo);
+  const int frames = std::max(1, static_cast<int>(std::ceil(shown.duration() * options.fps)));
   const std::filesystem::path captions =
       std::filesystem::temp_directory_path() / ("legatlas-captions-" + std::to_string(::getpid()));
   std::filesystem::create_directories(captions);
   VideoEncoder encoder(options.outPath, options.width, options.height, options.fps,
-                       captionFilter(playback, from, to, options.width, options.height, captions));
+                       captionFilter(playback.lesson, shown, options.width, options.height, captions));
   const float aspect = static_cast<float>(options.width) / static_cast<float>(options.height);
   int aimed = -1;
   for (int i = 0; i < frames; ++i) {
-    const float time = from + static_cast<float>(i) / static_cast<float>(options.fps);
+    const float time = shown.realTimeAt(static_cast<float>(i) / static_cast<float>(options.fps));
     const int step = playback.stepAt(time);
     if (step != aimed && options.view.empty()) aimAtStep(camera, playback, step, aspect);
     aimed = step;

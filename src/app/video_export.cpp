@@ -111,21 +111,20 @@ void VideoEncoder::finish() {
                      WIFEXITED(status) && WEXITSTATUS(status) == 127 ? "install Debian's ffmpeg" : "check the output path and its folder");
 }
 
-std::string captionFilter(const LessonPlayback& playback, float from, float to, int width, int height,
+std::string captionFilter(const technique::Lesson& lesson, const technique::ShownTimeline& shown, int width, int height,
                           const fs::path& folder) {
   const int fontSize = std::max(12, height / 28);
   const size_t columns = static_cast<size_t>(std::max(20.0f, 0.9f * width / (0.52f * fontSize)));
   const std::string font = filterEscaped(fontFile());
   std::string chain;
-  for (int step = 0; step < static_cast<int>(playback.lesson.steps.size()); ++step) {
-    const float begin = std::max(playback.stepStart(step), from) - from;
-    const float end = std::min(playback.stepStart(step + 1), to) - from;
-    if (end <= begin) continue;
-    const technique::LessonStep& s = playback.lesson.steps[step];
-    const fs::path text = folder / ("caption-" + std::to_string(step + 1) + ".txt");
-    std::ofstream(text) << "Step " << step + 1 << ": " << s.technique->name << "\n" << wrapped(s.caption, columns);
+  for (const technique::ShownStep& step : shown.steps) {
+    const fs::path text = folder / ("caption-" + std::to_string(step.step + 1) + ".txt");
+    std::ofstream out(text);
+    std::istringstream lines(technique::shownCaption(lesson, step));
+    for (std::string line; std::getline(lines, line);) out << wrapped(line, columns) << '\n';
+    out.close();
     char when[96];
-    std::snprintf(when, sizeof when, "between(t\\,%.3f\\,%.3f)", begin, end);
+    std::snprintf(when, sizeof when, "between(t\\,%.3f\\,%.3f)", step.shownFrom, step.shownTo);
     chain += std::string(chain.empty() ? "" : ",") + "drawtext=fontfile=" + font + ":textfile=" + filterEscaped(text.string()) +
              ":fontcolor=white:fontsize=" + std::to_string(fontSize) + ":line_spacing=" + std::to_string(fontSize / 4) +
              ":box=1:boxcolor=black@0.62:boxborderw=" + std::to_string(fontSize / 2) +

@@ -7,6 +7,7 @@
 
 #include "app/lesson_playback.h"
 #include "render/image.h"
+#include "technique/shown_time.h"
 
 namespace legatlas::app {
 
@@ -30,9 +31,9 @@ class VideoEncoder {
   FILE* pipe_ = nullptr;
 };
 
-// Writes each step's caption to a file in `folder` and returns an ffmpeg drawtext chain
-// that shows it while the step plays, for a video covering lesson time [from, to).
-std::string captionFilter(const LessonPlayback& playback, float from, float to, int width, int height,
+// Writes each shown step's caption to a file in `folder` and returns an ffmpeg drawtext
+// chain that shows it while the step is on screen.
+std::string captionFilter(const technique::Lesson& lesson, const technique::ShownTimeline& shown, int width, int height,
                           const std::filesystem::path& folder);
 
 // "\r[#######        ] 45%  frame 123/300" on a terminal; a line each tenth elsewhere.

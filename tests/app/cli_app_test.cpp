@@ -515,6 +515,22 @@ TEST_F(CommandLine, RenderWritesALessonStepAsAVideoWithTheRightFramesAndSize) {
   EXPECT_NE(noLesson.output.find("--lesson"), std::string::npos) << noLesson.output;
 }
 
+TEST_F(CommandLine, TheTenMinuteHeatStepExportsAsAFewSeconds) {
+  const ProcessResult listed = runLegatlas("strokes --lesson calf_cramp --json", "", true);
+  ASSERT_EQ(listed.exitCode, 0);
+  int heat = 0;
+  const Json exported = Json::parse(listed.output);
+  for (const Json& s : exported["strokes"])
+    if (s["technique"] == "heat") heat = s["step"].get<int>();
+  ASSERT_GT(heat, 0);
+  const std::string out = path("heat.mp4");
+  const ProcessResult run = runLegatlas("render --lesson calf_cramp --step " + std::to_string(heat) + " --size 160x90 --fps 4 --out " + out);
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  const auto [width, height, frames] = probeVideo(out);
+  EXPECT_EQ(width, 160);
+  EXPECT_NEAR(frames, 16, 1) << "four seconds, not ten minutes";
+}
+
 TEST_F(CommandLine, AVideoThatCannotBeWrittenIsAnErrorNotASignal) {
   // A missing folder, or a folder where the file should go, is caught before ffmpeg
   // starts; a place no file can be made (/proc) makes ffmpeg quit while frames are still
