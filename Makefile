@@ -6,7 +6,7 @@ ARGS ?=
 
 PACKAGES := cmake g++ make pkg-config libglfw3-dev libglm-dev libassimp-dev \
   libimgui-dev libepoxy-dev libgtest-dev nlohmann-json3-dev libcli11-dev libstb-dev libpng-dev \
-  libopenvdb-dev libboost-dev libnanoflann-dev libyaml-cpp-dev libgl1-mesa-dri xvfb xauth fonts-dejavu-core ffmpeg
+  libopenvdb-dev libboost-dev libnanoflann-dev libyaml-cpp-dev libmeshoptimizer-dev libgl1-mesa-dri xvfb xauth fonts-dejavu-core ffmpeg
 
 # Runs a command with a display: the user's, or a virtual one (Xvfb) when there is none.
 with_display = if [ -n "$$DISPLAY" ]; then $(1); else xvfb-run -a -s "-screen 0 1920x1080x24" $(1); fi
