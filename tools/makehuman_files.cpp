@@ -109,7 +109,8 @@ WeightShare readWeightShare(const std::string& path, const std::vector<std::stri
       const JsonField pair = pairs.at(k);
       if (pair.arraySize() != 2) pair.fail("expected [vertex, weight]", "");
       const double vertex = pair.at(0).asNumber(), weight = pair.at(1).asNumber();
-      if (!(vertex >= 0 && vertex < double(vertexCount)) || weight < 0) pair.fail("vertex or weight out of range", "");
+      if (!(vertex >= 0 && vertex < double(vertexCount)) || vertex != std::floor(vertex) || weight < 0)
+        pair.fail("vertex or weight out of range", "");
       total[size_t(vertex)] += weight;
       if (matches) chosen[size_t(vertex)] += weight;
     }
