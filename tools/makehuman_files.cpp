@@ -1,5 +1,6 @@
 #include "makehuman_files.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <sstream>
@@ -94,34 +95,81 @@ std::map<std::string, glm::vec3> readBoneHeads(const std::string& path, const st
   return heads;
 }
 
-WeightShare readWeightShare(const std::string& path, const std::vector<std::string>& patterns, size_t vertexCount) {
+const glm::vec3& boneHead(const std::map<std::string, glm::vec3>& heads, const std::string& bone,
+                          const std::string& path) {
+  const auto it = heads.find(bone);
+  if (it == heads.end()) throw InputError(path, "bones", "has no bone " + bone, "use the default MakeHuman skeleton");
+  return it->second;
+}
+
+SkinWeights readSkinWeights(const std::string& path, size_t vertexCount) {
   const OrderedJson document = parseJsonDocument(readFile(path), path);
   const JsonField weights = JsonField(document, "", path).at("weights");
   if (!weights.value().is_object()) weights.fail("expected an object of bones", "");
-  std::vector<double> chosen(vertexCount, 0.0), total(vertexCount, 0.0);
-  WeightShare result;
+  SkinWeights result;
+  result.vertices.resize(vertexCount);
   for (const auto& [bone, list] : weights.value().items()) {
-    bool matches = false;
-    for (const std::string& pattern : patterns) matches = matches || globMatch(pattern, bone);
-    if (matches) result.bones.push_back(bone);
+    const uint32_t boneIndex = uint32_t(result.bones.size());
+    result.bones.push_back(bone);
     const JsonField pairs(list, "weights." + bone, path);
     for (size_t k = 0, n = pairs.arraySize(); k < n; ++k) {
       const JsonField pair = pairs.at(k);
       if (pair.arraySize() != 2) pair.fail("expected [vertex, weight]", "");
       const double vertex = pair.at(0).asNumber(), weight = pair.at(1).asNumber();
-      if (!(vertex >= 0 && vertex < double(vertexCount)) || vertex != std::floor(vertex) || weight < 0)
+      if (!(vertex >= 0 && vertex < double(vertexCount)) || vertex != std::floor(vertex) || !(weight >= 0))
         pair.fail("vertex or weight out of range", "");
-      total[size_t(vertex)] += weight;
-      if (matches) chosen[size_t(vertex)] += weight;
+      result.vertices[size_t(vertex)].push_back({boneIndex, float(weight)});
     }
   }
+  return result;
+}
+
+SkinWeights strongestInfluences(const SkinWeights& weights, size_t count) {
+  SkinWeights result;
+  result.bones = weights.bones;
+  result.vertices.reserve(weights.vertices.size());
+  for (std::vector<Influence> influences : weights.vertices) {
+    // Strongest first; equal weights in bone order, so the same file gives the same result.
+    std::sort(influences.begin(), influences.end(), [](const Influence& a, const Influence& b) {
+      return a.weight != b.weight ? a.weight > b.weight : a.bone < b.bone;
+    });
+    if (influences.size() > count) influences.resize(count);
+    double total = 0;
+    for (const Influence& influence : influences) total += influence.weight;
+    if (!(total > 0)) influences.clear();
+    for (Influence& influence : influences) influence.weight = float(influence.weight / total);
+    result.vertices.push_back(std::move(influences));
+  }
+  return result;
+}
+
+std::vector<bool> bonesMatching(const SkinWeights& weights, const std::vector<std::string>& patterns,
+                                const std::string& path) {
+  std::vector<bool> chosen(weights.bones.size(), false);
   for (const std::string& pattern : patterns) {
     bool found = false;
-    for (const std::string& bone : result.bones) found = found || globMatch(pattern, bone);
+    for (size_t b = 0; b < weights.bones.size(); ++b)
+      if (globMatch(pattern, weights.bones[b])) chosen[b] = found = true;
     if (!found) fail(path, "weights", "no bone matches \"" + pattern + "\"");
   }
-  result.share.resize(vertexCount);
-  for (size_t v = 0; v < vertexCount; ++v) result.share[v] = total[v] > 0 ? float(chosen[v] / total[v]) : 0.0f;
+  return chosen;
+}
+
+WeightShare weightShare(const SkinWeights& weights, const std::vector<std::string>& patterns,
+                        const std::string& path) {
+  const std::vector<bool> chosen = bonesMatching(weights, patterns, path);
+  WeightShare result;
+  for (size_t b = 0; b < weights.bones.size(); ++b)
+    if (chosen[b]) result.bones.push_back(weights.bones[b]);
+  result.share.reserve(weights.vertices.size());
+  for (const std::vector<Influence>& influences : weights.vertices) {
+    double onChosen = 0, total = 0;
+    for (const Influence& influence : influences) {
+      total += influence.weight;
+      if (chosen[influence.bone]) onChosen += influence.weight;
+    }
+    result.share.push_back(total > 0 ? float(onChosen / total) : 0.0f);
+  }
   return result;
 }
 

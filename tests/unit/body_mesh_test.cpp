@@ -58,13 +58,49 @@ TEST(BodyMesh, NormalsFaceOutward) {
 
 TEST(BodyMesh, TheRightLegIsLeftToTheLegsOwnMesh) {
   // Where the leg's own thigh, knee, shank and ankle are drawn (hip at the origin, knee at
-  // x = -0.02, ankle at x = -0.04). Below y = -0.12 the body's left leg stays at x < -0.14;
+  // x = -0.02, ankle at x = -0.04; below y = -0.12 its skin stays within x < 0.09). Below
+  // y = -0.12 the body's left leg stays at x < -0.14 and the right hand hangs at x > 0.12;
   // the groin and buttock skin kept around the opening lies above. With the body's own
   // right leg kept, over 500 of its vertices would lie here.
   const size_t inRightLeg = verticesWhere(committedBody(), [](const glm::vec3& p) {
-    return p.x > -0.06f && p.y > -0.85f && p.y < -0.12f;
+    return p.x > -0.06f && p.x < 0.10f && p.y > -0.85f && p.y < -0.12f;
   });
   EXPECT_EQ(inRightLeg, 0u);
+}
+
+TEST(BodyMesh, TheArmsLieAlongTheBody) {
+  // MakeHuman's rest pose holds the arms out with the forearms reaching forward to
+  // z = +0.32 (over 1,200 vertices here would be further than 0.16 from the frontal
+  // plane): they would stand up from a supine client and sink through the table under a
+  // prone one. Lowered, nothing between the hips and the shoulders is further forward
+  // than the chest (0.154) or further back than the buttocks.
+  const size_t offTheTrunk = verticesWhere(committedBody(), [](const glm::vec3& p) {
+    return p.y > -0.1f && p.y < 0.6f && std::abs(p.z) > 0.16f;
+  });
+  EXPECT_EQ(offTheTrunk, 0u);
+  // Beside the trunk (the body's midline is at x = -0.115, the shoulder joints at x =
+  // -0.29 and 0.06), the arms keep within 0.1 of the frontal plane, and nothing above the
+  // thighs reaches out further than the hanging arms (the rest pose's hands reach x =
+  // -0.63 and 0.40).
+  const size_t armsOut = verticesWhere(committedBody(), [](const glm::vec3& p) {
+    const bool besideTrunk = p.x > 0.07f || p.x < -0.30f;
+    return p.y > -0.2f && p.y < 0.45f && ((besideTrunk && std::abs(p.z) > 0.1f) || p.x < -0.45f || p.x > 0.22f);
+  });
+  EXPECT_EQ(armsOut, 0u);
+}
+
+TEST(BodyMesh, TheHandsHangBesideTheThighs) {
+  // The hands end beside the upper thighs, below the hip joints: the right hand outside
+  // the leg's own thigh (x > 0.10), the left one outside the body's left thigh (whose
+  // skin stays at x > -0.33 there). In the rest pose neither place holds a vertex.
+  const size_t rightHand = verticesWhere(committedBody(), [](const glm::vec3& p) {
+    return p.x > 0.10f && p.y < -0.13f;
+  });
+  const size_t leftHand = verticesWhere(committedBody(), [](const glm::vec3& p) {
+    return p.x < -0.34f && p.y < -0.13f && p.y > -0.3f;
+  });
+  EXPECT_GT(rightHand, 20u);
+  EXPECT_GT(leftHand, 20u);
 }
 
 TEST(BodyMesh, TheLeftLegIsThere) {
