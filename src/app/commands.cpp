@@ -18,6 +18,7 @@
 #include "app/direction_guides.h"
 #include "app/lesson_playback.h"
 #include "app/model_source.h"
+#include "app/treatment_room.h"
 #include "app/video_export.h"
 #include "core/error.h"
 #include "core/text.h"
@@ -109,7 +110,7 @@ std::unique_ptr<LessonMoment> lessonMoment(const RenderOptions& options, const s
 // The lesson (or one step of it) as a video: the camera follows the steps unless a view
 // was asked for; captions are burned in by ffmpeg.
 void renderVideo(const RenderOptions& options, LessonMoment& moment, render::Renderer& renderer, render::Camera& camera,
-                 const render::FrameInputs& frame) {
+                 render::FrameInputs& frame, TreatmentRoom* room, const geometry::Bounds& legBounds) {
   const LessonPlayback& playback = moment.playback;
   const float from = options.step > 0 ? playback.stepStart(options.step - 1) : 0.0f;
   const float to = options.step > 0 ? playback.stepStart(options.step) : playback.duration();
@@ -127,7 +128,9 @@ void renderVideo(const RenderOptions& options, LessonMoment& moment, render::Ren
   for (int i = 0; i < frames; ++i) {
     const float time = shown.realTimeAt(static_cast<float>(i) / static_cast<float>(options.fps));
     const int step = playback.stepAt(time);
-    if (step != aimed && options.view.empty()) aimAtStep(camera, playback, step, aspect);
+    if (step != aimed)
+      showStep(camera, frame, playback, step, aspect,
+               options.view.empty() ? std::nullopt : std::optional(parseView(options.view)), room, legBounds);
     aimed = step;
     moment.overlays = overlaysAt(playback, time);
     encoder.add(renderer.renderImage(frame, options.width, options.height));
@@ -168,14 +171,20 @@ int runRender(const RenderOptions& options) {
   renderer->setScene(scene, prepared.gpuData);
   render::Camera camera;
   const float aspect = static_cast<float>(options.width) / static_cast<float>(options.height);
+  render::FrameInputs frame{&camera, layers, selected};
+  // With a lesson, the client lies on the table in the step's position unless --upright.
+  std::unique_ptr<TreatmentRoom> room;
+  if (moment && !options.upright) {
+    room = std::make_unique<TreatmentRoom>(scene, builtInBodyPath());
+    if (!room->problem().empty()) std::cerr << "warning: the table is shown without the body: " << room->problem() << '\n';
+  }
   if (moment) {
-    aimAtStep(camera, moment->playback, moment->step, aspect,
-              options.view.empty() ? std::nullopt : std::optional(parseView(options.view)));
+    showStep(camera, frame, moment->playback, moment->step, aspect,
+             options.view.empty() ? std::nullopt : std::optional(parseView(options.view)), room.get(), scene.bounds());
   } else {
     camera.setPreset(options.view.empty() ? render::ViewPreset::Anterior : parseView(options.view));
     camera.frame(scene.bounds(), aspect);
   }
-  render::FrameInputs frame{&camera, layers, selected};
   if (moment) frame.overlays = &moment->overlays;
   // Guides need the leg's surfaces; a lesson has built them already.
   const GuideToggles guides = options.guides.empty() ? GuideToggles{} : GuideToggles::parse(options.guides, "--guides");
@@ -195,7 +204,7 @@ int runRender(const RenderOptions& options) {
   }
   if (isVideoPath(options.outPath)) {
     if (!moment) throw InputError(options.outPath, "", "a video shows a lesson", "add --lesson NAME (and --step K for one step)");
-    renderVideo(options, *moment, *renderer, camera, frame);
+    renderVideo(options, *moment, *renderer, camera, frame, room.get(), scene.bounds());
     context->checkErrors("render");
     return context->errorCount() > 0 ? kExitGraphicsError : kExitOk;
   }

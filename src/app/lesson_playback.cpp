@@ -1,6 +1,7 @@
 #include "app/lesson_playback.h"
 
 #include <algorithm>
+#include <cmath>
 #include <glm/geometric.hpp>
 
 #include "app/lesson_commands.h"
@@ -12,6 +13,9 @@ namespace {
 
 constexpr float kTrailFadeSeconds = 4.0f;
 constexpr float kStepMargin = 0.1f;  // metres of leg shown around a step's strokes
+constexpr float kTableMargin = 0.18f;  // on the table: enough of the limb and the table to see the head end
+constexpr float kTableViewElevationDegrees = 30.0f;
+constexpr float kSteeperForSkinFacingUp = 30.0f;
 constexpr float kFaintestTrail = 0.15f;
 constexpr float kArrowLength = 0.045f;
 const glm::vec3 kHandColor{0.62f, 0.80f, 0.86f};  // a pale glove, distinct from the skin
@@ -137,13 +141,39 @@ render::ViewPreset viewFacing(const LessonPlayback& playback, int step) {
 }
 
 void aimAtStep(render::Camera& camera, const LessonPlayback& playback, int step, float aspect,
-               std::optional<render::ViewPreset> view) {
-  camera.setPreset(view.value_or(viewFacing(playback, step)));
+               std::optional<render::ViewPreset> view, std::optional<glm::vec3> roomUp) {
+  camera.setVertical(roomUp.value_or(glm::vec3(0, 1, 0)));
+  if (view || !roomUp) {
+    camera.setPreset(view.value_or(viewFacing(playback, step)));
+  } else {
+    // As a therapist at the table sees the step: from the side of the table the strokes
+    // face, looking down at them.
+    glm::vec3 normals(0.0f);
+    for (const technique::Stroke& s : playback.strokes)
+      if (s.step == step)
+        for (const technique::StrokeSample& sample : s.working) normals += sample.normal;
+    // The therapist stands at the treated (right) leg's side of the table; with the client
+    // on their side, in front of or behind them, whichever the strokes face.
+    glm::vec3 side(1, 0, 0);
+    if (std::abs(roomUp->x) > 0.5f) side = glm::vec3(0, 0, normals.z < 0 ? -1.0f : 1.0f);
+    // Skin that faces the ceiling is seen from higher up.
+    const float facingUp = glm::length(normals) > 0 ? std::max(0.0f, glm::dot(glm::normalize(normals), *roomUp)) : 0.0f;
+    const float elevation = glm::radians(kTableViewElevationDegrees + kSteeperForSkinFacingUp * facingUp);
+    const glm::vec3 toEye = glm::normalize(glm::normalize(side) * std::cos(elevation) + *roomUp * std::sin(elevation));
+    camera.lookAlong(-toEye, *roomUp);
+  }
   geometry::Bounds around = playback.stepBounds(step);
   if (around.empty()) return;
-  around.add(around.min - glm::vec3(kStepMargin));
-  around.add(around.max + glm::vec3(kStepMargin));
+  const float margin = roomUp && !view ? kTableMargin : kStepMargin;
+  around.add(around.min - glm::vec3(margin));
+  around.add(around.max + glm::vec3(margin));
   camera.frame(around, aspect);
+}
+
+std::optional<technique::ClientPosition> stepPosition(const LessonPlayback& playback, int step) {
+  for (const technique::Stroke& s : playback.strokes)
+    if (s.step == step) return s.position;
+  return std::nullopt;
 }
 
 }  // namespace legatlas::app

@@ -38,9 +38,13 @@ render::Overlays overlaysAt(const LessonPlayback& playback, float time);
 
 // The standard view that looks most squarely at a step's strokes.
 render::ViewPreset viewFacing(const LessonPlayback& playback, int step);
-// Points the camera at a step: from `view` (default: the view facing it), framing its
-// strokes with a margin of leg around them.
+// Points the camera at a step: from `view` (default: the view facing it, or with the
+// client on the table, `roomUp` given, from the side of the table the strokes face),
+// framing its strokes with a margin of leg around them. Orbiting turns about `roomUp`.
 void aimAtStep(render::Camera& camera, const LessonPlayback& playback, int step, float aspect,
-               std::optional<render::ViewPreset> view = std::nullopt);
+               std::optional<render::ViewPreset> view = std::nullopt, std::optional<glm::vec3> roomUp = std::nullopt);
+
+// The client's position during a step, or nothing for a step without strokes.
+std::optional<technique::ClientPosition> stepPosition(const LessonPlayback& playback, int step);
 
 }  // namespace legatlas::app

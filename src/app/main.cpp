@@ -79,6 +79,7 @@ int main(int argc, char** argv) {
   cli.add_option("--record", viewer.recordPath, "Record the mouse and keys, frame by frame, into a file (Ctrl+Q quits)")
       ->type_name("FILE");
   cli.add_option("--replay", viewer.replayPath, "Replay recorded input, then quit")->type_name("FILE");
+  cli.add_flag("--upright", viewer.upright, "Start with the leg standing, not the client on the massage table (T toggles)");
   cli.add_option("--lesson", viewer.lesson,
                  "The lesson to play on start: a built-in lesson's name or a file (default: the last one, at first "
                  "circulation)")
@@ -109,6 +110,8 @@ int main(int argc, char** argv) {
   addSizeOption(*renderCommand, render.width, render.height, "1920x1080");
   addSamplesOption(*renderCommand, render.samples);
   renderCommand->add_flag("--debug-gl", render.debugGl, "Enable GL debug output; any GL error fails the command");
+  renderCommand->add_flag("--upright", render.upright,
+                          "With --lesson: the leg standing, not the client on the massage table in the step's position");
   renderCommand->add_option("--out", render.outPath, "PNG file to write, or a video (.mp4, .webm, .gif) of --lesson")->required()->type_name("FILE");
 
   app::BenchOptions bench;

@@ -15,6 +15,7 @@ struct ViewerOptions {
   int samples = 0;                    // 0: automatic
   std::string lesson;  // played on start: a built-in lesson's name or a file (default: the last one)
   std::string recordPath, replayPath;  // input recorded to, or replayed from, a file
+  bool upright = false;                // start with the leg standing, not the client on the table
 };
 
 struct RenderOptions {
@@ -32,6 +33,7 @@ struct RenderOptions {
   int samples = 0;  // 0: automatic
   std::string outPath;
   bool debugGl = false;
+  bool upright = false;  // with a lesson: the standing leg, not the client on the table
 };
 
 struct BenchOptions {

@@ -89,6 +89,7 @@ Viewer::Viewer(const ViewerOptions& options)
   else if (!options.recordPath.empty()) input_ = InputScript::record(options.recordPath);
   loadRequested(options.model);
   // Planned once the first frame is on screen.
+  lessonPanel_.onTable = !options.upright;
   pendingLesson_ = !options.lesson.empty() ? options.lesson : !savedSettings_.lesson.empty() ? savedSettings_.lesson : kFirstLesson;
 }
 
@@ -173,12 +174,17 @@ void Viewer::prepareLessons() {
   for (const anatomy::Region& r : description_->regions)
     if (r.kind == "region") practiceTargets_.push_back({r.id, r.name, false});
   guides_.reset();
+  room_.reset();
+  roomPosition_.reset();
+  frame_.surroundings = nullptr;
   try {
     leg_ = std::make_unique<technique::LegModel>(*scene_, *description_);
   } catch (const std::exception& e) {
     lessonPanel_.error = std::string("Lessons need a leg with skin: ") + e.what();
     return;
   }
+  room_ = std::make_unique<TreatmentRoom>(*scene_, builtInBodyPath());
+  if (!room_->problem().empty()) std::cerr << "warning: the table is shown without the body: " << room_->problem() << '\n';
   if (playing) openLesson(*playing);  // strokes are planned again on the new leg
 }
 
@@ -223,11 +229,42 @@ void Viewer::advanceLesson(double seconds) {
 }
 
 void Viewer::followLesson() {
-  if (!playback_ || !lessonPanel_.cameraFollows) return;
+  if (!playback_) return;
   const int step = playback_->stepAt(lessonTime_);
-  if (step == aimedStep_) return;
-  aimAtStep(camera_, *playback_, step, aspect());
+  updateRoom(step);
+  if (!lessonPanel_.cameraFollows || step == aimedStep_) return;
+  showStep(camera_, frame_, *playback_, step, aspect(), std::nullopt, roomPosition_ ? room_.get() : nullptr, scene_->bounds());
   aimedStep_ = step;
+}
+
+void Viewer::updateRoom(int step) {
+  std::optional<technique::ClientPosition> position;
+  if (lessonPanel_.onTable && room_) position = stepPosition(*playback_, step).value_or(technique::ClientPosition::Supine);
+  if (position == roomPosition_) return;
+  // The client turns over (or gets up): the camera goes with them.
+  roomPosition_ = position;
+  frame_.surroundings = position ? &room_->surroundings(*position) : nullptr;
+  camera_.setVertical(position ? room_->up(*position) : glm::vec3(0, 1, 0));
+  lessonPanel_.cameraFollows = true;
+  aimedStep_ = -1;
+}
+
+void Viewer::drawRoomLabel(int width, int height) {
+  if (!frame_.surroundings || frame_.surroundings->arrows.empty()) return;
+  const render::DirectionArrow& arrow = frame_.surroundings->arrows.front();
+  const glm::vec3 middle = arrow.tip - arrow.direction * (arrow.length * 0.5f);
+  const glm::vec4 clip = camera_.projection(aspect()) * camera_.view() * glm::vec4(middle, 1.0f);
+  if (clip.w <= 0) return;
+  const glm::vec2 ndc = glm::vec2(clip) / clip.w;
+  if (std::abs(ndc.x) > 1 || std::abs(ndc.y) > 1) return;
+  const float toScreen = 1.0f / ImGui::GetIO().DisplayFramebufferScale.x;
+  const ImVec2 at((ndc.x * 0.5f + 0.5f) * width * toScreen, (0.5f - ndc.y * 0.5f) * height * toScreen);
+  const char* text = "toward the heart";
+  const ImVec2 size = ImGui::CalcTextSize(text);
+  ImDrawList* draw = ImGui::GetForegroundDrawList();
+  const ImVec2 from(at.x - size.x * 0.5f, at.y + size.y * 0.6f);
+  draw->AddRectFilled(ImVec2(from.x - 4, from.y - 2), ImVec2(from.x + size.x + 4, from.y + size.y + 2), IM_COL32(20, 20, 24, 170), 4.0f);
+  draw->AddText(from, IM_COL32(240, 120, 125, 255), text);
 }
 
 ui::LessonShown Viewer::lessonShown() const {
@@ -277,6 +314,7 @@ void Viewer::handleKeys() {
   if (ImGui::IsKeyPressed(GLFW_KEY_F5)) setPresenting(!presenting_);
   if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) glfwSetWindowShouldClose(context_.window(), GLFW_TRUE);
   if (ImGui::IsKeyPressed(GLFW_KEY_L)) labelsShown_ = !labelsShown_;
+  if (ImGui::IsKeyPressed(GLFW_KEY_T)) lessonPanel_.onTable = !lessonPanel_.onTable;
   if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) lesson.stepDelta = 1;
   if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) lesson.stepDelta = -1;
   lesson.restart = ImGui::IsKeyPressed(GLFW_KEY_HOME);
@@ -495,6 +533,7 @@ void Viewer::drawPanels() {
     applyLessonRequest(ui::drawLessonPanel(lessonPanel_, lessonShown()));
     ui::drawLayersPanel(frame_.layers);
     applyViewRequest(ui::drawViewPanel());
+    ui::drawAboutPanel();
     if (leg_ && ImGui::CollapsingHeader("Why this direction")) {
       ImGui::Checkbox("Lymph flow on the skin", &guidesOn_.lymphFlow);
       ImGui::Checkbox("Lymph territories (teal: groin, violet: knee)", &guidesOn_.territories);
@@ -559,6 +598,7 @@ int Viewer::run() {
     handleMouse(width, height);
     drawPanels();
     drawPresentation(width, height);
+    drawRoomLabel(width, height);
     if (practising()) {
       overlays_ = practice_.overlays(glfwGetTime());
     } else if (playback_) {

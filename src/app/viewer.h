@@ -12,6 +12,7 @@
 #include "app/options.h"
 #include "app/input_script.h"
 #include "app/practice_session.h"
+#include "app/treatment_room.h"
 #include "core/user_settings.h"
 #include "technique/score_book.h"
 #include "ui/practice_panel.h"
@@ -45,8 +46,13 @@ class Viewer {
   void applyLessonRequest(const ui::LessonRequest& request);
   void advanceLesson(double seconds);
   ui::LessonShown lessonShown() const;
-  // Moves the camera to the playing step when it changes, unless the user has moved it.
+  // Moves the camera to the playing step when it changes, unless the user has moved it,
+  // and turns the client on the table with the steps.
   void followLesson();
+  // The client on the table in the playing step's position, or the standing leg.
+  void updateRoom(int step);
+  // "toward the heart" beside the arrow on the table.
+  void drawRoomLabel(int framebufferWidth, int framebufferHeight);
   // Practice: drawing with the mouse on the skin, scoring, saving the score.
   bool handlePracticeMouse(const glm::vec2& cursor, int framebufferWidth, int framebufferHeight);
   void applyPracticeRequest(const ui::PracticeRequest& request);
@@ -90,6 +96,8 @@ class Viewer {
   technique::ScoreBook scoreBook_{technique::ScoreBook::defaultPath()};
   std::vector<technique::ScoreEntry> scores_;
   std::unique_ptr<DirectionGuides> guides_;  // built with the leg
+  std::unique_ptr<TreatmentRoom> room_;      // the table and the body, built with the leg
+  std::optional<technique::ClientPosition> roomPosition_;  // as shown; none when upright
   std::vector<technique::QuizQuestion> quiz_;
   ui::QuizState quizState_;
   unsigned quizSeed_ = 1;

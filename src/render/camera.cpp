@@ -103,8 +103,19 @@ void Camera::setPreset(ViewPreset preset) {
   orientation_ = glm::quatLookAtRH(glm::normalize(p.direction), p.up);
 }
 
+void Camera::lookAlong(const glm::vec3& forward, const glm::vec3& upward) {
+  const glm::vec3 f = glm::normalize(forward);
+  glm::vec3 u = upward - f * glm::dot(upward, f);
+  if (glm::length(u) < 1e-4f) u = std::abs(f.y) < 0.9f ? glm::vec3(0, 1, 0) : glm::vec3(0, 0, 1);
+  orientation_ = glm::quatLookAtRH(f, glm::normalize(u));
+}
+
+void Camera::setVertical(const glm::vec3& up) {
+  if (glm::length(up) > 1e-6f) vertical_ = glm::normalize(up);
+}
+
 void Camera::orbit(float yawRadians, float pitchRadians) {
-  const glm::quat yaw = glm::angleAxis(yawRadians, glm::vec3(0, 1, 0));
+  const glm::quat yaw = glm::angleAxis(yawRadians, vertical_);
   const glm::quat pitch = glm::angleAxis(pitchRadians, glm::vec3(1, 0, 0));
   orientation_ = glm::normalize(yaw * orientation_ * pitch);
 }

@@ -37,7 +37,13 @@ class Camera {
   // Keeps the current view direction and fits `bounds` into the viewport.
   void frame(const geometry::Bounds& bounds, float aspect);
   void setPreset(ViewPreset preset);
-  // Rotates around the target: yaw about the model's vertical, pitch about the camera's right.
+  // Looks along `forward` with `upward` shown as high on the screen as it can be.
+  void lookAlong(const glm::vec3& forward, const glm::vec3& upward);
+  // The room's vertical that orbiting turns about: the model's +Y for the standing leg,
+  // the table's up when the client lies down.
+  void setVertical(const glm::vec3& up);
+  glm::vec3 vertical() const { return vertical_; }
+  // Rotates around the target: yaw about the vertical, pitch about the camera's right.
   void orbit(float yawRadians, float pitchRadians);
   // Moves the target in the view plane by a drag of (dx, dy) pixels.
   void pan(float dxPixels, float dyPixels, float viewportHeight);
@@ -50,6 +56,7 @@ class Camera {
   glm::vec3 target_{0.0f};
   float distance_ = 2.0f;
   glm::quat orientation_{1, 0, 0, 0};  // camera-to-model rotation; camera looks down -Z
+  glm::vec3 vertical_{0, 1, 0};
   float fovY_;
   geometry::Bounds scene_;
 };

@@ -49,7 +49,9 @@ OverlayPainter::OverlayPainter()
     : marks_("overlay.vert", "overlay.frag"),
       solidTriangles_(sizeof(SolidVertex), {{3, offsetof(SolidVertex, position)}, {3, offsetof(SolidVertex, normal)}}),
       markTriangles_(sizeof(MarkVertex), {{3, offsetof(MarkVertex, position)}, {4, offsetof(MarkVertex, color)}}),
-      tintTriangles_(sizeof(MarkVertex), {{3, offsetof(MarkVertex, position)}, {4, offsetof(MarkVertex, color)}}) {
+      tintTriangles_(sizeof(MarkVertex), {{3, offsetof(MarkVertex, position)}, {4, offsetof(MarkVertex, color)}}),
+      tableTriangles_(sizeof(SolidVertex), {{3, offsetof(SolidVertex, position)}, {3, offsetof(SolidVertex, normal)}}),
+      bodyTriangles_(sizeof(SolidVertex), {{3, offsetof(SolidVertex, position)}, {3, offsetof(SolidVertex, normal)}}) {
   const geometry::Mesh sphere = geometry::makeEllipsoid(glm::vec3(0.0f), glm::vec3(1.0f), 12, 24);
   spherePositions_ = sphere.positions;
   sphereIndices_ = sphere.indices;
@@ -79,6 +81,37 @@ void OverlayPainter::drawSolids(const Overlays& overlays, ShaderProgram& surface
     surface.set("uColor", overlays.solids[i].color);
     solidTriangles_.draw(i * sphereIndices_.size(), sphereIndices_.size());
   }
+}
+
+void OverlayPainter::uploadSurroundings(const Surroundings& surroundings) {
+  if (&surroundings == uploadedSurroundings_ && surroundings.version == uploadedSurroundingsVersion_) return;
+  const auto upload = [](StreamedTriangles& triangles, const geometry::Mesh& mesh) {
+    std::vector<SolidVertex> vertices;
+    for (size_t i = 0; i < mesh.positions.size(); ++i)
+      vertices.push_back({mesh.positions[i], i < mesh.normals.size() ? mesh.normals[i] : glm::vec3(0, 1, 0)});
+    triangles.upload(vertices.data(), vertices.size(), mesh.indices);
+  };
+  upload(tableTriangles_, surroundings.table);
+  upload(bodyTriangles_, surroundings.body);
+  uploadedSurroundings_ = &surroundings;
+  uploadedSurroundingsVersion_ = surroundings.version;
+}
+
+void OverlayPainter::drawTable(const Surroundings& surroundings, ShaderProgram& surface) {
+  uploadSurroundings(surroundings);
+  if (tableTriangles_.indexCount() == 0) return;
+  surface.set("uDeformable", 0);
+  surface.set("uColor", surroundings.tableColor);
+  tableTriangles_.draw(0, tableTriangles_.indexCount());
+}
+
+void OverlayPainter::drawBody(const Surroundings& surroundings, ShaderProgram& surface) {
+  uploadSurroundings(surroundings);
+  if (bodyTriangles_.indexCount() == 0) return;
+  surface.set("uDeformable", 0);
+  surface.set("uColor", surroundings.bodyColor);
+  surface.set("uOpacity", surroundings.bodyOpacity);
+  bodyTriangles_.draw(0, bodyTriangles_.indexCount());
 }
 
 void OverlayPainter::addTrail(const Trail& path, std::vector<MarkVertex>& vertices,
@@ -135,10 +168,13 @@ void OverlayPainter::drawTint(const TintedSurface& tint) {
   glDisable(GL_CULL_FACE);
 }
 
-void OverlayPainter::drawMarks(const Overlays& overlays, const glm::mat4& view, const glm::mat4& projection) {
+void OverlayPainter::drawMarks(const Overlays& overlays, const Surroundings* surroundings, const glm::mat4& view,
+                               const glm::mat4& projection) {
   std::vector<MarkVertex> vertices;
   std::vector<uint32_t> indices;
   for (const Trail& trail : overlays.trails) addTrail(trail, vertices, indices);
+  if (surroundings)
+    for (const DirectionArrow& arrow : surroundings->arrows) addArrow(arrow, vertices, indices);
   for (const DirectionArrow& arrow : overlays.arrows)
     if (arrow.hiddenBehindTissue) addArrow(arrow, vertices, indices);
   const size_t hidden = indices.size();

@@ -30,8 +30,14 @@ class OverlayPainter {
   OverlayPainter();
   // With `surface` in use and its matrices set: the solids, each in its colour.
   void drawSolids(const Overlays& overlays, ShaderProgram& surface);
-  // Trail and arrows, blended into the bound framebuffer; neither writes depth.
-  void drawMarks(const Overlays& overlays, const glm::mat4& view, const glm::mat4& projection);
+  // Trail and arrows, blended into the bound framebuffer; neither writes depth. The
+  // surroundings' arrows (may be null) lie on the table and hide behind what is in front.
+  void drawMarks(const Overlays& overlays, const Surroundings* surroundings, const glm::mat4& view,
+                 const glm::mat4& projection);
+  // With `surface` in use and its matrices set: the table, opaque.
+  void drawTable(const Surroundings& surroundings, ShaderProgram& surface);
+  // With `surface` in use for the translucent pass: the faint body.
+  void drawBody(const Surroundings& surroundings, ShaderProgram& surface);
 
  private:
   struct MarkVertex {
@@ -42,9 +48,12 @@ class OverlayPainter {
   void addArrow(const DirectionArrow& arrow, std::vector<MarkVertex>& vertices, std::vector<uint32_t>& indices) const;
 
   void drawTint(const TintedSurface& tint);
+  void uploadSurroundings(const Surroundings& surroundings);
 
   ShaderProgram marks_;
-  StreamedTriangles solidTriangles_, markTriangles_, tintTriangles_;
+  StreamedTriangles solidTriangles_, markTriangles_, tintTriangles_, tableTriangles_, bodyTriangles_;
+  const Surroundings* uploadedSurroundings_ = nullptr;
+  int uploadedSurroundingsVersion_ = -1;
   const TintedSurface* uploadedTint_ = nullptr;
   int uploadedTintVersion_ = -1;
   std::vector<glm::vec3> spherePositions_;  // a unit sphere, reused for every ellipsoid

@@ -7,6 +7,8 @@
 #include <glm/vec4.hpp>
 #include <vector>
 
+#include "geometry/mesh.h"
+
 namespace legatlas::render {
 
 // An ellipsoid whose semi-axes are the columns of `axes`.
@@ -60,6 +62,17 @@ struct Overlays {
   int workedTissue = -1;  // scene tissue index highlighted while the stroke works on it
 
   bool empty() const { return solids.empty() && dents.empty() && trails.empty() && arrows.empty() && !tint && workedTissue < 0; }
+};
+
+// The room around the leg when the client lies on a table: the table (opaque), a faint
+// body lying with the leg so the head end is plain, and marks on the table such as the
+// arrow toward the heart. Uploaded once; `version` changes when the content does.
+struct Surroundings {
+  geometry::Mesh table, body;  // model frame
+  glm::vec3 tableColor{0.30f, 0.36f, 0.44f}, bodyColor{0.86f, 0.72f, 0.62f};
+  float bodyOpacity = 0.22f;
+  std::vector<DirectionArrow> arrows;
+  int version = 0;
 };
 
 }  // namespace legatlas::render

@@ -100,6 +100,7 @@ void Renderer::drawOpaque(const FrameInputs& frame, const glm::mat4& view, const
   surface_.set("uOpacity", 1.0f);
   setDents(surface_, frame);
   if (frame.overlays) overlayPainter_.drawSolids(*frame.overlays, surface_);
+  if (frame.surroundings) overlayPainter_.drawTable(*frame.surroundings, surface_);
   if (!gpuScene_) return;
   gpuScene_->bind();
   const DetailChoice detail(*frame.camera, sceneTargets_.height());
@@ -119,6 +120,7 @@ bool Renderer::drawTransparent(const FrameInputs& frame, const glm::mat4& view,
   for (const DrawRange& range : gpuScene_->ranges()) {
     if (frame.layers.drawn(range.layer) && !frame.layers.opaque(range.layer)) translucent.add(range.bounds);
   }
+  if (frame.surroundings) translucent.add(frame.surroundings->body.bounds());
   const std::optional<PixelRect> rect =
       screenRect(translucent, projection * view, sceneTargets_.width(), sceneTargets_.height());
   if (!rect) return false;
@@ -150,6 +152,7 @@ bool Renderer::drawTransparent(const FrameInputs& frame, const glm::mat4& view,
     gpuScene_->draw(range);
     lastTrianglesDrawn_ += static_cast<size_t>(range.indexCount) / 3;
   }
+  if (frame.surroundings) overlayPainter_.drawBody(*frame.surroundings, surface_);
   glDisable(GL_BLEND);
   glDisable(GL_CULL_FACE);
   glDepthMask(GL_TRUE);
@@ -225,9 +228,10 @@ void Renderer::renderScene(const FrameInputs& frame, int width, int height) {
   drawOpaque(frame, view, projection);
   if (drawTransparent(frame, view, projection)) blendTransparency();  // keeps the scissor
   glDisable(GL_SCISSOR_TEST);
-  if (frame.overlays) {
+  if (frame.overlays || frame.surroundings) {
     glBindFramebuffer(GL_FRAMEBUFFER, sceneTargets_.opaqueFramebuffer());
-    overlayPainter_.drawMarks(*frame.overlays, view, projection);
+    static const Overlays kNone;
+    overlayPainter_.drawMarks(frame.overlays ? *frame.overlays : kNone, frame.surroundings, view, projection);
   }
   const GLuint target = sceneTargets_.opaqueFramebuffer();
   if (gpuScene_ && frame.overlays && frame.overlays->workedTissue >= 0)

@@ -21,6 +21,7 @@ struct FrameInputs {
   int selectedTissue = -1;  // index into Scene::tissues, -1 none
   glm::vec3 background{0.16f, 0.17f, 0.19f};
   const Overlays* overlays = nullptr;  // a playing stroke, if any
+  const Surroundings* surroundings = nullptr;  // the table and the body, when lying down
 };
 
 // The tissue index shown at each pixel: 0 background, otherwise Scene tissue index + 1.

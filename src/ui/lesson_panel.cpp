@@ -43,8 +43,26 @@ void transport(LessonPanelState& state, const LessonShown& shown, LessonRequest&
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
   ImGui::SliderFloat("Speed", &state.speed, 0.25f, 2.0f, "%.2fx");
   ImGui::Checkbox("Camera follows the steps", &state.cameraFollows);
+  ImGui::SameLine();
+  ImGui::Checkbox("On the table (T)", &state.onTable);
   float time = shown.time;
   if (ImGui::SliderFloat("##time", &time, 0.0f, std::max(shown.duration, 0.01f), "%.1f s")) request.seek = time;
+}
+
+// What a school grades beside the stroke: the client's position, draping and consent,
+// what to feel or watch for, and the time it takes in a real session.
+void teachingNotes(const technique::LessonStep& step) {
+  const ImVec4 label(0.7f, 0.8f, 1.0f, 1.0f);
+  if (step.position) ImGui::TextColored(label, "Client: %s", std::string(technique::clientPositionId(*step.position)).c_str());
+  if (!step.draping.empty()) {
+    ImGui::TextColored(label, "Draping and consent");
+    ImGui::TextUnformatted(step.draping.c_str());
+  }
+  if (!step.watchFor.empty()) {
+    ImGui::TextColored(label, "Feel and watch for");
+    ImGui::TextUnformatted(step.watchFor.c_str());
+  }
+  if (step.sessionMinutes) ImGui::TextDisabled("About %.0f min in a real session", *step.sessionMinutes);
 }
 
 void steps(const LessonShown& shown, LessonRequest& request) {
@@ -60,6 +78,7 @@ void steps(const LessonShown& shown, LessonRequest& request) {
       ImGui::BeginTooltip();
       ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
       ImGui::TextUnformatted(step.caption.c_str());
+      teachingNotes(step);
       ImGui::PopTextWrapPos();
       ImGui::EndTooltip();
     }
@@ -76,8 +95,11 @@ LessonRequest drawLessonPanel(LessonPanelState& state, const LessonShown& shown)
   const technique::Lesson& lesson = *shown.lesson;
   ImGui::TextWrapped("%s", lesson.goal.c_str());
   transport(state, shown, request);
+  if (lesson.sessionMinutes) ImGui::TextDisabled("A real session: about %.0f min", *lesson.sessionMinutes);
   if (ImGui::TreeNode("Safety")) {
+    ImGui::PushTextWrapPos(0.0f);
     for (const std::string& note : lesson.safety) ImGui::BulletText("%s", note.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::TreePop();
   }
   steps(shown, request);
@@ -103,6 +125,7 @@ void drawStepCaption(const LessonShown& shown) {
     ImGui::PopStyleColor();
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(step.caption.c_str());
+    if (!step.watchFor.empty()) ImGui::TextDisabled("Watch for: %s", step.watchFor.c_str());
     ImGui::PopTextWrapPos();
   }
   ImGui::End();

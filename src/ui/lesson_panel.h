@@ -19,6 +19,7 @@ struct LessonPanelState {
   bool playing = true;
   float speed = 1.0f;
   bool cameraFollows = true;  // the camera moves to each step until the user moves it
+  bool onTable = true;        // the client lies on the table in each step's position; else the leg stands
 };
 
 // What is playing, for the panel to show.

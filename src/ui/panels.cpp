@@ -90,6 +90,18 @@ ViewRequest drawViewPanel() {
   return request;
 }
 
+void drawAboutPanel() {
+  if (!ImGui::CollapsingHeader("About")) return;
+  ImGui::TextWrapped("LegAtlas %s: which way each massage stroke goes over the leg, and why.", LEGATLAS_VERSION);
+  ImGui::Separator();
+  ImGui::TextWrapped("Attachments cross-checked against OpenSim's gait2392 model (Delp et al. 1990; "
+                     "opensim-org/opensim-models, CC BY 3.0).");
+  ImGui::TextWrapped("The body on the table: MakeHuman's hm08 base mesh, skeleton and weights "
+                     "(makehumancommunity/makehuman, CC0 1.0).");
+  ImGui::TextWrapped("Lymph territories after Kubik and Földi; endangerment sites after Werner and Salvo "
+                     "(assets/anatomy/README.md).");
+}
+
 void drawInfoPanel(const scene::Scene* scene, int selectedTissue) {
   placeNext(true);
   ImGui::Begin("Info", nullptr, ImGuiWindowFlags_AlwaysAutoResize);

@@ -31,6 +31,8 @@ struct ViewRequest {
   bool frame = false;
 };
 ViewRequest drawViewPanel();
+// Credits for the data the leg and the room are made from.
+void drawAboutPanel();
 
 void drawInfoPanel(const scene::Scene* scene, int selectedTissue);
 

@@ -562,6 +562,29 @@ TEST_F(CommandLine, RenderDrawsTheDirectionGuidesAskedFor) {
   EXPECT_NE(bad.output.find("--guides"), std::string::npos) << bad.output;
 }
 
+TEST_F(CommandLine, ALessonStepShowsTheClientOnTheTableUnlessUpright) {
+  // Edema's third step works the front of the thigh: supine, on the table, with the arrow
+  // toward the heart on it; --upright shows the standing leg alone.
+  const std::string table = path("table.png"), upright = path("upright.png");
+  const ProcessResult run = runLegatlas("render --lesson edema --step 3 --time 2 --size 480x270 --out " + table);
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  EXPECT_EQ(run.output.find("warning"), std::string::npos) << run.output;
+  ASSERT_EQ(runLegatlas("render --lesson edema --step 3 --time 2 --size 480x270 --upright --out " + upright).exitCode, 0);
+  // The table's slate blue; the shaded side of the light blue hands comes close, but
+  // covers a few hundred pixels where the table covers tens of thousands.
+  const auto tablePixel = [](int r, int g, int b) { return r < 110 && b - r >= 25 && b >= 80 && b < 140 && g > r && b > g; };
+  const auto heartRed = [](int r, int g, int b) { return r > 195 && g < 70 && b < 90; };
+  EXPECT_GT(countPixels(table, tablePixel), 480 * 270 / 10) << "the table under the client";
+  EXPECT_LT(countPixels(upright, tablePixel), 480 * 270 / 100);
+  EXPECT_GT(countPixels(table, heartRed), 100) << "the arrow toward the heart";
+  EXPECT_LT(countPixels(upright, heartRed), 20);
+  // The strokes JSON says the position the table shows.
+  const ProcessResult strokes = runLegatlas("strokes --lesson edema --json", "", true);
+  const Json exported = Json::parse(strokes.output);
+  for (const Json& s : exported["strokes"])
+    if (s["step"] == 3) EXPECT_EQ(s["position"], "supine");
+}
+
 TEST_F(CommandLine, TheTerritoriesCoverAnOpaqueSkinWithoutTornPatches) {
   // The view an instructor turns to: the back of the leg, the skin fully opaque. The paint
   // must lie over all of it; bare skin showing through means the two surfaces fight. At
@@ -584,7 +607,8 @@ namespace {
 // dragged on the shin, then the viewer quits. Returns the scores it saved.
 Json replayPractice(const std::string& replay, const fs::path& home) {
   const std::string environment = "XDG_DATA_HOME=" + (home / "data").string() + " XDG_CONFIG_HOME=" + (home / "config").string();
-  const ProcessResult run = runLegatlas("--lesson circulation --replay " + replay, environment);
+  // The leg standing, as the drag was recorded on it.
+  const ProcessResult run = runLegatlas("--upright --lesson circulation --replay " + replay, environment);
   EXPECT_EQ(run.exitCode, 0) << run.output;
   const fs::path scores = home / "data" / "legatlas" / "scores.json";
   if (!fs::exists(scores)) return Json();
@@ -610,7 +634,7 @@ TEST_F(CommandLine, ABrokenFileDroppedOnTheViewerLeavesTheLegAndLessonInPlace) {
 
   const fs::path home = dir_ / "dropped";
   const std::string environment = "XDG_DATA_HOME=" + (home / "data").string() + " XDG_CONFIG_HOME=" + (home / "config").string();
-  const ProcessResult run = runLegatlas("--lesson circulation --replay " + script, environment);
+  const ProcessResult run = runLegatlas("--upright --lesson circulation --replay " + script, environment);
   EXPECT_EQ(run.exitCode, 0) << run.output;
   EXPECT_NE(run.output.find("empty_scene.gltf: holds no triangle meshes"), std::string::npos) << run.output;
   EXPECT_NE(run.output.find("dropped.tissues.json"), std::string::npos) << run.output;

@@ -1,0 +1,80 @@
+#include "app/treatment_room.h"
+
+#include "app/options.h"
+#include "core/error.h"
+#include "scene/body_mesh.h"
+
+namespace legatlas::app {
+namespace {
+
+constexpr size_t kMostSkinPoints = 20000;  // enough to place a table, cheap to scan
+constexpr float kFramedUpTo = 0.30f;       // metres above the hip: the waist
+constexpr float kStepSurround = 0.12f;     // metres of limb and table around a step
+const glm::vec3 kHeartArrowColor{0.85f, 0.2f, 0.25f};
+
+}  // namespace
+
+std::string builtInBodyPath() { return assetPath("body/body.mesh"); }
+
+TreatmentRoom::TreatmentRoom(const scene::Scene& leg, const std::string& bodyPath) {
+  try {
+    body_ = scene::loadBodyMesh(bodyPath);
+  } catch (const InputError& e) {
+    problem_ = e.what();
+  }
+  points_ = body_.positions;
+  for (const scene::SceneMesh& m : leg.meshes) {
+    if (m.detail != 0 || leg.tissues[m.tissueIndex].layer != anatomy::Layer::Skin) continue;
+    const size_t stride = std::max<size_t>(1, m.mesh.positions.size() / kMostSkinPoints);
+    for (size_t i = 0; i < m.mesh.positions.size(); i += stride) points_.push_back(m.mesh.positions[i]);
+  }
+  for (const glm::vec3& p : points_)
+    if (p.y <= kFramedUpTo) framing_.add(p);
+}
+
+const render::Surroundings& TreatmentRoom::surroundings(technique::ClientPosition position) {
+  const auto found = built_.find(position);
+  if (found != built_.end()) return found->second;
+  const technique::TableSetting table = technique::setTable(position, points_);
+  render::Surroundings& room = built_[position];
+  room.table = table.table;
+  room.table.computeNormals();
+  room.body = body_;
+  render::DirectionArrow arrow;
+  arrow.tip = table.heartArrowTip;
+  arrow.direction = table.heartArrowDirection;
+  arrow.normal = table.up;
+  arrow.length = table.heartArrowLength;
+  arrow.color = kHeartArrowColor;
+  arrow.hiddenBehindTissue = true;
+  room.arrows.push_back(arrow);
+  room.version = static_cast<int>(position) + 1;
+  return room;
+}
+
+void showStep(render::Camera& camera, render::FrameInputs& frame, const LessonPlayback& playback, int step, float aspect,
+              std::optional<render::ViewPreset> view, TreatmentRoom* room, const geometry::Bounds& legBounds) {
+  geometry::Bounds everything = legBounds;
+  if (room) {
+    const technique::ClientPosition position = stepPosition(playback, step).value_or(technique::ClientPosition::Supine);
+    const render::Surroundings& around = room->surroundings(position);
+    frame.surroundings = &around;
+    everything.add(around.table.bounds());
+    everything.add(around.body.bounds());
+    aimAtStep(camera, playback, step, aspect, view, room->up(position));
+    if (!view) {
+      // The step with the limb around it, and the arrow toward the heart: the head end
+      // shows however close the view is.
+      geometry::Bounds framed = playback.stepBounds(step);
+      if (!framed.empty()) framed.add(framed.min - glm::vec3(kStepSurround)), framed.add(framed.max + glm::vec3(kStepSurround));
+      for (const render::DirectionArrow& arrow : around.arrows) framed.add(arrow.tip), framed.add(arrow.tip - arrow.direction * arrow.length);
+      camera.frame(framed, aspect);
+    }
+  } else {
+    frame.surroundings = nullptr;
+    aimAtStep(camera, playback, step, aspect, view);
+  }
+  camera.setSceneBounds(everything);
+}
+
+}  // namespace legatlas::app

@@ -1,0 +1,48 @@
+#pragma once
+// The room a lesson is shown in: the client lying on a massage table in the position of
+// the step, as a faint body around the leg, with an arrow on the table toward the heart.
+// The upright leg stays available: a room that is not on shows nothing.
+#include <map>
+#include <optional>
+#include <string>
+
+#include "app/lesson_playback.h"
+#include "render/overlays.h"
+#include "render/renderer.h"
+#include "scene/scene.h"
+#include "technique/treatment_table.h"
+
+namespace legatlas::app {
+
+class TreatmentRoom {
+ public:
+  // Reads the body from `bodyPath`; a missing or broken file leaves the table without a
+  // body, and problem() says why.
+  TreatmentRoom(const scene::Scene& leg, const std::string& bodyPath);
+
+  // The table, the body and the arrow for the position (built once per position).
+  const render::Surroundings& surroundings(technique::ClientPosition position);
+  glm::vec3 up(technique::ClientPosition position) const { return technique::roomUp(position); }
+  const std::string& problem() const { return problem_; }
+  // What a view of the client on the table frames: the whole leg and the body up to the
+  // waist, so the head end shows on every step.
+  const geometry::Bounds& framing() const { return framing_; }
+
+ private:
+  geometry::Mesh body_;
+  std::vector<glm::vec3> points_;  // the leg's skin and the body, for placing the table
+  std::map<technique::ClientPosition, render::Surroundings> built_;
+  std::string problem_;
+  geometry::Bounds framing_;
+};
+
+// assets/body/body.mesh, beside the other assets.
+std::string builtInBodyPath();
+
+// Shows a step: the camera aimed at it (from `view`, or as a therapist at the table sees
+// it) and, when a room is given, the client on the table in the step's position; with no
+// room the leg stands upright. The depth range covers the leg and whatever surrounds it.
+void showStep(render::Camera& camera, render::FrameInputs& frame, const LessonPlayback& playback, int step, float aspect,
+              std::optional<render::ViewPreset> view, TreatmentRoom* room, const geometry::Bounds& legBounds);
+
+}  // namespace legatlas::app
