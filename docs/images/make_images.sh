@@ -22,19 +22,21 @@ render_sheet skin-off "muscles,bones,tendons,lymph,vessels"
 render_sheet muscles "muscles"
 render_sheet lymph-veins "skin=0.15,lymph,vessels,bones"
 
-# Strokes at one moment each: gliding up the medial leg, kneading the calf, a thumb
-# stroke along tibialis anterior, a lymph-drainage pump on the thigh, a forearm glide on
-# the hamstrings, a cool-stone glide on the shin.
+# Strokes at one moment each, the client on the table in the step's position: gliding up
+# the medial leg, kneading the calf (prone), a thumb stroke along tibialis anterior, a
+# lymph-drainage pump on the thigh, a forearm glide on the hamstrings (prone), a cool-stone
+# glide on the shin.
 stroke_frame() {  # file, lesson, step, time
-  "$legatlas" render --lesson "$2" --step "$3" --time "$4" --size 500x700 --out "$here/$1.png"
+  "$legatlas" render --lesson "$2" --step "$3" --time "$4" --size 640x400 --out "$here/$1.png"
 }
 stroke_frame s1 circulation 2 2.5
-stroke_frame s2 calf_cramp 3 4.3
+stroke_frame s2 calf_cramp 4 4.3
 stroke_frame s3 shin_splints 3 6
 stroke_frame s4 edema 3 3.3
-stroke_frame s5 post_exercise_recovery 8 6
+stroke_frame s5 sports_maintenance 6 6
 stroke_frame s6 shin_splints 5 5
-convert "$here"/s1.png "$here"/s2.png "$here"/s3.png "$here"/s4.png "$here"/s5.png "$here"/s6.png +append -resize 60% "$here/strokes.png"
+convert \( "$here"/s1.png "$here"/s2.png "$here"/s3.png +append \) \( "$here"/s4.png "$here"/s5.png "$here"/s6.png +append \) \
+  -append -resize 75% "$here/strokes.png"
 rm "$here"/s[1-6].png
 
 # The direction guides: lymph flow and territories (teal: to the groin, violet: behind
