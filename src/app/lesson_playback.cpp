@@ -16,6 +16,8 @@ constexpr float kStepMargin = 0.1f;  // metres of leg shown around a step's stro
 constexpr float kTableMargin = 0.18f;  // on the table: enough of the limb and the table to see the head end
 constexpr float kTableViewElevationDegrees = 30.0f;
 constexpr float kSteeperForSkinFacingUp = 30.0f;
+constexpr float kInnerSide = 0.5f;             // strokes whose skin faces this much medially
+constexpr float kSteeperForInnerSide = 20.0f;
 constexpr float kFaintestTrail = 0.15f;
 constexpr float kArrowLength = 0.045f;
 const glm::vec3 kHandColor{0.62f, 0.80f, 0.86f};  // a pale glove, distinct from the skin
@@ -154,11 +156,19 @@ void aimAtStep(render::Camera& camera, const LessonPlayback& playback, int step,
         for (const technique::StrokeSample& sample : s.working) normals += sample.normal;
     // The therapist stands at the treated (right) leg's side of the table; with the client
     // on their side, in front of or behind them, whichever the strokes face.
+    // Inner-side work is seen from over the other leg, from higher up, as a therapist leans
+    // over to see it.
     glm::vec3 side(1, 0, 0);
-    if (std::abs(roomUp->x) > 0.5f) side = glm::vec3(0, 0, normals.z < 0 ? -1.0f : 1.0f);
+    float steeper = 0.0f;
+    if (std::abs(roomUp->x) > 0.5f) {
+      side = glm::vec3(0, 0, normals.z < 0 ? -1.0f : 1.0f);
+    } else if (glm::length(normals) > 0 && glm::normalize(normals).x < -kInnerSide) {
+      side = glm::vec3(-1, 0, 0);
+      steeper = kSteeperForInnerSide;
+    }
     // Skin that faces the ceiling is seen from higher up.
     const float facingUp = glm::length(normals) > 0 ? std::max(0.0f, glm::dot(glm::normalize(normals), *roomUp)) : 0.0f;
-    const float elevation = glm::radians(kTableViewElevationDegrees + kSteeperForSkinFacingUp * facingUp);
+    const float elevation = glm::radians(kTableViewElevationDegrees + kSteeperForSkinFacingUp * facingUp + steeper);
     const glm::vec3 toEye = glm::normalize(glm::normalize(side) * std::cos(elevation) + *roomUp * std::sin(elevation));
     camera.lookAlong(-toEye, *roomUp);
   }
