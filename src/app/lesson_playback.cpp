@@ -122,6 +122,12 @@ render::Overlays overlaysAt(const LessonPlayback& playback, float time) {
     if (glm::length(direction) > 1e-6f)
       overlays.arrows.push_back({s.working[at].position, glm::normalize(direction), s.working[at].normal, kArrowLength});
   }
+  if (s.technique->contact == technique::Contact::HeelAndSole && c.active) {
+    // A held stretch has no path: the arrow shows the push, the foot drawn up toward the shin.
+    // Drawn in the leg's side plane, so it shows from either side of the table.
+    const glm::vec3 push(0.0f, 1.0f, 0.0f);
+    overlays.arrows.push_back({c.position + c.normal * 0.045f + push * 0.04f, push, glm::vec3(1, 0, 0), kArrowLength * 1.5f});
+  }
   if (c.active && c.working && s.region.empty()) overlays.workedTissue = s.tissue;
   return overlays;
 }

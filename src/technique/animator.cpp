@@ -180,6 +180,17 @@ Pose poseAt(const std::vector<Stroke>& strokes, float time) {
       flatHand(HandFrame{frame.point(0.0f, 0.0f, 0.018f), frame.along, frame.across, frame.out}, hover - depth, pose.parts);
       pose.dents.push_back({c.position, c.normal, depth, 0.035f});
       break;
+    case Contact::HeelAndSole: {
+      // The palm flat on the sole, fingers toward the toes; the other hand cups the heel
+      // from behind. The foot is drawn up toward the shin and held: no travel, a steady press.
+      const glm::vec3 toes = inSkinPlane(glm::vec3(0, 0, 1), c.normal, glm::vec3(0, 0, 1));
+      flatHand(HandFrame{c.position, toes, glm::normalize(glm::cross(c.normal, toes)), c.normal}, hover - depth, pose.parts);
+      const glm::vec3 heel = c.position + glm::vec3(0.0f, 0.035f, -0.16f);
+      const glm::vec3 up(0, 1, 0), back(0, 0, -1);
+      flatHand(HandFrame{heel + back * 0.02f, up, glm::normalize(glm::cross(back, up)), back}, 0.0f, pose.parts);
+      pose.dents.push_back({c.position, c.normal, depth, 0.04f});
+      break;
+    }
     case Contact::Pad:
       pose.parts.push_back(part(frame.point(0.0f, 0.0f, 0.007f), frame.along * 0.09f, frame.across * 0.07f,
                                 frame.out * 0.007f, PosedPart::Material::Pad));

@@ -60,7 +60,7 @@ constexpr std::array kCatalogue{
               "it lengthens the calf muscles", "the foot is drawn up toward the shin with the knee straight, and held",
               "A cramp is a muscle locked short; lengthening it slowly and holding it switches the spasm off faster than "
               "anything pressed into it.",
-              Palm, Rest, Ref::None, Moderate, Light, Moderate, false, 0.0f, 0.0f, 2, 0.04f, 30.0f},
+              HeelAndSole, Rest, Ref::None, Moderate, Light, Moderate, false, 0.0f, 0.0f, 2, 0.04f, 30.0f},
 };
 
 }  // namespace
@@ -110,6 +110,7 @@ std::string_view contactId(Contact contact) {
     case FlatFingers: return "flat_fingers";
     case Stone: return "stone";
     case Pad: return "pad";
+    case HeelAndSole: return "heel_and_sole";
   }
   return "palm";
 }

@@ -8,7 +8,8 @@
 
 namespace legatlas::technique {
 
-enum class Contact { Palm, TwoHands, Thumb, Forearm, FlatFingers, Stone, Pad };
+// HeelAndSole: one hand cups the heel, the other palm presses up on the ball of the foot.
+enum class Contact { Palm, TwoHands, Thumb, Forearm, FlatFingers, Stone, Pad, HeelAndSole };
 
 // Ordered from lightest to heaviest.
 enum class Pressure { VeryLight, Light, Moderate, Firm, Deep };

@@ -33,6 +33,12 @@ constexpr float kPauseBetweenStrokes = 0.2f;
 
 using Path = SkinPath;
 
+// Up the shin, from the ankle toward the knee: the way a calf stretch draws the foot.
+glm::vec3 shinAxis(const LegModel& leg) {
+  const auto knee = leg.namedPoint("knee_joint_centre"), ankle = leg.namedPoint("ankle_joint_centre");
+  return knee && ankle && glm::length(*knee - *ankle) > 1e-3f ? glm::normalize(*knee - *ankle) : glm::vec3(0, 1, 0);
+}
+
 glm::vec3 aroundLimb(float degrees) {
   const float a = glm::radians(degrees);
   return {std::sin(a), 0.0f, std::cos(a)};
@@ -654,7 +660,15 @@ class StepPlanner {
     if (where.empty()) return;
     glm::vec3 centre(0.0f);
     for (const auto& [spot, tissue] : where) centre += spot.position;
-    const SkinPoint spot = leg_.skinNear(centre / float(where.size()));
+    SkinPoint spot = leg_.skinNear(centre / float(where.size()));
+    // A stretch pushes the foot up toward the shin: the palm is on the sole, the side of the
+    // foot facing away from the push.
+    if (technique_.contact == Contact::HeelAndSole) {
+      // From inside the foot (the landmark, e.g. the head of the first metatarsal) out
+      // through the sole.
+      const std::optional<glm::vec3> inside = step_.path.at.empty() ? std::nullopt : leg_.namedPoint(step_.path.at);
+      spot = leg_.skinToward(inside.value_or(spot.position - spot.normal * 0.02f), -shinAxis(leg_));
+    }
     const float seconds = step_.durationSeconds.value_or(technique_.holdSeconds);
     for (int pass = 0; pass < step_.passes; ++pass) {
       Stroke s = newStroke(where.front().second);

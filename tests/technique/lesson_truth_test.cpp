@@ -10,6 +10,7 @@
 #include "built_leg.h"
 #include "core/error.h"
 #include "core/text.h"
+#include "technique/animator.h"
 #include "technique/client_position.h"
 #include "technique/endangerment.h"
 #include "technique/practice_scorer.h"
@@ -256,6 +257,20 @@ TEST(LessonTruth, EveryStepWithASequenceIsPlannedInThatOrder) {
     }
   }
   EXPECT_GE(sequenced, 3);
+}
+
+TEST(LessonTruth, TheCalfStretchHoldsThePalmOnTheSoleWithTheOtherHandAtTheHeel) {
+  const Lesson cramp = loadLesson(testing::lessonPath("calf_cramp"));
+  ASSERT_EQ(cramp.steps.front().technique->id, "passive_stretch") << "the first-line response comes first";
+  const auto strokes = planLesson(cramp, leg());
+  ASSERT_EQ(strokes.front().technique->contact, Contact::HeelAndSole);
+  const StrokeSample& on = strokes.front().working.front();
+  EXPECT_LT(on.normal.y, -0.7f) << "the palm is on the sole, pushing it up toward the shin";
+  EXPECT_GE(strokes.front().working.back().time - strokes.front().working.front().time, 20.0f) << "held, not bounced";
+  const Pose pose = poseAt(strokes, strokes.front().start() + 1.0f);
+  float heelHand = 0;
+  for (const PosedPart& p : pose.parts) heelHand = std::max(heelHand, on.position.z - p.centre.z);
+  EXPECT_GT(heelHand, 0.1f) << "a second hand cups the heel, behind the ball of the foot";
 }
 
 TEST(LessonTruth, TheEdemaScoopTurnsTowardTheInnerKnee) {
