@@ -94,8 +94,12 @@ std::string startAndFinish(const LegModel& leg, const Stroke& stroke) {
 
 std::vector<std::string> feedbackFor(const LegModel& leg, const PracticeScore& result, const Technique& technique) {
   std::vector<std::string> feedback;
+  // Where the lymph is the reference, pushing it back is the first thing to say; for work
+  // along the fibres or the belly it follows that reference's own feedback.
+  const bool lymphFirst = technique.reference == Reference::LymphFlow || technique.reference == Reference::AlongTarget;
   const RuleResult* flow = find(result.rules, "with_lymph_flow");
   if (!flow) flow = find(result.rules, "not_against_lymph");
+  if (!lymphFirst) flow = nullptr;
   if (flow && !flow->passed && flow->measured < 0.3f)
     feedback.push_back("this stroke pushes lymph away from " + std::string(flow->message.find("popliteal") != std::string::npos
                                                                               ? "the popliteal nodes behind the knee"

@@ -23,12 +23,17 @@ std::string percent(float share) { return std::to_string(static_cast<int>(std::l
 
 // "the inguinal nodes in the groin": where the lymph of the skin at p goes.
 std::string drainsTowardWords(const LegModel& leg, const glm::vec3& p) {
-  for (const anatomy::Region& r : leg.description().regions) {
-    if (r.kind != "region" || !leg.inRegion(r, p)) continue;
-    if (r.drainsTo == "popliteal") return "the popliteal nodes behind the knee";
-    if (r.drainsTo.starts_with("superficial_inguinal")) return "the inguinal nodes in the groin";
-  }
-  return "its nodes";
+  const auto words = [](const std::string& group) -> std::string {
+    if (group == "popliteal") return "the popliteal nodes behind the knee";
+    if (group.starts_with("superficial_inguinal")) return "the inguinal nodes in the groin";
+    return "";
+  };
+  for (const anatomy::Region& r : leg.description().regions)
+    if (r.kind == "region" && leg.inRegion(r, p) && !words(r.drainsTo).empty()) return words(r.drainsTo);
+  // Outside the named regions, the territory the lymph vessels give the skin there.
+  const int territory = leg.lymphFlow().territoryAt(p);
+  const std::string found = territory >= 0 ? words(leg.lymphFlow().territories()[territory]) : "";
+  return found.empty() ? "its nodes" : found;
 }
 
 std::string placeWords(const LegModel& leg, const glm::vec3& p) {
@@ -104,7 +109,7 @@ RuleResult alongTarget(const LegModel& leg, const Stroke& stroke) {
   return r;
 }
 
-// A glide may lean across the lymph's course, but never push it back.
+// A glide or a deep stroke may lean across the lymph's course, but never push it back.
 RuleResult notAgainstLymph(const LegModel& leg, const Stroke& stroke) {
   RuleResult r{"not_against_lymph", true, 1.0f, kShareNotAgainstLymphRequired, "", {}};
   float total = 0, fine = 0, worst = -1;
@@ -120,7 +125,7 @@ RuleResult notAgainstLymph(const LegModel& leg, const Stroke& stroke) {
   r.measured = fine / total;
   r.passed = r.measured >= kShareNotAgainstLymphRequired;
   if (!r.passed)
-    r.message = "this glide pushes lymph backward over " + percent(1.0f - r.measured) + " of its length: " +
+    r.message = "this stroke pushes lymph backward over " + percent(1.0f - r.measured) + " of its length: " +
                 placeWords(leg, r.where) + " lymph drains toward " + drainsTowardWords(leg, r.where) +
                 ", so glide toward them, not away";
   return r;
@@ -197,7 +202,9 @@ RuleResult awayFromEndangermentSites(const LegModel& leg, const Stroke& stroke) 
     r.where = s.position;
     r.message = std::string(stroke.technique->name) + " at " + std::string(pressureId(stroke.pressure)) +
                 " pressure passes over the " + lowerFirst(site->name) + ", an endangerment site where " +
-                barredBecause(*site, *stroke.technique, stroke.pressure) + ": " + site->why;
+                barredBecause(*site, *stroke.technique, stroke.pressure) + " (" + site->why +
+                ") — keep the stroke off it (leave out the path and the planner stops short of it), or use what it allows: " +
+                siteAllowance(*site);
   }
   return r;
 }
@@ -289,7 +296,10 @@ std::vector<RuleResult> checkStroke(const LegModel& leg, const Stroke& stroke) {
       break;
     case Reference::FibreDirection:
       if (onMuscle) results.push_back(alongFibres(leg, stroke)), results.push_back(towardOrigin(leg, stroke));
+      results.push_back(notAgainstLymph(leg, stroke));
       break;
+    // Kneading lifts and squeezes in place as the grips advance: it does not slide over
+    // the skin, so the lymph's course does not judge it.
     case Reference::BellyProgression: results.push_back(distalToProximal(stroke)); break;
     case Reference::None: break;
   }

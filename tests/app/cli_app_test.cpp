@@ -385,6 +385,28 @@ TEST_F(CommandLine, CheckPassesASoundLessonAndFailsAWrongOne) {
   EXPECT_NE(bad.output.find("lymph"), std::string::npos) << bad.output;
 }
 
+TEST_F(CommandLine, CheckNamesTheStepAndTheFixOfAStrokeOffItsTargetOrOverASite) {
+  const std::string lesson = path("unsafe.yaml");
+  std::ofstream(lesson) << "title: Unsafe\ncondition: test\ngoal: g\nsafety:\n  - s\nsteps:\n"
+                           "  - technique: gliding\n    target: {region: leg_anterior}\n    caption: fine\n"
+                           "  - technique: gliding\n    target: {tissue: iliotibial_tract}\n    pressure: moderate\n"
+                           "    path: {follow: lymph_flow}\n    caption: knee to hip\n"
+                           "  - technique: kneading\n    target: {tissue: gastrocnemius_medial_head}\n    pressure: light\n"
+                           "    path: {from: calcaneal_tuberosity, to: popliteal_fossa_centre, over: posterior}\n    caption: up the calf\n"
+                           "  - technique: thumb_stroke\n    target: {tissue: fibularis_longus}\n    pressure: firm\n"
+                           "    path: {from: lateral_malleolus, to: fibular_head, over: lateral}\n    caption: up the outer leg\n";
+  const ProcessResult run = runLegatlas("check " + lesson);
+  EXPECT_EQ(run.exitCode, 1);
+  EXPECT_EQ(run.output.find("steps[0]"), std::string::npos) << "the sound step is not reported\n" << run.output;
+  EXPECT_NE(run.output.find("line 10, steps[1] (gliding): only"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("keep the contact on it"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("steps[2] (kneading): Kneading (petrissage) at light pressure passes over the popliteal fossa"),
+            std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("steps[3] (thumb_stroke)"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("fibular neck"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("or use what it allows: at most light pressure"), std::string::npos) << run.output;
+}
+
 TEST_F(CommandLine, CheckNamesTheLineAndFieldOfAMistake) {
   const std::string typo = path("typo.yaml");
   std::ofstream(typo) << "title: T\ncondition: c\ngoal: g\nsafety:\n  - s\nsteps:\n"
@@ -582,7 +604,9 @@ TEST_F(CommandLine, ALessonStepShowsTheClientOnTheTableUnlessUpright) {
   const ProcessResult strokes = runLegatlas("strokes --lesson edema --json", "", true);
   const Json exported = Json::parse(strokes.output);
   for (const Json& s : exported["strokes"])
-    if (s["step"] == 3) EXPECT_EQ(s["position"], "supine");
+    if (s["step"] == 3) {
+      EXPECT_EQ(s["position"], "supine");
+    }
 }
 
 TEST_F(CommandLine, TheTerritoriesCoverAnOpaqueSkinWithoutTornPatches) {

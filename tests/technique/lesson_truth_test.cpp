@@ -65,6 +65,19 @@ TEST(LessonTruth, TheItBandGlideStaysOnTheOuterThighAndHip) {
   EXPECT_GT(strokes.front().working.back().position.y, strokes.front().working.front().position.y);
 }
 
+TEST(LessonTruth, ADeepStrokeMayNotPushTheLymphBack) {
+  // Up the fibres of gluteus medius the forearm runs against the lymph of the outer
+  // buttock, which drains down and forward round the hip to the groin.
+  const auto glide = problemsOf(lessonFrom("  - technique: forearm_glide\n    target: {tissue: gluteus_medius}\n    pressure: firm\n    caption: c\n"));
+  const LessonProblem* back = problem(glide, "not_against_lymph");
+  ASSERT_NE(back, nullptr);
+  EXPECT_NE(back->result.message.find("inguinal"), std::string::npos) << back->result.message;
+  // Up the shin the thumb goes with the lymph.
+  EXPECT_EQ(problem(problemsOf(lessonFrom("  - technique: thumb_stroke\n    target: {tissue: tibialis_anterior}\n    pressure: moderate\n    caption: c\n")),
+                    "not_against_lymph"),
+            nullptr);
+}
+
 TEST(LessonTruth, TheSoleusStrokeRunsBehindTheInnerBorderOfTheShinBone) {
   const auto strokes = planLesson(
       lessonFrom("  - technique: thumb_stroke\n    target: {tissue: soleus}\n    path: {along: fibres, over: medial}\n    passes: 1\n    pressure: moderate\n    caption: c\n"),

@@ -78,8 +78,11 @@ TEST(Description, LymphVesselsFlowUpToTheirNodes) {
     const auto* node = builtIn().findNode(v.endsAt);
     ASSERT_NE(node, nullptr) << v.id;
     EXPECT_LT(glm::distance(v.path.back(), node->position), 0.03f) << v.id << " does not reach " << v.endsAt;
-    if (v.path.front().y > ligament + 0.05f) EXPECT_LT(v.path.back().y, v.path.front().y) << v.id << " drains up, across the watershed";
-    else if (v.bundle != "lower_trunk") EXPECT_GT(v.path.back().y, v.path.front().y) << v.id << " flows downward";
+    if (v.path.front().y > ligament + 0.05f) {
+      EXPECT_LT(v.path.back().y, v.path.front().y) << v.id << " drains up, across the watershed";
+    } else if (v.bundle != "lower_trunk") {
+      EXPECT_GT(v.path.back().y, v.path.front().y) << v.id << " flows downward";
+    }
   }
   EXPECT_GE(bundles["lower_trunk"], 3) << "the lower abdominal wall and the buttock drain to the groin too";
   EXPECT_GE(bundles["ventromedial"], 8);
