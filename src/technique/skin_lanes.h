@@ -42,6 +42,19 @@ std::vector<glm::vec3> smoothed(std::vector<glm::vec3> points, int passes);
 std::vector<glm::vec3> positionsOf(const SkinPath& path);
 float lengthOf(const SkinPath& path);
 
+// The skin path over a muscle's belly, ordered from its insertion end toward its origin
+// end, sampled every few millimetres. Empty when the tissue has no belly to follow.
+std::vector<SkinPoint> skinOverBelly(const LegModel& leg, int tissue);
+
+// A path on the skin along a muscle's fibres from `start`, toward its origin, for at most
+// `length` metres.
+std::vector<SkinPoint> followFibres(const LegModel& leg, int tissue, const SkinPoint& start, float length);
+
+// A path on the skin following the lymph flow from `start` for at most `length` metres,
+// turned by `turnDegrees` about the skin normal (scoops spiral); stops early at the
+// nodes or where the flow stalls.
+std::vector<SkinPoint> followLymphFlow(const LegModel& leg, const SkinPoint& start, float length, float turnDegrees = 0);
+
 // The longest run of the path for which `keep` holds.
 template <typename Keep>
 SkinPath longestRun(const SkinPath& path, Keep keep) {

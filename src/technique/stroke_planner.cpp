@@ -17,8 +17,6 @@ namespace legatlas::technique {
 namespace {
 
 constexpr float kSampleSpacing = 0.005f;  // metres between samples: two per centimetre
-constexpr float kBellyBin = 0.01f;        // slices along a muscle when finding its belly
-constexpr float kBellyShare = 0.5f;       // a slice is belly when at least this share of the widest
 constexpr float kLiftOff = 0.02f;         // how far the hand leaves the skin on a lifted return
 constexpr float kCircleRadius = 0.015f;   // stationary circles move the skin about this much
 constexpr float kPressureArc = glm::radians(75.0f);  // each side of the flow: the pressure phase of a circle
@@ -26,7 +24,6 @@ constexpr float kPushLength = 0.06f;      // one pump or scoop
 constexpr float kPushSpacing = 0.08f;     // between pump spots
 constexpr float kScoopTurnDegrees = 35.0f;
 constexpr float kLongestGlide = 0.5f;
-constexpr float kNearNode = 0.015f;       // the flow has arrived
 constexpr float kGripAdvance = 0.03f;     // metres the kneading grips move up the belly each second
 constexpr float kRestSampleSeconds = 5.0f;
 constexpr float kPauseBetweenStrokes = 0.2f;
@@ -50,110 +47,6 @@ float Stroke::workingLength() const {
   float length = 0;
   for (size_t i = 1; i < working.size(); ++i) length += glm::length(working[i].position - working[i - 1].position);
   return length;
-}
-
-std::vector<SkinPoint> followLymphFlow(const LegModel& leg, const SkinPoint& start, float length, float turnDegrees) {
-  const float turn = glm::radians(turnDegrees);
-  const auto flowAt = [&](const SkinPoint& p) {
-    const glm::vec3 f = leg.lymphFlow().at(p.position, p.normal);
-    return turn == 0.0f ? f : glm::rotate(f, turn, p.normal);
-  };
-  Path path{start};
-  float travelled = 0;
-  while (travelled < length && path.size() < 1000) {
-    const SkinPoint& here = path.back();
-    const glm::vec3 f = flowAt(here);
-    if (glm::length(f) < 0.5f) break;
-    // Midpoint step, so that the path does not cut across where the flow turns.
-    const SkinPoint middle = leg.skinNear(here.position + f * (kSampleSpacing * 0.5f));
-    const glm::vec3 fm = flowAt(middle);
-    const SkinPoint next = leg.skinNear(here.position + (glm::length(fm) > 0.5f ? fm : f) * kSampleSpacing);
-    const float moved = glm::length(next.position - here.position);
-    if (moved < kSampleSpacing * 0.25f) break;  // the flow stalls (e.g. at a watershed)
-    path.push_back(next);
-    travelled += moved;
-    bool arrived = false;
-    for (const anatomy::LymphNode& n : leg.description().nodes)
-      arrived = arrived || glm::length(n.position - next.position) < kNearNode + std::max(n.radii.x, n.radii.y);
-    if (arrived) break;
-  }
-  return path;
-}
-
-std::vector<SkinPoint> followFibres(const LegModel& leg, int tissue, const SkinPoint& start, float length) {
-  const auto fibreOnSkin = [&](const SkinPoint& p) {
-    glm::vec3 f = leg.fibreAt(tissue, p.position);
-    f -= p.normal * glm::dot(f, p.normal);
-    return glm::length(f) > 1e-3f ? glm::normalize(f) : glm::vec3(0.0f);
-  };
-  Path path{start};
-  float travelled = 0;
-  while (travelled < length && path.size() < 1000) {
-    const SkinPoint& here = path.back();
-    const glm::vec3 f = fibreOnSkin(here);
-    if (glm::length(f) < 0.5f) break;
-    const SkinPoint middle = leg.skinNear(here.position + f * (kSampleSpacing * 0.5f));
-    glm::vec3 fm = fibreOnSkin(middle);
-    if (glm::dot(fm, f) < 0) fm = -fm;  // fibres are lines; keep going the same way
-    const SkinPoint next = leg.skinNear(here.position + (glm::length(fm) > 0.5f ? fm : f) * kSampleSpacing);
-    const float moved = glm::length(next.position - here.position);
-    if (moved < kSampleSpacing * 0.25f) break;
-    path.push_back(next);
-    travelled += moved;
-  }
-  return path;
-}
-
-std::vector<SkinPoint> skinOverBelly(const LegModel& leg, int tissue) {
-  const scene::Scene& scene = leg.scene();
-  std::vector<glm::vec3> vertices;
-  for (const scene::SceneMesh& m : scene.meshes)
-    if (m.tissueIndex == tissue && m.detail == 0)
-      vertices.insert(vertices.end(), m.mesh.positions.begin(), m.mesh.positions.end());
-  if (vertices.size() < 8) return {};
-  // The muscle's axis, from its insertion end to its origin end.
-  const anatomy::TissueAnatomy& a = scene.tissues[tissue].anatomy;
-  glm::vec3 from, to;
-  if (a.origin && a.insertion) {
-    from = a.insertion->point, to = a.origin->point;
-  } else {
-    geometry::Bounds box;
-    for (const glm::vec3& v : vertices) box.add(v);
-    const glm::vec3 size = box.size();
-    const int axis = size.x >= size.y && size.x >= size.z ? 0 : (size.y >= size.z ? 1 : 2);
-    from = to = box.center();
-    from[axis] = box.min[axis], to[axis] = box.max[axis];
-    if (from.y > to.y) std::swap(from, to);  // without attachments, distal to proximal
-  }
-  const float axisLength = glm::length(to - from);
-  if (axisLength < 2 * kBellyBin) return {};
-  const glm::vec3 axis = (to - from) / axisLength;
-  const int bins = static_cast<int>(axisLength / kBellyBin) + 1;
-  std::vector<glm::vec3> sums(bins, glm::vec3(0.0f));
-  std::vector<int> counts(bins, 0);
-  std::vector<float> widths(bins, 0.0f);
-  const auto binOf = [&](const glm::vec3& v) {
-    return std::clamp(static_cast<int>(glm::dot(v - from, axis) / kBellyBin), 0, bins - 1);
-  };
-  for (const glm::vec3& v : vertices) sums[binOf(v)] += v, counts[binOf(v)]++;
-  for (const glm::vec3& v : vertices) {
-    const int b = binOf(v);
-    const glm::vec3 off = v - sums[b] / float(counts[b]);
-    widths[b] = std::max(widths[b], glm::length(off - axis * glm::dot(off, axis)));
-  }
-  const float widest = *std::max_element(widths.begin(), widths.end());
-  // The belly: the longest run of slices at least half as wide as the widest.
-  int bestStart = 0, bestLength = 0, runStart = 0;
-  for (int b = 0; b <= bins; ++b) {
-    if (b < bins && counts[b] > 0 && widths[b] >= kBellyShare * widest) continue;
-    if (b - runStart > bestLength) bestStart = runStart, bestLength = b - runStart;
-    runStart = b + 1;
-  }
-  std::vector<glm::vec3> centres;
-  for (int b = bestStart; b < bestStart + bestLength; ++b) centres.push_back(sums[b] / float(counts[b]));
-  if (centres.size() < 2) return {};
-  const Path rough = resampleOnSkin(leg, centres, kSampleSpacing);
-  return resampleOnSkin(leg, smoothed(positionsOf(rough), 6), kSampleSpacing);
 }
 
 namespace {
