@@ -51,6 +51,11 @@ Json stepJson(const technique::LessonStep& step, int index) {
                {"pressure", technique::pressureId(step.pressure)},
                {"caption", step.caption}};
   if (step.durationSeconds) json["duration_s"] = *step.durationSeconds;
+  if (step.position) json["position"] = technique::clientPositionId(*step.position);
+  if (step.sequence) json["sequence"] = step.sequence->from + "_to_" + step.sequence->to;
+  if (!step.draping.empty()) json["draping"] = step.draping;
+  if (!step.watchFor.empty()) json["watch_for"] = step.watchFor;
+  if (step.sessionMinutes) json["session_minutes"] = *step.sessionMinutes;
   return json;
 }
 
@@ -58,6 +63,7 @@ Json lessonJson(const Lesson& lesson) {
   Json json = {{"id", lesson.id},       {"file", lesson.file},  {"title", lesson.title},
                {"condition", lesson.condition}, {"goal", lesson.goal}, {"safety", lesson.safety},
                {"steps", Json::array()}};
+  if (lesson.sessionMinutes) json["session_minutes"] = *lesson.sessionMinutes;
   for (size_t i = 0; i < lesson.steps.size(); ++i) json["steps"].push_back(stepJson(lesson.steps[i], int(i)));
   return json;
 }

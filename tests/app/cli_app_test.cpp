@@ -342,6 +342,11 @@ TEST_F(CommandLine, LessonsListsEveryConditionWithItsSafetyNotes) {
     bool consult = false;
     for (const Json& note : l["safety"]) consult = consult || note.get<std::string>().find("consult a doctor") != std::string::npos;
     EXPECT_TRUE(consult) << l["id"];
+    EXPECT_GT(l.value("session_minutes", 0.0), 0.0) << l["id"] << ": the real session length";
+    for (const Json& step : l["steps"]) {
+      EXPECT_TRUE(step.contains("position")) << l["id"] << " step " << step["step"];
+      EXPECT_TRUE(step.contains("watch_for")) << l["id"] << " step " << step["step"];
+    }
   }
   for (const char* id : {"edema", "post_exercise_recovery", "calf_cramp", "shin_splints", "circulation", "sports_maintenance"})
     EXPECT_TRUE(ids.count(id)) << id;
