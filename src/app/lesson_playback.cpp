@@ -13,7 +13,6 @@ namespace {
 
 constexpr float kTrailFadeSeconds = 4.0f;
 constexpr float kStepMargin = 0.1f;  // metres of leg shown around a step's strokes
-constexpr float kTableMargin = 0.18f;  // on the table: enough of the limb and the table to see the head end
 constexpr float kTableViewElevationDegrees = 30.0f;
 constexpr float kSteeperForSkinFacingUp = 30.0f;
 constexpr float kInnerSide = 0.5f;             // strokes whose skin faces this much medially
@@ -180,9 +179,8 @@ void aimAtStep(render::Camera& camera, const LessonPlayback& playback, int step,
   }
   geometry::Bounds around = playback.stepBounds(step);
   if (around.empty()) return;
-  const float margin = roomUp && !view ? kTableMargin : kStepMargin;
-  around.add(around.min - glm::vec3(margin));
-  around.add(around.max + glm::vec3(margin));
+  around.add(around.min - glm::vec3(kStepMargin));
+  around.add(around.max + glm::vec3(kStepMargin));
   camera.frame(around, aspect);
 }
 

@@ -8,7 +8,6 @@ namespace legatlas::app {
 namespace {
 
 constexpr size_t kMostSkinPoints = 20000;  // enough to place a table, cheap to scan
-constexpr float kFramedUpTo = 0.30f;       // metres above the hip: the waist
 constexpr float kStepSurround = 0.12f;     // metres of limb and table around a step
 const glm::vec3 kHeartArrowColor{0.85f, 0.2f, 0.25f};
 
@@ -28,8 +27,6 @@ TreatmentRoom::TreatmentRoom(const scene::Scene& leg, const std::string& bodyPat
     const size_t stride = std::max<size_t>(1, m.mesh.positions.size() / kMostSkinPoints);
     for (size_t i = 0; i < m.mesh.positions.size(); i += stride) points_.push_back(m.mesh.positions[i]);
   }
-  for (const glm::vec3& p : points_)
-    if (p.y <= kFramedUpTo) framing_.add(p);
 }
 
 const render::Surroundings& TreatmentRoom::surroundings(technique::ClientPosition position) {

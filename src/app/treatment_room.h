@@ -24,16 +24,12 @@ class TreatmentRoom {
   const render::Surroundings& surroundings(technique::ClientPosition position);
   glm::vec3 up(technique::ClientPosition position) const { return technique::roomUp(position); }
   const std::string& problem() const { return problem_; }
-  // What a view of the client on the table frames: the whole leg and the body up to the
-  // waist, so the head end shows on every step.
-  const geometry::Bounds& framing() const { return framing_; }
 
  private:
   geometry::Mesh body_;
   std::vector<glm::vec3> points_;  // the leg's skin and the body, for placing the table
   std::map<technique::ClientPosition, render::Surroundings> built_;
   std::string problem_;
-  geometry::Bounds framing_;
 };
 
 // assets/body/body.mesh, beside the other assets.

@@ -61,21 +61,37 @@ std::vector<Piece> piecesOf(const Stroke& stroke) {
   return pieces;
 }
 
-RuleResult withLymphFlow(const LegModel& leg, const Stroke& stroke) {
-  RuleResult r{"with_lymph_flow", true, 1.0f, kShareWithFlowRequired, "", {}};
-  float total = 0, agreeing = 0, worst = -1;
+// The share of the stroke's length whose pieces lie within `toleranceDegrees` of the
+// direction `referenceAt(piece)` gives, into r.measured, with the piece that strays most
+// in r.where and r.passed against r.required. A piece with no reference there (a zero
+// vector) is left out; false when no piece had one, and then the rule holds.
+template <typename ReferenceAt>
+bool measureShare(const Stroke& stroke, ReferenceAt referenceAt, float toleranceDegrees, RuleResult& r) {
+  float total = 0, within = 0, worst = -1;
   for (const Piece& piece : piecesOf(stroke)) {
-    const glm::vec3 flow = leg.lymphFlow().at(piece.middle, piece.normal);
-    if (glm::length(flow) < 0.5f) continue;
-    const float angle = degreesBetween(piece.direction, flow);
+    const glm::vec3 reference = referenceAt(piece);
+    if (reference == glm::vec3(0.0f)) continue;
+    const float angle = degreesBetween(piece.direction, reference);
     total += piece.length;
-    if (angle <= kWithFlowDegrees) agreeing += piece.length;
+    if (angle <= toleranceDegrees) within += piece.length;
     if (angle > worst) worst = angle, r.where = piece.middle;
   }
-  if (total <= 0) return r;
-  r.measured = agreeing / total;
-  r.passed = r.measured >= kShareWithFlowRequired;
-  if (!r.passed)
+  if (total <= 0) return false;
+  r.measured = within / total;
+  r.passed = r.measured >= r.required;
+  return true;
+}
+
+// The lymph's course at a piece, or zero where the field knows none.
+glm::vec3 flowAt(const LegModel& leg, const Piece& piece) {
+  const glm::vec3 flow = leg.lymphFlow().at(piece.middle, piece.normal);
+  return glm::length(flow) < 0.5f ? glm::vec3(0.0f) : flow;
+}
+
+RuleResult withLymphFlow(const LegModel& leg, const Stroke& stroke) {
+  RuleResult r{"with_lymph_flow", true, 1.0f, kShareWithFlowRequired, "", {}};
+  const auto flow = [&](const Piece& piece) { return flowAt(leg, piece); };
+  if (measureShare(stroke, flow, kWithFlowDegrees, r) && !r.passed)
     r.message = "this stroke runs with the lymph flow over only " + percent(r.measured) + " of its length (at least " +
                 percent(kShareWithFlowRequired) + " is needed): " + placeWords(leg, r.where) + " lymph drains toward " +
                 drainsTowardWords(leg, r.where) + ", so start further from them and move toward them";
@@ -87,20 +103,13 @@ RuleResult alongTarget(const LegModel& leg, const Stroke& stroke) {
   RuleResult r{"along_target", true, 1.0f, kShareAlongTargetRequired, "", {}};
   const anatomy::Region* region = stroke.region.empty() ? nullptr : leg.findRegion(stroke.region);
   const float sign = region ? towardNodesSign(leg, *region) : 1.0f;
-  float total = 0, along = 0, worst = -1;
-  for (const Piece& piece : piecesOf(stroke)) {
+  const auto axisAt = [&](const Piece& piece) {
     glm::vec3 axis = sign * limbAxisAt(leg, piece.middle);
     axis -= piece.normal * glm::dot(axis, piece.normal);
-    if (glm::length(axis) < 0.2f) continue;  // the skin faces along the limb (the sole): no course to judge
-    const float angle = degreesBetween(piece.direction, glm::normalize(axis));
-    total += piece.length;
-    if (angle <= kAlongTargetDegrees) along += piece.length;
-    if (angle > worst) worst = angle, r.where = piece.middle;
-  }
-  if (total <= 0) return r;
-  r.measured = along / total;
-  r.passed = r.measured >= kShareAlongTargetRequired;
-  if (!r.passed)
+    // Where the skin faces along the limb (the sole) there is no course to judge.
+    return glm::length(axis) < 0.2f ? glm::vec3(0.0f) : glm::normalize(axis);
+  };
+  if (measureShare(stroke, axisAt, kAlongTargetDegrees, r) && !r.passed)
     r.message = "this glide runs along its target toward " + std::string(sign < 0 ? "the groin" : "the heart") + " over only " +
                 percent(r.measured) + " of its length (at least " + percent(kShareAlongTargetRequired) +
                 " is needed): start at the " + (sign < 0 ? "upper" : "distal") + " end of the " +
@@ -112,19 +121,8 @@ RuleResult alongTarget(const LegModel& leg, const Stroke& stroke) {
 // A glide or a deep stroke may lean across the lymph's course, but never push it back.
 RuleResult notAgainstLymph(const LegModel& leg, const Stroke& stroke) {
   RuleResult r{"not_against_lymph", true, 1.0f, kShareNotAgainstLymphRequired, "", {}};
-  float total = 0, fine = 0, worst = -1;
-  for (const Piece& piece : piecesOf(stroke)) {
-    const glm::vec3 flow = leg.lymphFlow().at(piece.middle, piece.normal);
-    if (glm::length(flow) < 0.5f) continue;
-    const float angle = degreesBetween(piece.direction, flow);
-    total += piece.length;
-    if (angle <= kAgainstLymphDegrees) fine += piece.length;
-    if (angle > worst) worst = angle, r.where = piece.middle;
-  }
-  if (total <= 0) return r;
-  r.measured = fine / total;
-  r.passed = r.measured >= kShareNotAgainstLymphRequired;
-  if (!r.passed)
+  const auto flow = [&](const Piece& piece) { return flowAt(leg, piece); };
+  if (measureShare(stroke, flow, kAgainstLymphDegrees, r) && !r.passed)
     r.message = "this stroke pushes lymph backward over " + percent(1.0f - r.measured) + " of its length: " +
                 placeWords(leg, r.where) + " lymph drains toward " + drainsTowardWords(leg, r.where) +
                 ", so glide toward them, not away";
@@ -133,22 +131,16 @@ RuleResult notAgainstLymph(const LegModel& leg, const Stroke& stroke) {
 
 RuleResult alongFibres(const LegModel& leg, const Stroke& stroke) {
   RuleResult r{"along_fibres", true, 1.0f, kShareAlongFibresRequired, "", {}};
-  float total = 0, along = 0, worst = -1;
-  for (const Piece& piece : piecesOf(stroke)) {
-    // A stroke on the skin can only follow the fibres' course along the skin.
+  const auto fibreAt = [&](const Piece& piece) {
+    // A stroke on the skin can only follow the fibres' course along the skin; fibres diving
+    // straight into the depth have none. Fibres are lines: either way along them counts.
     glm::vec3 fibre = leg.fibreAt(stroke.tissue, piece.middle);
     fibre -= piece.normal * glm::dot(fibre, piece.normal);
-    if (glm::length(fibre) < 0.2f) continue;  // fibres diving straight into the depth: no course to follow
+    if (glm::length(fibre) < 0.2f) return glm::vec3(0.0f);
     fibre = glm::normalize(fibre);
-    const float angle = degreesBetween(piece.direction, glm::dot(piece.direction, fibre) < 0 ? -fibre : fibre);
-    total += piece.length;
-    if (angle <= kFibreToleranceDegrees) along += piece.length;
-    if (angle > worst) worst = angle, r.where = piece.middle;
-  }
-  if (total <= 0) return r;
-  r.measured = along / total;
-  r.passed = r.measured >= kShareAlongFibresRequired;
-  if (!r.passed)
+    return glm::dot(piece.direction, fibre) < 0 ? -fibre : fibre;
+  };
+  if (measureShare(stroke, fibreAt, kFibreToleranceDegrees, r) && !r.passed)
     r.message = "this stroke crosses the fibres of " + leg.scene().tissues[stroke.tissue].name + ": only " +
                 percent(r.measured) + " of it stays within " + std::to_string(int(kFibreToleranceDegrees)) +
                 "° of them; follow the length of the muscle";

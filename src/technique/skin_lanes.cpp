@@ -39,6 +39,87 @@ SkinPath laneThrough(const LegModel& leg, const std::vector<glm::vec3>& points) 
   return resampleOnSkin(leg, smoothed(positionsOf(rough), 4), kLaneSpacing);
 }
 
+// The skin over each (sampled) vertex of a tissue where that tissue is the first beneath
+// it, with its angle around the limb; a side asked for keeps the skin within kSideWindow
+// degrees of it.
+struct ExposedSkin {
+  std::vector<glm::vec3> points;
+  std::vector<float> angles;
+};
+
+ExposedSkin exposedSkin(const LegModel& leg, int tissue, std::optional<glm::vec3> side) {
+  std::vector<glm::vec3> vertices;
+  for (const scene::SceneMesh& m : leg.scene().meshes)
+    if (m.tissueIndex == tissue && m.detail == 0)
+      vertices.insert(vertices.end(), m.mesh.positions.begin(), m.mesh.positions.end());
+  const size_t stride = std::max<size_t>(1, vertices.size() / kMostStripVertices);
+  const float sideAngle = side ? glm::degrees(std::atan2(side->x, side->z)) : 0.0f;
+  ExposedSkin skin;
+  for (size_t i = 0; i < vertices.size(); i += stride) {
+    const SkinPoint p = leg.skinNear(vertices[i]);
+    const float angle = leg.angleAround(p.position);
+    if (side && std::abs(std::remainder(angle - sideAngle, 360.0f)) > kSideWindow) continue;
+    if (leg.tissueBeneath(p) != tissue) continue;
+    skin.points.push_back(p.position);
+    skin.angles.push_back(angle);
+  }
+  return skin;
+}
+
+// Which points belong to the strip worked: the points are grouped by angle around the
+// limb, each run of occupied bins a strip of its own (soleus shows on both sides of the
+// gastrocnemius); the one nearest `side`, or else the largest.
+std::vector<bool> chosenStrip(const std::vector<float>& angles, std::optional<glm::vec3> side) {
+  const auto binOf = [](float angle) { return int(std::floor((angle + 180.0f) / (360.0f / kAngleBins))) % kAngleBins; };
+  std::vector<int> counts(kAngleBins, 0);
+  for (float a : angles) counts[binOf(a)]++;
+  const int firstEmpty = int(std::find(counts.begin(), counts.end(), 0) - counts.begin());
+  std::vector<int> strip(kAngleBins, firstEmpty == kAngleBins ? 0 : -1);  // all round: one strip
+  int strips = firstEmpty == kAngleBins ? 1 : 0;
+  for (int k = 1; firstEmpty < kAngleBins && k <= kAngleBins; ++k) {
+    const int b = (firstEmpty + k) % kAngleBins, previous = (b + kAngleBins - 1) % kAngleBins;
+    if (counts[b] > 0) strip[b] = counts[previous] > 0 && strip[previous] >= 0 ? strip[previous] : strips++;
+  }
+  std::vector<int> sizes(strips, 0);
+  std::vector<glm::vec2> directions(strips, glm::vec2(0.0f));
+  for (float a : angles) {
+    sizes[strip[binOf(a)]]++;
+    directions[strip[binOf(a)]] += glm::vec2(std::sin(glm::radians(a)), std::cos(glm::radians(a)));
+  }
+  int chosen = int(std::max_element(sizes.begin(), sizes.end()) - sizes.begin());
+  if (side && strips > 1) {
+    const glm::vec2 want = glm::normalize(glm::vec2(side->x, side->z));
+    float best = -2.0f;
+    for (int s = 0; s < strips; ++s) {
+      const float agree = glm::dot(glm::normalize(directions[s] + glm::vec2(1e-6f)), want);
+      if (sizes[s] >= 4 && agree > best) best = agree, chosen = s;
+    }
+  }
+  std::vector<bool> in;
+  for (float a : angles) in.push_back(strip[binOf(a)] == chosen);
+  return in;
+}
+
+// The centre of a strip slice by slice up the limb: the longest unbroken stretch.
+std::vector<glm::vec3> centreLine(const std::vector<glm::vec3>& strip) {
+  std::map<int, std::pair<glm::vec3, int>> slices;
+  for (const glm::vec3& p : strip) {
+    auto& [sum, n] = slices[int(std::floor(p.y / kStripBin))];
+    sum += p, ++n;
+  }
+  std::vector<glm::vec3> best, run;
+  int previous = 0;
+  for (const auto& [slice, entry] : slices) {
+    if (!run.empty() && slice - previous > 2) {
+      if (run.size() > best.size()) best = run;
+      run.clear();
+    }
+    run.push_back(entry.first / float(entry.second));
+    previous = slice;
+  }
+  return run.size() > best.size() ? run : best;
+}
+
 }  // namespace
 
 SkinPath resampleOnSkin(const LegModel& leg, const std::vector<glm::vec3>& points, float spacing) {
@@ -138,77 +219,14 @@ std::vector<SkinPath> regionLanes(const LegModel& leg, const anatomy::Region& re
 }
 
 SkinPath skinOverExposedTissue(const LegModel& leg, int tissue, std::optional<glm::vec3> side) {
-  std::vector<glm::vec3> vertices;
-  for (const scene::SceneMesh& m : leg.scene().meshes)
-    if (m.tissueIndex == tissue && m.detail == 0)
-      vertices.insert(vertices.end(), m.mesh.positions.begin(), m.mesh.positions.end());
-  const size_t stride = std::max<size_t>(1, vertices.size() / kMostStripVertices);
-  // The skin over each vertex where this tissue is the first beneath it.
-  // A side asked for keeps the skin within kSideWindow degrees of it around the limb.
-  const float sideAngle = side ? glm::degrees(std::atan2(side->x, side->z)) : 0.0f;
-  const auto onSide = [&](float angle) { return !side || std::abs(std::remainder(angle - sideAngle, 360.0f)) <= kSideWindow; };
-  std::vector<glm::vec3> exposed;
-  std::vector<float> angles;
-  for (size_t i = 0; i < vertices.size(); i += stride) {
-    const SkinPoint p = leg.skinNear(vertices[i]);
-    if (leg.tissueBeneath(p) != tissue || !onSide(leg.angleAround(p.position))) continue;
-    exposed.push_back(p.position);
-    angles.push_back(leg.angleAround(p.position));
-  }
-  if (exposed.size() < 4) return {};
-  // Group by the angle around the limb; runs of occupied bins are the separate strips.
-  std::vector<int> counts(kAngleBins, 0);
-  const auto binOf = [](float angle) { return int(std::floor((angle + 180.0f) / (360.0f / kAngleBins))) % kAngleBins; };
-  for (float a : angles) counts[binOf(a)]++;
-  int firstEmpty = int(std::find(counts.begin(), counts.end(), 0) - counts.begin());
-  std::vector<int> strip(kAngleBins, -1);
-  int strips = 0;
-  if (firstEmpty == kAngleBins) {
-    std::fill(strip.begin(), strip.end(), 0), strips = 1;  // exposed all round
-  } else {
-    for (int k = 1; k <= kAngleBins; ++k) {
-      const int b = (firstEmpty + k) % kAngleBins;
-      if (counts[b] == 0) continue;
-      const int previous = (b + kAngleBins - 1) % kAngleBins;
-      strip[b] = counts[previous] > 0 && strip[previous] >= 0 ? strip[previous] : strips++;
-    }
-  }
-  std::vector<int> sizes(strips, 0);
-  std::vector<glm::vec2> directions(strips, glm::vec2(0.0f));
-  for (float a : angles) {
-    const int s = strip[binOf(a)];
-    sizes[s]++;
-    directions[s] += glm::vec2(std::sin(glm::radians(a)), std::cos(glm::radians(a)));
-  }
-  int chosen = int(std::max_element(sizes.begin(), sizes.end()) - sizes.begin());
-  if (side && strips > 1) {
-    const glm::vec2 want = glm::normalize(glm::vec2(side->x, side->z));
-    float best = -2.0f;
-    for (int s = 0; s < strips; ++s) {
-      const float agree = glm::dot(glm::normalize(directions[s] + glm::vec2(1e-6f)), want);
-      if (sizes[s] >= 4 && agree > best) best = agree, chosen = s;
-    }
-  }
-  // The centre of the chosen strip, slice by slice up the limb; the longest unbroken stretch.
-  std::map<int, std::pair<glm::vec3, int>> slices;
-  for (size_t i = 0; i < exposed.size(); ++i) {
-    if (strip[binOf(angles[i])] != chosen) continue;
-    auto& [sum, n] = slices[int(std::floor(exposed[i].y / kStripBin))];
-    sum += exposed[i], ++n;
-  }
-  std::vector<glm::vec3> best, run;
-  int previous = 0;
-  for (const auto& [slice, entry] : slices) {
-    if (!run.empty() && slice - previous > 2) {
-      if (run.size() > best.size()) best = run;
-      run.clear();
-    }
-    run.push_back(entry.first / float(entry.second));
-    previous = slice;
-  }
-  if (run.size() > best.size()) best = run;
-  if (best.size() < 2) return {};
-  return laneThrough(leg, smoothed(best, 2));
+  const ExposedSkin skin = exposedSkin(leg, tissue, side);
+  if (skin.points.size() < 4) return {};
+  const std::vector<bool> chosen = chosenStrip(skin.angles, side);
+  std::vector<glm::vec3> strip;
+  for (size_t i = 0; i < skin.points.size(); ++i)
+    if (chosen[i]) strip.push_back(skin.points[i]);
+  const std::vector<glm::vec3> centre = centreLine(strip);
+  return centre.size() < 2 ? SkinPath{} : laneThrough(leg, smoothed(centre, 2));
 }
 
 bool contactOver(const LegModel& leg, const Technique& technique, int tissue, const SkinPoint& p) {
