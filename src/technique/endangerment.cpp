@@ -1,6 +1,7 @@
 #include "technique/endangerment.h"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "core/error.h"
 #include "core/text.h"
@@ -55,7 +56,10 @@ void checkSiteEntries(const anatomy::Description& description) {
       const std::string& id = site.barredTechniques[k];
       if (findTechnique(id)) continue;
       const std::string near = nearestName(id, ids);
-      throw InputError("regions.json", "regions[" + std::to_string(i) + "].bars[" + std::to_string(k) + "] (" + site.id + ")",
+      const std::string file = description.directory.empty()
+                                   ? std::string("regions.json")
+                                   : (std::filesystem::path(description.directory) / "regions.json").string();
+      throw InputError(file, "regions[" + std::to_string(i) + "].bars[" + std::to_string(k) + "] (" + site.id + ")",
                        "unknown technique '" + id + "'",
                        near.empty() ? "use one of " + joinAsChoices(ids) : "did you mean '" + near + "'?");
     }
