@@ -96,6 +96,10 @@ void drawAboutPanel() {
   ImGui::Separator();
   ImGui::TextWrapped("Attachments cross-checked against OpenSim's gait2392 model (Delp et al. 1990; "
                      "opensim-org/opensim-models, CC BY 3.0).");
+  ImGui::TextWrapped("Measured legs: the Visible Human Female's and Male's lower-limb surfaces, Center for "
+                     "Orthopaedic Biomechanics, University of Denver (Andreassen et al., Scientific Data 2022, "
+                     "doi:10.1038/s41597-022-01905-2; dataset doi:10.56902/COB.vh.2022.0), CC BY 4.0; mirrored "
+                     "and simplified (assets/legs/README.md).");
   ImGui::TextWrapped("The body on the table: MakeHuman's hm08 base mesh, skeleton and weights "
                      "(makehumancommunity/makehuman, CC0 1.0).");
   ImGui::TextWrapped("Lymph territories after Kubik and Földi; endangerment sites after Werner and Salvo "
