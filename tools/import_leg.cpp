@@ -18,6 +18,7 @@
 #include "core/error.h"
 #include "geometry/glb_writer.h"
 #include "geometry/mesh_pack.h"
+#include "geometry/sphere_fit.h"
 #include "geometry/triangle_tree.h"
 #include "leg_frame.h"
 #include "stl_files.h"
@@ -150,7 +151,7 @@ const Mesh& surface(const std::map<std::string, Source>& sources, const std::str
 }
 
 tools::LegFrame frameOf(const std::map<std::string, Source>& sources, const std::string& folder, const glm::dvec3& ankle) {
-  const tools::Sphere head = tools::fitSphere(surface(sources, "cartilage/femur_head", folder).positions);
+  const geometry::Sphere head = geometry::fitSphere(surface(sources, "cartilage/femur_head", folder).positions);
   std::printf("femoral head: sphere centre (%.1f, %.1f, %.1f) mm, radius %.1f mm, rms residual %.2f mm\n", head.centre.x,
               head.centre.y, head.centre.z, head.radius, head.rmsResidual);
   const auto centre = [&](const char* name) { return tools::surfaceCentroid(surface(sources, name, folder)); };

@@ -14,13 +14,6 @@
 
 namespace legatlas::tools {
 
-struct Sphere {
-  glm::dvec3 centre{0.0};
-  double radius = 0, rmsResidual = 0;
-};
-// Least-squares sphere through the points (the algebraic fit, then its residual).
-Sphere fitSphere(const std::vector<glm::vec3>& points);
-
 // Area-weighted centre of a surface.
 glm::dvec3 surfaceCentroid(const geometry::Mesh& mesh);
 

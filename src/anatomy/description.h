@@ -43,6 +43,9 @@ struct BonePart {
 struct Bone {
   std::string id, name, note;
   std::vector<BonePart> parts;
+  // Measured surfaces that are this bone on a measured leg (e.g. "bone/tibia"); a leg that
+  // lacks them builds the bone from its parts.
+  std::vector<std::string> measured;
 };
 
 // Width and thickness of a muscle or tendon at fraction t of its path (0 origin, 1 insertion).
@@ -62,6 +65,9 @@ struct Muscle {
   Depth depth = Depth::Superficial;
   std::string compartment, surface, fibres, action, massageNotes, partOf;
   std::vector<std::string> opensim;
+  // The measured surface that is this muscle's belly on a measured leg ("muscle/soleus");
+  // a leg that lacks it sweeps the muscle from its path and profile.
+  std::vector<std::string> measured;
 
   // Origin, via points, insertion.
   std::vector<glm::vec3> path() const;

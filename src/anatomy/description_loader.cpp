@@ -132,6 +132,18 @@ class FileReader {
     return result;
   }
 
+  // Names of a measured leg's surfaces: "bone/tibia", "muscle/soleus".
+  std::vector<std::string> measuredSurfaces(const JsonField& field) const {
+    std::vector<std::string> names = texts(field);
+    if (names.empty()) field.fail("names no surface", "list one or more, e.g. [\"bone/tibia\"], or leave the field out");
+    for (size_t i = 0; i < names.size(); ++i) {
+      const size_t slash = names[i].find('/');
+      if (slash == std::string::npos || slash == 0 || slash + 1 == names[i].size())
+        field.at(i).fail("\"" + names[i] + "\" is not a surface name", "write kind/name, e.g. \"muscle/soleus\" (assets/legs/README.md)");
+    }
+    return names;
+  }
+
   std::vector<CrossSection> profile(const JsonField& field) const {
     if (field.arraySize() < 2) field.fail("needs at least two samples", "write [[0, w, t], ..., [1, w, t]]");
     std::vector<CrossSection> samples;
@@ -213,6 +225,7 @@ void readBones(const DescriptionFiles& files, const std::map<std::string, glm::v
     const JsonField parts = f.at("parts");
     if (parts.arraySize() == 0) parts.fail("a bone needs at least one part", "add a capsule or an ellipsoid");
     for (size_t p = 0; p < parts.arraySize(); ++p) bone.parts.push_back(readBonePart(file, parts.at(p)));
+    if (f.has("measured")) bone.measured = file.measuredSurfaces(f.at("measured"));
     d.bones.push_back(std::move(bone));
   });
 }
@@ -240,6 +253,7 @@ Muscle readMuscle(const FileReader& file, const JsonField& f) {
   m.massageNotes = file.text(f, "massage_notes");
   m.partOf = file.text(f, "part_of");
   if (f.has("opensim")) m.opensim = file.texts(f.at("opensim"));
+  if (f.has("measured")) m.measured = file.measuredSurfaces(f.at("measured"));
   return m;
 }
 

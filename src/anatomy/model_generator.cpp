@@ -2,20 +2,20 @@
 
 #include <algorithm>
 #include <cctype>
-#include <filesystem>
+#include <map>
+#include <set>
 #include <glm/common.hpp>
 #include <glm/geometric.hpp>
-#include <nlohmann/json.hpp>
 
 #include "anatomy/blended_parts.h"
+#include "anatomy/measured_tissues.h"
+#include "anatomy/model_writer.h"
 #include "anatomy/skin_surface.h"
 #include "anatomy/tissue_fitting.h"
-#include "core/atomic_file.h"
 #include "geometry/attribute_transfer.h"
-#include "geometry/glb_writer.h"
+#include "geometry/mesh_clip.h"
 #include "geometry/primitives.h"
 #include "geometry/sweep.h"
-#include "scene/scene.h"
 
 namespace legatlas::anatomy {
 
@@ -37,6 +37,9 @@ constexpr float kCoarseExtentError = 0.006f;  // how much shorter a coarse copy 
 constexpr float kAttachmentBlend = 0.12f;
 // Pieces of a cut muscle smaller than this fraction of its main body are dropped.
 constexpr float kCrumbFraction = 0.05f;
+// A measured belly ending further than this from its attachment gets a tendon to it.
+constexpr float kMeasuredReach = 0.01f;
+constexpr float kBelowDrawnTop = 0.01f;
 
 geometry::SweepSection sectionAt(const std::vector<CrossSection>& profile, float t) {
   const auto next = std::find_if(profile.begin(), profile.end(), [t](const CrossSection& s) { return s.t >= t; });
@@ -133,17 +136,73 @@ void placeSweptTissue(GeneratedTissue& tissue, const std::vector<glm::vec3>& pat
   placed.add(solid);
 }
 
+TissueEntry muscleEntry(const Muscle& m) {
+  TissueEntry entry = {{m.id}, m.id, m.name, muscleLayer(m.depth), std::nullopt, {}};
+  entry.facts = {{"Origin", m.origin.area},
+                 {"Insertion", m.insertion.area},
+                 {"Action", m.action},
+                 {"Layer", std::string(depthName(m.depth)) + ", " + inWords(m.compartment)},
+                 {"Fibres", m.fibres},
+                 {"Where to feel it", m.surface},
+                 {"Massage", m.massageNotes}};
+  return entry;
+}
+
 GeneratedTissue muscleTissue(const Muscle& m, const Description& d) {
   GeneratedTissue tissue;
-  tissue.entry = {{m.id}, m.id, m.name, muscleLayer(m.depth), std::nullopt, {}};
-  tissue.entry.facts = {{"Origin", m.origin.area},
-                        {"Insertion", m.insertion.area},
-                        {"Action", m.action},
-                        {"Layer", std::string(depthName(m.depth)) + ", " + inWords(m.compartment)},
-                        {"Fibres", m.fibres},
-                        {"Where to feel it", m.surface},
-                        {"Massage", m.massageNotes}};
+  tissue.entry = muscleEntry(m);
   tissue.mesh = sweepProfile(m.path(), m.profile, m.thicknessAxis.value_or(outwardFromLimbAxis(m.path(), d)));
+  return tissue;
+}
+
+std::string measuredFact(const MeasuredSource& source) {
+  return "Measured on the " + source.credit + " (Andreassen et al. 2022, CC BY 4.0)";
+}
+
+GeneratedTissue measuredBoneTissue(const Bone& bone, geometry::Mesh mesh, const MeasuredSource& source,
+                                   PlacedTissues& placed) {
+  GeneratedTissue tissue;
+  tissue.entry = {{bone.id}, bone.id, bone.name, Layer::Bone, std::nullopt, {}};
+  tissue.entry.facts = {{"About", bone.note}, {"Surface", measuredFact(source)}};
+  tissue.coarse = coarseOf(mesh);
+  tissue.mesh = std::move(mesh);
+  placed.add(tissue.mesh);
+  return tissue;
+}
+
+// The tendon a measured belly lacks at one end (the data stops where the belly does),
+// swept at the muscle's own tendon size and kept clear of what is placed.
+std::optional<GeneratedTissue> tendonBeyondBelly(const Muscle& m, const Description& d, const geometry::Mesh& belly,
+                                                 const std::vector<float>& along, bool atInsertion, PlacedTissues& placed) {
+  const std::vector<glm::vec3> path = m.path();
+  const std::optional<std::vector<glm::vec3>> tendon = missingTendon(belly, along, path, atInsertion, kMeasuredReach);
+  if (!tendon) return std::nullopt;
+  const geometry::SweepSection end = sectionAt(m.profile, atInsertion ? 1.0f : 0.0f);
+  const std::vector<CrossSection> profile = {{0.0f, end.width, end.thickness}, {1.0f, end.width, end.thickness}};
+  GeneratedTissue piece;
+  piece.mesh = sweepProfile(*tendon, profile, outwardFromLimbAxis(*tendon, d));
+  placeSweptTissue(piece, *tendon, placed);
+  return piece;
+}
+
+GeneratedTissue measuredMuscleTissue(const Muscle& m, const Description& d, geometry::Mesh belly,
+                                     const MeasuredSource& source, PlacedTissues& placed) {
+  GeneratedTissue tissue;
+  tissue.entry = muscleEntry(m);
+  tissue.entry.facts.push_back({"Surface", measuredFact(source)});
+  const std::vector<float> along = fractionsAlong(belly, m.path());
+  setMeasuredFibres(belly, along);
+  placed.add(belly);
+  geometry::Mesh coarse = coarseOf(belly);
+  geometry::transferSurfaceAttributes(belly, coarse);
+  for (const bool atInsertion : {true, false}) {
+    if (std::optional<GeneratedTissue> tendon = tendonBeyondBelly(m, d, belly, along, atInsertion, placed)) {
+      belly.append(tendon->mesh);
+      coarse.append(tendon->coarse);
+    }
+  }
+  tissue.mesh = std::move(belly);
+  tissue.coarse = std::move(coarse);
   return tissue;
 }
 
@@ -252,103 +311,75 @@ std::vector<const Muscle*> placementOrder(const std::vector<Muscle>& muscles) {
   return order;
 }
 
-// A node's name, or for a node group (e.g. "deep_inguinal") its id in words.
-std::string lymphTargetName(const std::string& id, const Description& d) {
-  if (const LymphNode* node = d.findNode(id)) return node->name;
-  std::string name = inWords(id);
-  if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
-  return name + " nodes";
+// A measured surface, cut where the drawn body ends: just under the highest skin
+// section (the psoas rises on to the lumbar spine, above it).
+std::optional<geometry::Mesh> measuredSurface(const std::vector<std::string>& names, const Description& d,
+                                              const MeasuredSource& source, std::set<std::string>& used, bool& shared) {
+  if (!source.surfaces) return std::nullopt;
+  std::optional<geometry::Mesh> mesh = takeMeasured(names, *source.surfaces, used, &shared);
+  if (mesh && !d.skinSections.empty()) geometry::clipAbove(*mesh, d.skinSections.front().y - kBelowDrawnTop);
+  return mesh;
 }
 
-AttachmentSite attachmentSite(const Attachment& a) { return {a.point.position, a.area}; }
-
-// The anatomy the tissue map carries for tissue `id`: attachments of muscles and
-// tendons, described paths of vessels and veins, and where lymph flows next.
-TissueAnatomy describedAnatomy(const std::string& id, const Description& d) {
-  TissueAnatomy anatomy;
-  if (const Muscle* m = d.findMuscle(id)) {
-    anatomy.origin = attachmentSite(m->origin);
-    anatomy.insertion = attachmentSite(m->insertion);
-  }
-  for (const Tendon& t : d.tendons) {
-    if (t.id != id) continue;
-    anatomy.origin = attachmentSite(t.origin);
-    anatomy.insertion = attachmentSite(t.insertion);
-  }
-  // The described path; the generator keeps the fitted one when it has it.
-  for (const LymphVessel& v : d.vessels) {
-    if (v.id != id) continue;
-    anatomy.path = v.path;
-    anatomy.flowsTo = v.endsAt;
-  }
-  for (const Vein& v : d.veins) {
-    if (v.id == id) anatomy.path = v.path;
-  }
-  if (const LymphNode* n = d.findNode(id)) anatomy.flowsTo = n->drainsTo;
-  return anatomy;
-}
-
-// Adds the described anatomy to every tissue, and names where a node drains to in
-// words (the description gives a node or group id).
-void describeAnatomy(GeneratedModel& model, const Description& d) {
-  for (GeneratedTissue& t : model.tissues) {
-    std::vector<glm::vec3> fitted = std::move(t.entry.anatomy.path);
-    t.entry.anatomy = describedAnatomy(t.entry.id, d);
-    if (!fitted.empty()) t.entry.anatomy.path = std::move(fitted);
-    if (!d.findNode(t.entry.id)) continue;
-    for (Fact& f : t.entry.facts) {
-      if (f.label == "Drains to") f.text = lymphTargetName(t.entry.anatomy.flowsTo, d);
+// The bones: measured where the leg has them, from their parts where not. A bone whose
+// measured surface another bone already took (the female's metatarsals are one surface
+// with her phalanges) is part of that tissue, which is named for both.
+// Returns each bone's tissue, by bone id.
+std::map<std::string, size_t> addBones(GeneratedModel& model, const Description& d, const MeasuredSource& source,
+                                       std::set<std::string>& used, PlacedTissues& placed) {
+  std::map<std::string, size_t> owner;  // surface name -> tissue
+  std::map<std::string, size_t> tissueOf;
+  for (const Bone& b : d.bones) {
+    tissueOf[b.id] = model.tissues.size();
+    bool shared = false;
+    std::optional<geometry::Mesh> mesh = measuredSurface(b.measured, d, source, used, shared);
+    if (mesh) {
+      for (const std::string& name : b.measured) owner.emplace(name, model.tissues.size());
+      model.tissues.push_back(measuredBoneTissue(b, std::move(*mesh), source, placed));
+    } else if (shared) {
+      tissueOf[b.id] = owner.at(b.measured.front());
+      std::string& name = model.tissues[tissueOf[b.id]].entry.name;
+      name += " and " + std::string(1, char(std::tolower(static_cast<unsigned char>(b.name[0])))) + b.name.substr(1);
+    } else {
+      model.tissues.push_back(boneTissue(b, placed));
     }
   }
+  return tissueOf;
 }
 
-nlohmann::ordered_json pointJson(const glm::vec3& p) { return {p.x, p.y, p.z}; }
-
-nlohmann::ordered_json attachmentJson(const AttachmentSite& site) {
-  nlohmann::ordered_json json = {{"point", pointJson(site.point)}};
-  if (!site.area.empty()) json["area"] = site.area;
-  return json;
-}
-
-void addAnatomyJson(const TissueAnatomy& anatomy, nlohmann::ordered_json& entry) {
-  if (anatomy.origin) entry["origin"] = attachmentJson(*anatomy.origin);
-  if (anatomy.insertion) entry["insertion"] = attachmentJson(*anatomy.insertion);
-  if (!anatomy.path.empty()) {
-    entry["path"] = nlohmann::ordered_json::array();
-    for (const glm::vec3& p : anatomy.path) entry["path"].push_back(pointJson(p));
+// Measured muscles first, as they are; then the described ones the leg lacks, deepest
+// first, each kept clear of everything before it.
+void addMuscles(GeneratedModel& model, const Description& d, const MeasuredSource& source, std::set<std::string>& used,
+                PlacedTissues& placed) {
+  std::vector<const Muscle*> described;
+  for (const Muscle* m : placementOrder(d.muscles)) {
+    bool shared = false;
+    std::optional<geometry::Mesh> belly = measuredSurface(m->measured, d, source, used, shared);
+    if (belly) model.tissues.push_back(measuredMuscleTissue(*m, d, std::move(*belly), source, placed));
+    else if (!shared) described.push_back(m);
   }
-  if (!anatomy.flowsTo.empty()) entry["flows_to"] = anatomy.flowsTo;
-}
-
-nlohmann::ordered_json tissueMapJson(const GeneratedModel& model) {
-  nlohmann::ordered_json map = {{"tissues", nlohmann::ordered_json::array()}};
-  for (const GeneratedTissue& t : model.tissues) {
-    nlohmann::ordered_json facts = nlohmann::ordered_json::object();
-    for (const Fact& f : t.entry.facts) {
-      if (!f.text.empty()) facts[f.label] = f.text;
-    }
-    nlohmann::ordered_json entry = {{"match", t.entry.id},
-                                    {"id", t.entry.id},
-                                    {"name", t.entry.name},
-                                    {"layer", std::string(layerKey(t.entry.layer))},
-                                    {"facts", facts}};
-    addAnatomyJson(t.entry.anatomy, entry);
-    map["tissues"].push_back(std::move(entry));
+  for (const Muscle* m : described) {
+    model.tissues.push_back(muscleTissue(*m, d));
+    placeSweptTissue(model.tissues.back(), m->path(), placed);
   }
-  return map;
 }
 
 }  // namespace
 
 // Tissues are generated from the deepest out, each kept clear of those before it.
-GeneratedModel generateModel(const Description& d) {
+GeneratedModel generateModel(const Description& described, const MeasuredSource& source) {
   GeneratedModel model;
   PlacedTissues placed;
-  for (const Bone& b : d.bones) model.tissues.push_back(boneTissue(b, placed));
-  for (const Muscle* m : placementOrder(d.muscles)) {
-    model.tissues.push_back(muscleTissue(*m, d));
-    placeSweptTissue(model.tissues.back(), m->path(), placed);
+  std::set<std::string> used;
+  Description d = described;
+  const std::map<std::string, size_t> bones = addBones(model, d, source, used, placed);
+  // Carried onto a subject, an attachment lies near its bone; it is put on it.
+  if (source.surfaces) {
+    std::map<std::string, const geometry::Mesh*> boneMeshes;
+    for (const auto& [id, tissue] : bones) boneMeshes[id] = &model.tissues[tissue].mesh;
+    placeAttachmentsOnBones(d, boneMeshes);
   }
+  addMuscles(model, d, source, used, placed);
   for (const Tendon& t : d.tendons) {
     model.tissues.push_back(tendonTissue(t, d));
     placeSweptTissue(model.tissues.back(), t.path(), placed);
@@ -366,18 +397,6 @@ GeneratedModel generateModel(const Description& d) {
   model.tissues.push_back(skinTissue(skin));
   describeAnatomy(model, d);
   return model;
-}
-
-void writeGeneratedModel(const GeneratedModel& model, const std::string& glbPath) {
-  std::vector<geometry::NamedMesh> meshes;
-  for (const GeneratedTissue& t : model.tissues) meshes.push_back({t.entry.id, &t.mesh});
-  for (const GeneratedTissue& t : model.tissues) {
-    if (!t.coarse.indices.empty()) meshes.push_back({t.entry.id + std::string(scene::kCoarseSuffix), &t.coarse});
-  }
-  geometry::writeGlb(glbPath, meshes);
-  std::filesystem::path mapPath(glbPath);
-  mapPath.replace_extension(".tissues.json");
-  writeFileAtomically(mapPath.string(), tissueMapJson(model).dump(2) + "\n");
 }
 
 }  // namespace legatlas::anatomy

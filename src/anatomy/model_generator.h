@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "anatomy/description.h"
+#include "anatomy/measured_landmarks.h"
 #include "anatomy/tissue_map.h"
 #include "geometry/mesh.h"
 
@@ -20,7 +21,16 @@ struct GeneratedModel {
   std::vector<GeneratedTissue> tissues;
 };
 
-GeneratedModel generateModel(const Description& description);
+// A measured leg's surfaces, for the bones and muscles of the description that name them.
+struct MeasuredSource {
+  const MeasuredSurfaces* surfaces = nullptr;
+  std::string credit;  // said in each measured tissue's facts, e.g. "Visible Human Female"
+};
+
+// With `measured`, the description should be the one carried onto the subject
+// (leg_registration.h): bones and muscles with a measured surface take it, the rest is
+// generated around them as for the described leg.
+GeneratedModel generateModel(const Description& description, const MeasuredSource& measured = {});
 
 // Writes `<path>` (GLB) and `<path stem>.tissues.json` beside it.
 void writeGeneratedModel(const GeneratedModel& model, const std::string& glbPath);

@@ -94,7 +94,7 @@ std::unique_ptr<LessonMoment> lessonMoment(const RenderOptions& options, const s
     return nullptr;
   }
   auto moment = std::make_unique<LessonMoment>();
-  moment->description = anatomy::loadDescription(options.anatomyDir.empty() ? assetPath("anatomy") : options.anatomyDir);
+  moment->description = loadLegDescription(options.model, options.anatomyDir);
   moment->leg = std::make_unique<technique::LegModel>(scene, moment->description);
   moment->playback = planPlayback(options.lesson, *moment->leg);
   const int steps = static_cast<int>(moment->playback.lesson.steps.size());
@@ -194,7 +194,7 @@ int runRender(const RenderOptions& options) {
   if (guides.any()) {
     if (!moment) {
       guideLeg = std::make_unique<LessonMoment>();
-      guideLeg->description = anatomy::loadDescription(options.anatomyDir.empty() ? assetPath("anatomy") : options.anatomyDir);
+      guideLeg->description = loadLegDescription(options.model, options.anatomyDir);
       guideLeg->leg = std::make_unique<technique::LegModel>(scene, guideLeg->description);
     }
     render::Overlays& target = moment ? moment->overlays : guideOverlays;

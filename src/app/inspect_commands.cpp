@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "anatomy/description.h"
+#include "anatomy/measured_leg.h"
 #include "anatomy/model_generator.h"
 #include "app/json_output.h"
 #include "app/model_source.h"
@@ -148,25 +149,32 @@ int runModelInfo(const ModelInfoOptions& options) {
 }
 
 int runLandmarks(const InspectOptions& options) {
-  const anatomy::Description description =
+  const anatomy::Description described =
       anatomy::loadDescription(options.anatomyDir.empty() ? assetPath("anatomy") : options.anatomyDir);
+  std::optional<anatomy::MeasuredLeg> measured;
+  if (!options.leg.empty()) measured = anatomy::loadMeasuredLeg(described, assetPath("legs/" + options.leg + ".pack"));
+  const std::vector<anatomy::Landmark>& landmarks = measured ? measured->registered.landmarks : described.landmarks;
+  const auto how = [&](const anatomy::Landmark& l) { return measured ? anatomy::howFound(*measured, l.id) : std::string(); };
   if (options.json) {
     Json out = {{"frame", frameDescription()}, {"landmarks", Json::array()}};
-    for (const anatomy::Landmark& l : description.landmarks) {
-      out["landmarks"].push_back({{"id", l.id}, {"name", l.name}, {"position", vectorJson(l.position)}});
+    if (measured) out["leg"] = options.leg;
+    for (const anatomy::Landmark& l : landmarks) {
+      Json entry = {{"id", l.id}, {"name", l.name}, {"position", vectorJson(l.position)}};
+      if (measured) entry["found"] = how(l);
+      out["landmarks"].push_back(std::move(entry));
     }
     std::cout << out.dump(2) << '\n';
     return kExitOk;
   }
-  std::printf("%-34s %8s %8s %8s  %s\n", "landmark", "x (m)", "y (m)", "z (m)", "name");
-  for (const anatomy::Landmark& l : description.landmarks) {
+  std::printf("%-34s %8s %8s %8s  %s\n", "landmark", "x (m)", "y (m)", "z (m)", measured ? "found" : "name");
+  for (const anatomy::Landmark& l : landmarks) {
     std::printf("%-34s %8.3f %8.3f %8.3f  %s\n", l.id.c_str(), l.position.x, l.position.y, l.position.z,
-                l.name.c_str());
+                measured ? how(l).c_str() : l.name.c_str());
   }
   return kExitOk;
 }
 
-int runBuildModel(const std::string& anatomyDir, const std::string& outPath) {
+int runBuildModel(const std::string& anatomyDir, const std::string& leg, const std::string& outPath) {
   // Checked before the half minute of generating: a .obj or .fbx name on GLB bytes would
   // send the file to the wrong importer when it is opened.
   if (fileExtension(outPath) != ".glb")
@@ -176,7 +184,13 @@ int runBuildModel(const std::string& anatomyDir, const std::string& outPath) {
   if (!folder.empty()) std::filesystem::create_directories(folder, ec);
   if (ec) throw InputError(folder.string(), "", "cannot create the folder (" + ec.message() + ")", "choose another --out");
   const anatomy::Description description = anatomy::loadDescription(anatomyDir.empty() ? assetPath("anatomy") : anatomyDir);
-  const anatomy::GeneratedModel model = anatomy::generateModel(description);
+  anatomy::GeneratedModel model;
+  if (leg.empty()) {
+    model = anatomy::generateModel(description);
+  } else {
+    const anatomy::MeasuredLeg measured = anatomy::loadMeasuredLeg(description, assetPath("legs/" + leg + ".pack"));
+    model = anatomy::generateModel(measured.registered, {&measured.surfaces, leg == "male" ? "Visible Human Male" : "Visible Human Female"});
+  }
   anatomy::writeGeneratedModel(model, outPath);
   size_t triangles = 0;
   for (const auto& t : model.tissues) triangles += t.mesh.triangleCount();

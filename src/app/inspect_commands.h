@@ -14,6 +14,7 @@ int runLandmarks(const InspectOptions& options);
 // anatomy its tissue map carries (attachments, vessel paths and where lymph flows).
 int runModelInfo(const ModelInfoOptions& options);
 // `legatlas build-model`: generates the leg's meshes from the description into a GLB.
-int runBuildModel(const std::string& anatomyDir, const std::string& outPath);
+// `leg`: empty for the described leg, or "female" / "male" for a measured one.
+int runBuildModel(const std::string& anatomyDir, const std::string& leg, const std::string& outPath);
 
 }  // namespace legatlas::app

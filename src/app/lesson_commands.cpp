@@ -31,7 +31,7 @@ struct LoadedLeg {
 
 std::unique_ptr<LoadedLeg> loadLeg(const ModelOptions& model, const std::string& anatomyDir) {
   auto leg = std::make_unique<LoadedLeg>();
-  leg->description = anatomy::loadDescription(anatomyDir.empty() ? assetPath("anatomy") : anatomyDir);
+  leg->description = loadLegDescription(model, anatomyDir);
   leg->scene = loadScene(model);
   leg->model = std::make_unique<technique::LegModel>(leg->scene, leg->description);
   return leg;

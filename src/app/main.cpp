@@ -46,8 +46,15 @@ void addSizeOption(CLI::App& command, int& width, int& height, const std::string
 }
 
 void addModelOptions(CLI::App& command, app::ModelOptions& model) {
-  command.add_option("--model", model.modelPath, "Model file (glTF/GLB, FBX, OBJ); default: the built-in leg")
-      ->type_name("FILE");
+  CLI::Option* modelOption =
+      command.add_option("--model", model.modelPath, "Model file (glTF/GLB, FBX, OBJ); default: the built-in leg")
+          ->type_name("FILE");
+  command
+      .add_option("--leg", model.leg,
+                  "The built-in leg: described (drawn from the anatomical description), or the measured female or male "
+                  "(Visible Human surfaces)")
+      ->check(CLI::IsMember({"described", "female", "male"}))
+      ->excludes(modelOption);
   command
       .add_option("--tissue-map", model.tissueMapPath,
                   "Tissue map JSON (mesh name patterns -> tissue, layer); default: <model>.tissues.json")
@@ -131,6 +138,9 @@ int main(int argc, char** argv) {
   landmarksCommand->add_flag("--json", landmarks.json, "Print JSON");
   landmarksCommand->add_option("--anatomy", landmarks.anatomyDir, "Description folder (default: the built-in one)")
       ->type_name("DIR");
+  landmarksCommand->add_option("--leg", landmarks.leg,
+                               "A measured leg's own landmarks, measured on its bones or carried from the description")
+      ->check(CLI::IsMember({"female", "male"}));
 
   app::ModelInfoOptions modelInfo;
   CLI::App* modelInfoCommand = cli.add_subcommand(
@@ -143,6 +153,9 @@ int main(int argc, char** argv) {
   CLI::App* buildCommand =
       cli.add_subcommand("build-model", "Generate the leg's meshes from the anatomical description into a GLB");
   buildCommand->add_option("--anatomy", buildAnatomy, "Description folder (default: the built-in one)")->type_name("DIR");
+  std::string buildLeg;
+  buildCommand->add_option("--leg", buildLeg, "Build a measured leg: the subject's measured bones and muscles, the rest generated")
+      ->check(CLI::IsMember({"female", "male"}));
   buildCommand->add_option("--out", buildOut, "GLB file to write; its tissue map goes beside it")
       ->required()
       ->type_name("FILE");
@@ -214,7 +227,7 @@ int main(int argc, char** argv) {
     if (*benchCommand) return app::runBench(bench, kProcessStart);
     if (*landmarksCommand) return app::runLandmarks(landmarks);
     if (*modelInfoCommand) return app::runModelInfo(modelInfo);
-    if (*buildCommand) return app::runBuildModel(buildAnatomy, buildOut);
+    if (*buildCommand) return app::runBuildModel(buildAnatomy, buildLeg, buildOut);
     if (*techniquesCommand) return app::runTechniques(techniquesJson);
     if (*lessonsCommand) return app::runLessons(lessonsJson);
     if (*strokesCommand) return app::runStrokes(strokes);

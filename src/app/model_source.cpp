@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "anatomy/measured_leg.h"
 #include "anatomy/tissue_map.h"
 #include "core/error.h"
 #include "scene/model_loader.h"
@@ -22,12 +23,22 @@ std::string assetPath(const std::string& relativePath) {
   return (fs::path(LEGATLAS_SOURCE_DIR) / relative).string();
 }
 
-std::string builtInModelPath() { return assetPath("models/leg.glb"); }
+std::string builtInModelPath(const std::string& leg) {
+  return assetPath("models/" + (leg.empty() || leg == "described" ? std::string("leg") : leg) + ".glb");
+}
+
+bool isMeasuredLeg(const std::string& leg) { return leg == "female" || leg == "male"; }
+
+anatomy::Description loadLegDescription(const ModelOptions& model, const std::string& anatomyDir) {
+  anatomy::Description described = anatomy::loadDescription(anatomyDir.empty() ? assetPath("anatomy") : anatomyDir);
+  if (!model.modelPath.empty() || !isMeasuredLeg(model.leg)) return described;
+  return anatomy::loadMeasuredLeg(described, assetPath("legs/" + model.leg + ".pack")).registered;
+}
 
 namespace {
 
 std::string modelPathOf(const ModelOptions& options) {
-  return options.modelPath.empty() ? builtInModelPath() : options.modelPath;
+  return options.modelPath.empty() ? builtInModelPath(options.leg) : options.modelPath;
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // Resolving and loading the model and tissue map the user named.
 #include <optional>
 
+#include "anatomy/description.h"
 #include "anatomy/tissue_map.h"
 #include "app/options.h"
 #include "scene/scene.h"
@@ -14,6 +15,11 @@ std::optional<anatomy::TissueMap> loadTissueMap(const ModelOptions& options);
 
 // Loads the model with its tissue map. Throws InputError naming the file.
 scene::Scene loadScene(const ModelOptions& options);
+// The anatomical description of the leg the options name: the described leg's, or for a
+// measured built-in leg (--leg female|male) the description carried onto that subject.
+anatomy::Description loadLegDescription(const ModelOptions& model, const std::string& anatomyDir = {});
+bool isMeasuredLeg(const std::string& leg);
+
 // Loads the model with a tissue map already read (or none).
 scene::Scene loadScene(const ModelOptions& options, const anatomy::TissueMap* map);
 

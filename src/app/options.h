@@ -8,6 +8,7 @@ namespace legatlas::app {
 struct ModelOptions {
   std::string modelPath;  // empty: the built-in leg
   std::string tissueMapPath;  // empty: the sibling "<model>.tissues.json", if any
+  std::string leg;        // the built-in leg: "described" (or empty), "female" or "male"
 };
 
 struct ViewerOptions {
@@ -47,12 +48,13 @@ struct BenchOptions {
 
 struct InspectOptions {
   std::string anatomyDir;  // empty: the built-in description
+  std::string leg;         // "female" or "male": the measured leg's own landmarks; empty: the described leg
   bool json = false;
 };
 
 // A file under assets/, looked up beside the installed program or the source tree.
 std::string assetPath(const std::string& relativePath);
-// The built-in model.
-std::string builtInModelPath();
+// The built-in model of a leg: "described" (or empty), "female" or "male".
+std::string builtInModelPath(const std::string& leg = {});
 
 }  // namespace legatlas::app

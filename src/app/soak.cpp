@@ -37,7 +37,7 @@ double residentMegabytes() {
 
 int runSoak(const SoakOptions& options) {
   const scene::Scene scene = loadScene(options.model);
-  const anatomy::Description description = anatomy::loadDescription(assetPath("anatomy"));
+  const anatomy::Description description = loadLegDescription(options.model);
   const technique::LegModel leg(scene, description);
   std::vector<LessonPlayback> lessons;
   for (const std::string& file : builtInLessonFiles()) lessons.push_back(planPlayback(file, leg));

@@ -60,7 +60,7 @@ Viewer::Viewer(const ViewerOptions& options)
   modelPanel_.modelPath = options.model.modelPath;
   modelPanel_.tissueMapPath = options.model.tissueMapPath;
   try {
-    description_ = anatomy::loadDescription(assetPath("anatomy"));
+    description_ = loadLegDescription(options.model);
   } catch (const std::exception& e) {
     lessonPanel_.error = e.what();
   }
@@ -528,7 +528,7 @@ void Viewer::drawPanels() {
   if (presenting_) return;
   if (ui::beginSidebar()) {
     if (ui::drawModelPanel(modelPanel_, scene_.get())) {
-      loadRequested({modelPanel_.modelPath, modelPanel_.tissueMapPath});
+      loadRequested({modelPanel_.modelPath, modelPanel_.tissueMapPath, {}});
     }
     applyLessonRequest(ui::drawLessonPanel(lessonPanel_, lessonShown()));
     ui::drawLayersPanel(frame_.layers);
@@ -587,7 +587,7 @@ int Viewer::run() {
       } else {
         modelPanel_.modelPath = path;
       }
-      loadRequested({modelPanel_.modelPath, modelPanel_.tissueMapPath});
+      loadRequested({modelPanel_.modelPath, modelPanel_.tissueMapPath, {}});
     }
     imgui_->setContentScale(context_.contentScale());  // the window may have moved to another monitor
     imgui_->beginFrame([this] { input_.apply(frameNumber_); });

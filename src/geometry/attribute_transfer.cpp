@@ -6,12 +6,15 @@ namespace legatlas::geometry {
 
 void transferSurfaceAttributes(const Mesh& source, Mesh& target) {
   const PointIndex index(source.positions);
-  target.uvs.resize(target.positions.size());
-  target.tangents.resize(target.positions.size());
+  // Only what the source has: a measured surface carries fibre directions but no (u, v).
+  const bool uvs = source.uvs.size() == source.positions.size();
+  const bool tangents = source.tangents.size() == source.positions.size();
+  target.uvs.resize(uvs ? target.positions.size() : 0);
+  target.tangents.resize(tangents ? target.positions.size() : 0);
   for (size_t i = 0; i < target.positions.size(); ++i) {
     const uint32_t nearest = index.nearest(target.positions[i]);
-    target.uvs[i] = source.uvs[nearest];
-    target.tangents[i] = source.tangents[nearest];
+    if (uvs) target.uvs[i] = source.uvs[nearest];
+    if (tangents) target.tangents[i] = source.tangents[nearest];
   }
 }
 

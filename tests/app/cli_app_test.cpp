@@ -179,6 +179,29 @@ TEST_F(CommandLine, LandmarksPrintsTheModelFrameAsJson) {
   EXPECT_NE(bad.output.find("no-such-folder"), std::string::npos) << bad.output;
 }
 
+TEST_F(CommandLine, AMeasuredLegsLandmarksAreMeasuredOnItsOwnBones) {
+  const ProcessResult female = runLegatlas("landmarks --leg female --json", "", true);
+  ASSERT_EQ(female.exitCode, 0) << female.output;
+  const nlohmann::json landmarks = nlohmann::json::parse(female.output).at("landmarks");
+  std::map<std::string, nlohmann::json> byId;
+  for (const nlohmann::json& l : landmarks) byId[l.at("id").get<std::string>()] = l;
+  // Measured where her bones are: the malleoli on her tibia and fibula, the patella's
+  // centre on her patella; the femur and pelvis are not in the data, so carried.
+  EXPECT_NE(byId.at("medial_malleolus").at("found").get<std::string>().find("bone/tibia"), std::string::npos);
+  EXPECT_NE(byId.at("lateral_malleolus").at("found").get<std::string>().find("bone/fibula"), std::string::npos);
+  EXPECT_NE(byId.at("patella_centre").at("found").get<std::string>().find("bone/patella"), std::string::npos);
+  EXPECT_EQ(byId.at("greater_trochanter").at("found").get<std::string>(), "carried from the described leg");
+  // Hers, not the described leg's: she is shorter (hip to ankle 0.73 m, not 0.83 m).
+  const float ankle = byId.at("ankle_joint_centre").at("position").at(1).get<float>();
+  EXPECT_GT(ankle, -0.78f);
+  EXPECT_LT(ankle, -0.68f);
+  const ProcessResult male = runLegatlas("landmarks --leg male");
+  EXPECT_EQ(male.exitCode, 0) << male.output;
+  EXPECT_NE(male.output.find("medial malleolar facet"), std::string::npos) << "he has no tibia in the data";
+  const ProcessResult unknown = runLegatlas("landmarks --leg child");
+  EXPECT_EQ(unknown.exitCode, 2) << unknown.output;
+}
+
 namespace {
 
 using Json = nlohmann::json;

@@ -1,0 +1,191 @@
+#include "anatomy/measured_landmarks.h"
+
+#include <functional>
+#include <glm/geometric.hpp>
+#include <limits>
+#include <optional>
+
+#include "geometry/sphere_fit.h"
+
+namespace legatlas::anatomy {
+
+namespace {
+
+using geometry::Mesh;
+using Filter = std::function<bool(const glm::vec3&)>;
+
+constexpr float kHeelPad = 0.012f;  // metres of heel pad under the calcaneus, loaded
+
+const glm::vec3 kMedial(-1, 0, 0), kLateral(1, 0, 0), kAnterior(0, 0, 1), kPosterior(0, 0, -1), kUp(0, 1, 0);
+
+// The vertex furthest along `direction` among those `keep` accepts.
+std::optional<glm::vec3> extreme(const Mesh& mesh, const glm::vec3& direction, const Filter& keep = {}) {
+  std::optional<glm::vec3> best;
+  for (const glm::vec3& p : mesh.positions) {
+    if (keep && !keep(p)) continue;
+    if (!best || glm::dot(p, direction) > glm::dot(*best, direction)) best = p;
+  }
+  return best;
+}
+
+glm::vec3 centroid(const Mesh& mesh) {
+  glm::vec3 sum(0.0f);
+  for (const glm::vec3& p : mesh.positions) sum += p;
+  return sum / float(std::max<size_t>(mesh.positions.size(), 1));
+}
+
+// Vertices between `from` and `to` metres below the top of the mesh.
+Filter belowTop(const Mesh& mesh, float from, float to) {
+  const float top = mesh.bounds().max.y;
+  return [top, from, to](const glm::vec3& p) { return p.y <= top - from && p.y >= top - to; };
+}
+
+Filter aboveBottom(const Mesh& mesh, float height) {
+  const float bottom = mesh.bounds().min.y;
+  return [bottom, height](const glm::vec3& p) { return p.y <= bottom + height; };
+}
+
+// Vertices whose distance along the foot, from the back of the heel to the tip of the
+// toes, lies between the two fractions.
+Filter alongFoot(float heel, float tip, float from, float to) {
+  return [=](const glm::vec3& p) {
+    const float along = (p.z - heel) / (tip - heel);
+    return along >= from && along <= to;
+  };
+}
+
+class Measurer {
+ public:
+  Measurer(const MeasuredSurfaces& surfaces, const Description& described) : surfaces_(surfaces), described_(described) {}
+
+  const Mesh* surface(const std::string& name) const {
+    const auto it = surfaces_.find(name);
+    return it == surfaces_.end() ? nullptr : &it->second;
+  }
+  void add(const std::string& id, std::optional<glm::vec3> p, const std::string& measure) {
+    if (!p) return;
+    const Landmark* named = described_.findLandmark(id);
+    result_.push_back({{id, named ? named->name : id, named ? named->note : "", *p}, measure});
+  }
+  void extremeOf(const std::string& id, const std::string& name, const glm::vec3& direction, const std::string& how,
+                 const std::function<Filter(const Mesh&)>& where = {}) {
+    if (const Mesh* m = surface(name)) add(id, extreme(*m, direction, where ? where(*m) : Filter{}), how + " of " + name);
+  }
+  const glm::vec3* found(const std::string& id) const {
+    for (const MeasuredLandmark& m : result_) {
+      if (m.landmark.id == id) return &m.landmark.position;
+    }
+    return nullptr;
+  }
+  const Description& described() const { return described_; }
+  std::vector<MeasuredLandmark> take() { return std::move(result_); }
+
+ private:
+  const MeasuredSurfaces& surfaces_;
+  const Description& described_;
+  std::vector<MeasuredLandmark> result_;
+};
+
+void measureHipAndKnee(Measurer& m) {
+  if (const Mesh* head = m.surface("cartilage/femur_head")) {
+    const glm::vec3 centre = glm::vec3(geometry::fitSphere(head->positions).centre);
+    m.add("hip_joint_centre", centre, "centre of the sphere fitted to cartilage/femur_head");
+    m.add("femoral_head", centre, "centre of the sphere fitted to cartilage/femur_head");
+  }
+  if (const Mesh* condyles = m.surface("cartilage/femur_distal")) {
+    const geometry::Bounds box = condyles->bounds();
+    m.add("knee_joint_centre", box.center(), "centre of cartilage/femur_distal's bounds (the femoral condyles)");
+    const float middle = box.center().x;
+    m.add("medial_femoral_condyle_posterior", extreme(*condyles, kPosterior, [middle](const glm::vec3& p) { return p.x < middle; }),
+          "most posterior point of cartilage/femur_distal's medial half");
+    m.add("lateral_femoral_condyle_posterior", extreme(*condyles, kPosterior, [middle](const glm::vec3& p) { return p.x > middle; }),
+          "most posterior point of cartilage/femur_distal's lateral half");
+  }
+  m.extremeOf("patella_base", "bone/patella", kUp, "highest point");
+  m.extremeOf("patella_apex", "bone/patella", -kUp, "lowest point");
+  m.extremeOf("patella_medial_border", "bone/patella", kMedial, "most medial point");
+  m.extremeOf("patella_lateral_border", "bone/patella", kLateral, "most lateral point");
+  if (const Mesh* patella = m.surface("bone/patella")) m.add("patella_centre", centroid(*patella), "centroid of bone/patella");
+}
+
+// The crest at the height the described leg gives it, as a fraction of knee to ankle.
+void measureCrest(Measurer& m, const std::string& id) {
+  const Landmark *knee = m.described().findLandmark("knee_joint_centre"), *ankle = m.described().findLandmark("ankle_joint_centre"),
+                 *crest = m.described().findLandmark(id);
+  const glm::vec3 *kneeHere = m.found("knee_joint_centre"), *ankleHere = m.found("ankle_joint_centre");
+  if (!knee || !ankle || !crest || !kneeHere || !ankleHere) return;
+  const float f = (crest->position.y - knee->position.y) / (ankle->position.y - knee->position.y);
+  const float y = kneeHere->y + f * (ankleHere->y - kneeHere->y);
+  m.extremeOf(id, "bone/tibia", kAnterior, "most anterior point, " + std::to_string(int(f * 100 + 0.5f)) + " % of the way from knee to ankle,",
+              [y](const Mesh&) { return [y](const glm::vec3& p) { return std::abs(p.y - y) < 0.005f; }; });
+}
+
+void measureShank(Measurer& m) {
+  m.extremeOf("medial_tibial_condyle", "bone/tibia", kMedial, "most medial point of the top 4 cm",
+              [](const Mesh& t) { return belowTop(t, 0, 0.04f); });
+  m.extremeOf("lateral_tibial_condyle", "bone/tibia", kLateral, "most lateral point of the top 4 cm",
+              [](const Mesh& t) { return belowTop(t, 0, 0.04f); });
+  m.extremeOf("tibial_tuberosity", "bone/tibia", kAnterior, "most anterior point 2.5-5.5 cm below the top",
+              [](const Mesh& t) { return belowTop(t, 0.025f, 0.055f); });
+  m.extremeOf("medial_malleolus", "bone/tibia", kMedial, "most medial point of the lowest 5 cm",
+              [](const Mesh& t) { return aboveBottom(t, 0.05f); });
+  m.extremeOf("fibular_head", "bone/fibula", kLateral, "most lateral point of the top 2.5 cm",
+              [](const Mesh& f) { return belowTop(f, 0, 0.025f); });
+  m.extremeOf("fibular_neck", "bone/fibula", kLateral, "most lateral point 3-4.5 cm below the top",
+              [](const Mesh& f) { return belowTop(f, 0.03f, 0.045f); });
+  m.extremeOf("lateral_malleolus", "bone/fibula", kLateral, "most lateral point of the lowest 5 cm",
+              [](const Mesh& f) { return aboveBottom(f, 0.05f); });
+  // The ankle's centre between the malleoli, as the ISB recommends; where the tibia is
+  // missing, its medial side is the malleolar facet of the distal tibial cartilage.
+  const glm::vec3* lateral = m.found("lateral_malleolus");
+  const glm::vec3* medial = m.found("medial_malleolus");
+  std::optional<glm::vec3> facet;
+  if (!medial) {
+    if (const Mesh* plafond = m.surface("cartilage/tibia_distal")) facet = extreme(*plafond, kMedial);
+  }
+  if (lateral && (medial || facet))
+    m.add("ankle_joint_centre", (*lateral + (medial ? *medial : *facet)) * 0.5f,
+          medial ? "midpoint of the malleoli" : "midpoint of the lateral malleolus and the medial malleolar facet of cartilage/tibia_distal");
+  measureCrest(m, "tibial_crest_upper");
+  measureCrest(m, "tibial_crest_lower");
+}
+
+void measureFoot(Measurer& m) {
+  m.extremeOf("calcaneal_tuberosity", "bone/calcaneus", kPosterior, "most posterior point");
+  m.extremeOf("sustentaculum_tali", "bone/calcaneus", kMedial, "most medial point");
+  m.extremeOf("talus_head", "bone/talus", kAnterior, "most anterior point");
+  m.extremeOf("navicular_tuberosity", "bone/navicular", kMedial, "most medial point");
+  if (const Mesh* c = m.surface("bone/medial_cuneiform")) m.add("medial_cuneiform", centroid(*c), "centroid of bone/medial_cuneiform");
+  const Mesh *heel = m.surface("bone/calcaneus"), *forefoot = m.surface("bone/phalanges");
+  if (!heel || !forefoot) return;
+  const float back = heel->bounds().min.z, tip = forefoot->bounds().max.z;
+  const float medialThird = forefoot->bounds().min.x + forefoot->bounds().size().x / 3;
+  m.add("head_1st_metatarsal", extreme(*forefoot, kMedial, alongFoot(back, tip, 0.62f, 0.78f)),
+        "most medial point of bone/phalanges 62-78 % along the foot");
+  m.add("head_5th_metatarsal", extreme(*forefoot, kLateral, alongFoot(back, tip, 0.55f, 0.72f)),
+        "most lateral point of bone/phalanges 55-72 % along the foot");
+  m.add("base_5th_metatarsal", extreme(*forefoot, kLateral, alongFoot(back, tip, 0.35f, 0.55f)),
+        "most lateral point of bone/phalanges 35-55 % along the foot");
+  m.add("tip_great_toe", extreme(*forefoot, kAnterior, [medialThird](const glm::vec3& p) { return p.x < medialThird; }),
+        "most anterior point of bone/phalanges' medial third");
+  const float sole = std::min(heel->bounds().min.y, forefoot->bounds().min.y) - kHeelPad;
+  if (const glm::vec3* ankle = m.found("ankle_joint_centre"))
+    m.add("floor", glm::vec3(ankle->x, sole, 0.0f), "12 mm of heel pad below the lowest point of bone/calcaneus and bone/phalanges");
+}
+
+void measurePelvis(Measurer& m) {
+  if (const Mesh* c = m.surface("bone/coccyx")) m.add("coccyx", centroid(*c), "centroid of bone/coccyx");
+}
+
+}  // namespace
+
+std::vector<MeasuredLandmark> measureLandmarks(const MeasuredSurfaces& surfaces, const Description& described) {
+  Measurer m(surfaces, described);
+  measureHipAndKnee(m);
+  measureShank(m);
+  measureFoot(m);
+  measurePelvis(m);
+  return m.take();
+}
+
+}  // namespace legatlas::anatomy

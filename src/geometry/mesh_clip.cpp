@@ -1,0 +1,91 @@
+#include "geometry/mesh_clip.h"
+
+#include <map>
+#include <unordered_map>
+
+namespace legatlas::geometry {
+
+namespace {
+
+// New vertices where the plane crosses an edge, one per edge.
+class EdgeCuts {
+ public:
+  EdgeCuts(Mesh& mesh, float y) : mesh_(mesh), y_(y) {}
+  uint32_t at(uint32_t a, uint32_t b) {
+    const uint64_t key = uint64_t(std::min(a, b)) << 32 | std::max(a, b);
+    const auto found = cuts_.find(key);
+    if (found != cuts_.end()) return found->second;
+    const glm::vec3 pa = mesh_.positions[a], pb = mesh_.positions[b];
+    const float t = (y_ - pa.y) / (pb.y - pa.y);
+    mesh_.positions.push_back(pa + (pb - pa) * t);
+    return cuts_[key] = static_cast<uint32_t>(mesh_.positions.size() - 1);
+  }
+
+ private:
+  Mesh& mesh_;
+  float y_;
+  std::unordered_map<uint64_t, uint32_t> cuts_;
+};
+
+// Keeps the part of triangle (a, b, c) at or below the plane; records each cut edge as
+// it runs along the kept part's boundary, in the triangle's winding.
+void clipTriangle(const uint32_t t[3], const Mesh& mesh, float y, EdgeCuts& cuts, std::vector<uint32_t>& kept,
+                  std::map<uint32_t, uint32_t>& boundary) {
+  int below = 0;
+  for (int k = 0; k < 3; ++k) below += mesh.positions[t[k]].y <= y ? 1 : 0;
+  if (below == 3) {
+    kept.insert(kept.end(), t, t + 3);
+    return;
+  }
+  if (below == 0) return;
+  // Rotate so that the lone vertex (below when one is, above when two are) comes first.
+  int lone = 0;
+  for (int k = 0; k < 3; ++k) {
+    if ((mesh.positions[t[k]].y <= y) == (below == 1)) lone = k;
+  }
+  const uint32_t a = t[lone], b = t[(lone + 1) % 3], c = t[(lone + 2) % 3];
+  const uint32_t ab = cuts.at(a, b), ac = cuts.at(a, c);
+  if (below == 1) {
+    kept.insert(kept.end(), {a, ab, ac});
+    boundary[ab] = ac;  // the kept triangle's edge along the cut runs ab -> ac
+  } else {
+    kept.insert(kept.end(), {ab, b, c, ab, c, ac});
+    boundary[ac] = ab;
+  }
+}
+
+}  // namespace
+
+bool clipAbove(Mesh& mesh, float y) {
+  if (mesh.bounds().max.y <= y) return false;
+  const std::vector<uint32_t> triangles = mesh.indices;
+  EdgeCuts cuts(mesh, y);
+  std::vector<uint32_t> kept;
+  std::map<uint32_t, uint32_t> boundary;  // cut edges, from -> to, in the kept surface's winding
+  for (size_t i = 0; i + 2 < triangles.size(); i += 3) clipTriangle(&triangles[i], mesh, y, cuts, kept, boundary);
+  // Each closed outline of cut edges gets a fan from its centre, wound the other way so
+  // that the cap faces up, out of the kept solid.
+  while (!boundary.empty()) {
+    std::vector<uint32_t> loop;
+    for (uint32_t v = boundary.begin()->first; boundary.count(v); ) {
+      loop.push_back(v);
+      const uint32_t next = boundary[v];
+      boundary.erase(v);
+      v = next;
+    }
+    glm::vec3 centre(0.0f);
+    for (uint32_t v : loop) centre += mesh.positions[v];
+    mesh.positions.push_back(centre / float(loop.size()));
+    const auto hub = static_cast<uint32_t>(mesh.positions.size() - 1);
+    for (size_t k = 0; k < loop.size(); ++k) kept.insert(kept.end(), {hub, loop[(k + 1) % loop.size()], loop[k]});
+  }
+  mesh.indices = std::move(kept);
+  mesh.normals.clear();
+  mesh.tangents.clear();
+  mesh.uvs.clear();
+  mesh.dropUnusedVertices();
+  mesh.computeNormals();
+  return true;
+}
+
+}  // namespace legatlas::geometry

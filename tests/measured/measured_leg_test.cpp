@@ -1,0 +1,192 @@
+// The measured legs the build generates (assets/models/female.glb and male.glb): their
+// measured tissues are the subject's surfaces, their fibres follow the muscles, and their
+// attachments lie on their bones.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <glm/geometric.hpp>
+#include <glm/trigonometric.hpp>
+#include <map>
+#include <memory>
+
+#include "anatomy/measured_leg.h"
+#include "anatomy/tissue_map.h"
+#include "geometry/triangle_tree.h"
+#include "scene/model_loader.h"
+
+namespace legatlas {
+namespace {
+
+struct BuiltMeasuredLeg {
+  anatomy::Description described;
+  anatomy::MeasuredLeg measured;
+  scene::Scene scene;
+};
+
+const BuiltMeasuredLeg& built(const std::string& subject) {
+  static std::map<std::string, std::unique_ptr<BuiltMeasuredLeg>> legs;
+  auto& leg = legs[subject];
+  if (!leg) {
+    leg = std::make_unique<BuiltMeasuredLeg>();
+    leg->described = anatomy::loadDescription(LEGATLAS_SOURCE_DIR "/assets/anatomy");
+    leg->measured = anatomy::loadMeasuredLeg(leg->described, LEGATLAS_SOURCE_DIR "/assets/legs/" + subject + ".pack");
+    const std::string model = std::string(LEGATLAS_BUILT_MODELS) + "/" + subject + ".glb";
+    const anatomy::TissueMap map = anatomy::TissueMap::load(*scene::siblingTissueMapPath(model));
+    leg->scene = scene::loadModel(model, &map);
+  }
+  return *leg;
+}
+
+const scene::Tissue* tissue(const scene::Scene& s, const std::string& id) {
+  const int index = s.findTissue(id);
+  return index < 0 ? nullptr : &s.tissues[size_t(index)];
+}
+
+// The tissue's full-detail mesh, in the model frame.
+geometry::Mesh meshOf(const scene::Scene& s, const std::string& id) {
+  geometry::Mesh mesh;
+  for (const scene::SceneMesh& m : s.meshes) {
+    if (s.tissues[size_t(m.tissueIndex)].id == id && m.detail == 0) mesh.append(m.mesh);
+  }
+  return mesh;
+}
+
+class MeasuredLeg : public testing::TestWithParam<std::string> {};
+
+TEST_P(MeasuredLeg, EveryMeasuredTissueIsTheSubjectsOwnSurface) {
+  const BuiltMeasuredLeg& leg = built(GetParam());
+  const float top = leg.measured.registered.skinSections.front().y - 0.011f;  // above it, the drawn body ends
+  int checked = 0;
+  const auto check = [&](const std::string& id, const std::vector<std::string>& surfaces) {
+    for (const std::string& name : surfaces) {
+      const auto source = leg.measured.surfaces.find(name);
+      if (source == leg.measured.surfaces.end() || !tissue(leg.scene, id)) continue;
+      const geometry::Mesh built = meshOf(leg.scene, id);
+      geometry::TriangleTree tree;
+      tree.add(built, 0);
+      tree.build();
+      double sum = 0;
+      size_t count = 0;
+      for (const glm::vec3& p : source->second.positions) {
+        if (p.y > top) continue;
+        sum += tree.closest(p)->distance;
+        ++count;
+      }
+      ASSERT_GT(count, 0u) << name;
+      // The pack lies within 0.3 mm mean of the source (assets/legs/README.md): 0.7 mm more is allowed here.
+      EXPECT_LT(sum / double(count), 0.0007) << id << " from " << name;
+      ++checked;
+    }
+  };
+  for (const anatomy::Bone& b : leg.described.bones) check(b.id, b.measured);
+  for (const anatomy::Muscle& m : leg.described.muscles) check(m.id, m.measured);
+  EXPECT_GE(checked, 35);
+}
+
+// The belly's centreline: the area-weighted centroids of its surface in slices a
+// centimetre high (these muscles run down the thigh), its direction taken over 4 cm; the
+// fibres of the middle third are measured against it.
+std::vector<float> middleThirdAnglesDegrees(const geometry::Mesh& belly) {
+  const geometry::Bounds box = belly.bounds();
+  const int slices = std::max(12, int(box.size().y / 0.01f));
+  std::vector<glm::vec3> centre(size_t(slices), glm::vec3(0.0f));
+  std::vector<float> area(size_t(slices), 0.0f);
+  const auto slice = [&](float y) { return std::clamp(int((y - box.min.y) / box.size().y * float(slices)), 0, slices - 1); };
+  for (size_t i = 0; i + 2 < belly.indices.size(); i += 3) {
+    const glm::vec3 a = belly.positions[belly.indices[i]], b = belly.positions[belly.indices[i + 1]],
+                    c = belly.positions[belly.indices[i + 2]];
+    const glm::vec3 middle = (a + b + c) / 3.0f;
+    const float w = glm::length(glm::cross(b - a, c - a));
+    centre[size_t(slice(middle.y))] += middle * w;
+    area[size_t(slice(middle.y))] += w;
+  }
+  for (int k = 0; k < slices; ++k) centre[size_t(k)] /= std::max(area[size_t(k)], 1e-12f);
+  std::vector<float> angles;
+  for (size_t v = 0; v < belly.positions.size(); ++v) {
+    const int k = slice(belly.positions[v].y);
+    if (k < slices / 3 || k >= 2 * slices / 3) continue;
+    const glm::vec3 along = glm::normalize(centre[size_t(k + 2)] - centre[size_t(k - 2)]);
+    const float c = std::abs(glm::dot(glm::normalize(glm::vec3(belly.tangents[v])), along));
+    angles.push_back(glm::degrees(std::acos(std::min(c, 1.0f))));
+  }
+  return angles;
+}
+
+// The measured belly alone (the tendons swept beyond it follow their own path), with
+// the fibre directions the built leg gives it.
+geometry::Mesh bellyWithBuiltFibres(const BuiltMeasuredLeg& leg, const std::string& id) {
+  geometry::Mesh belly = leg.measured.surfaces.at("muscle/" + id);
+  const geometry::Mesh built = meshOf(leg.scene, id);
+  EXPECT_EQ(built.tangents.size(), built.positions.size()) << id;
+  geometry::TriangleTree tree;
+  tree.add(built, 0);
+  tree.build();
+  belly.tangents.clear();
+  for (const glm::vec3& p : belly.positions) belly.tangents.push_back(glm::vec4(tree.closest(p)->tangent, 1.0f));
+  return belly;
+}
+
+TEST_P(MeasuredLeg, FibresRunAlongTheStrapAndFusiformMuscles) {
+  const BuiltMeasuredLeg& leg = built(GetParam());
+  for (const std::string id : {"sartorius", "gracilis", "semitendinosus"}) {
+    std::vector<float> angles = middleThirdAnglesDegrees(bellyWithBuiltFibres(leg, id));
+    ASSERT_GT(angles.size(), 20u) << id;
+    std::sort(angles.begin(), angles.end());
+    EXPECT_LT(angles[angles.size() * 95 / 100], 15.0f) << id << ": 95 % of the middle third's fibres within 15 degrees";
+  }
+}
+
+TEST_P(MeasuredLeg, GastrocnemiusFibresRunFromTheCalcanealTendonTowardTheCondyles) {
+  const BuiltMeasuredLeg& leg = built(GetParam());
+  const glm::vec3 condyles = leg.measured.registered.findLandmark("knee_joint_centre")->position;
+  const glm::vec3 heel = leg.measured.registered.findLandmark("calcaneal_tuberosity")->position;
+  const glm::vec3 upward = glm::normalize(condyles - heel);
+  for (const std::string id : {"gastrocnemius_medial_head", "gastrocnemius_lateral_head"}) {
+    const geometry::Mesh belly = bellyWithBuiltFibres(leg, id);
+    size_t along = 0;
+    for (const glm::vec4& t : belly.tangents) along += glm::dot(glm::vec3(t), upward) < -0.7f ? 1 : 0;
+    // Toward the insertion: down from the condyles to the heel, within 45 degrees.
+    EXPECT_GT(double(along) / double(belly.tangents.size()), 0.85) << id;
+  }
+}
+
+TEST_P(MeasuredLeg, EveryAttachmentLiesOnTheBoneItNames) {
+  const BuiltMeasuredLeg& leg = built(GetParam());
+  std::map<std::string, geometry::Mesh> bones;
+  const auto boneMesh = [&](const std::string& bone) -> const geometry::Mesh& {
+    if (!bones.count(bone)) {
+      // A bone that shares a measured surface is drawn by the tissue that took it.
+      std::string id = bone;
+      for (const anatomy::Bone& b : leg.described.bones) {
+        if (b.id != bone || tissue(leg.scene, bone) || b.measured.empty()) continue;
+        for (const anatomy::Bone& owner : leg.described.bones) {
+          if (owner.measured == b.measured && tissue(leg.scene, owner.id)) id = owner.id;
+        }
+      }
+      bones[bone] = meshOf(leg.scene, id);
+    }
+    return bones[bone];
+  };
+  int checked = 0;
+  for (const scene::Tissue& t : leg.scene.tissues) {
+    const anatomy::Muscle* m = leg.measured.registered.findMuscle(t.id);
+    if (!m || !t.anatomy.origin || !t.anatomy.insertion) continue;
+    for (const auto& [site, bone] : {std::pair(*t.anatomy.origin, m->origin.bone), std::pair(*t.anatomy.insertion, m->insertion.bone)}) {
+      if (bone.empty()) continue;
+      const geometry::Mesh& mesh = boneMesh(bone);
+      ASSERT_FALSE(mesh.positions.empty()) << bone;
+      geometry::TriangleTree tree;
+      tree.add(mesh, 0);
+      tree.build();
+      EXPECT_LT(tree.closest(site.point)->distance, 0.005f) << t.id << ": " << site.area << " on " << bone;
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 50);
+}
+
+INSTANTIATE_TEST_SUITE_P(Subjects, MeasuredLeg, testing::Values("female", "male"));
+
+}  // namespace
+}  // namespace legatlas
