@@ -9,6 +9,9 @@ namespace {
 
 constexpr size_t kMostSkinPoints = 20000;  // enough to place a table, cheap to scan
 constexpr float kStepSurround = 0.12f;     // metres of limb and table around a step
+// The floor of the leg the body was fitted to (assets/body/README.md: the described
+// leg's sole): a shorter or taller leg gets a body scaled to match, about the hip.
+constexpr float kBodyFittedFloor = -0.9f;
 const glm::vec3 kHeartArrowColor{0.85f, 0.2f, 0.25f};
 
 }  // namespace
@@ -21,12 +24,19 @@ TreatmentRoom::TreatmentRoom(const scene::Scene& leg, const std::string& bodyPat
   } catch (const InputError& e) {
     problem_ = e.what();
   }
-  points_ = body_.positions;
+  geometry::Bounds skin;
   for (const scene::SceneMesh& m : leg.meshes) {
     if (m.detail != 0 || leg.tissues[m.tissueIndex].layer != anatomy::Layer::Skin) continue;
     const size_t stride = std::max<size_t>(1, m.mesh.positions.size() / kMostSkinPoints);
     for (size_t i = 0; i < m.mesh.positions.size(); i += stride) points_.push_back(m.mesh.positions[i]);
+    skin.add(m.mesh.bounds());
   }
+  // The measured female is a head shorter than the described leg: her body too.
+  if (!skin.empty() && skin.min.y < -0.5f) {
+    const float scale = skin.min.y / kBodyFittedFloor;
+    for (glm::vec3& p : body_.positions) p *= scale;
+  }
+  points_.insert(points_.end(), body_.positions.begin(), body_.positions.end());
 }
 
 const render::Surroundings& TreatmentRoom::surroundings(technique::ClientPosition position) {

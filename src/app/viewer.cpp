@@ -59,6 +59,9 @@ Viewer::Viewer(const ViewerOptions& options)
   glfwSetDropCallback(context_.window(), &Viewer::onDrop);
   modelPanel_.modelPath = options.model.modelPath;
   modelPanel_.tissueMapPath = options.model.tissueMapPath;
+  for (int leg = 0; leg < int(std::size(ui::kBuiltInLegs)); ++leg) {
+    if (options.model.leg == ui::kBuiltInLegs[leg]) modelPanel_.builtInLeg = leg;
+  }
   try {
     description_ = loadLegDescription(options.model);
   } catch (const std::exception& e) {
@@ -146,7 +149,10 @@ float Viewer::aspect() const {
 void Viewer::loadRequested(const ModelOptions& model) {
   try {
     auto loaded = std::make_unique<scene::Scene>(loadScene(model));
+    // A measured leg's regions and landmarks are its own, carried onto the subject.
+    std::optional<anatomy::Description> description = loadLegDescription(model);
     renderer_.setScene(*loaded);  // may throw; the previous scene then stays
+    description_ = std::move(description);
     guides_.reset();  // they and the leg refer to the scene they were built on
     leg_.reset();
     scene_ = std::move(loaded);
@@ -528,7 +534,7 @@ void Viewer::drawPanels() {
   if (presenting_) return;
   if (ui::beginSidebar()) {
     if (ui::drawModelPanel(modelPanel_, scene_.get())) {
-      loadRequested({modelPanel_.modelPath, modelPanel_.tissueMapPath, {}});
+      loadRequested({modelPanel_.modelPath, modelPanel_.tissueMapPath, ui::kBuiltInLegs[modelPanel_.builtInLeg]});
     }
     applyLessonRequest(ui::drawLessonPanel(lessonPanel_, lessonShown()));
     ui::drawLayersPanel(frame_.layers);

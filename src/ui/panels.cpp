@@ -34,6 +34,14 @@ bool drawModelPanel(ModelPanelState& state, const scene::Scene* scene) {
                 scene->triangleCount());
   }
   ImGui::Separator();
+  // Choosing a built-in leg opens it at once, in place of any model file named below.
+  static const char* const kLegNames[] = {"Described (drawn from the anatomy)", "Measured: Visible Human Female",
+                                          "Measured: Visible Human Male"};
+  if (ImGui::Combo("Built-in leg", &state.builtInLeg, kLegNames, IM_ARRAYSIZE(kLegNames))) {
+    state.modelPath.clear();
+    state.tissueMapPath.clear();
+    load = true;
+  }
   ImGui::InputText("Model file", &state.modelPath);
   ImGui::InputText("Tissue map", &state.tissueMapPath);
   load = ImGui::Button("Load");

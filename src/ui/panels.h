@@ -11,7 +11,11 @@
 
 namespace legatlas::ui {
 
+// The built-in legs, in the order the Model panel offers them: the --leg names.
+inline constexpr const char* kBuiltInLegs[] = {"described", "female", "male"};
+
 struct ModelPanelState {
+  int builtInLeg = 0;  // index into kBuiltInLegs; used when no model file is named
   std::string modelPath;
   std::string tissueMapPath;
   std::string error;  // last load error, shown until the next successful load
