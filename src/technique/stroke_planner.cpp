@@ -16,6 +16,9 @@
 namespace legatlas::technique {
 namespace {
 
+// A stroke trimmed where it would push lymph back keeps at least this share of its length.
+constexpr float kMostlyWithLymph = 0.6f;
+
 constexpr float kSampleSpacing = 0.005f;  // metres between samples: two per centimetre
 constexpr float kLiftOff = 0.02f;         // how far the hand leaves the skin on a lifted return
 constexpr float kCircleRadius = 0.015f;   // stationary circles move the skin about this much
@@ -179,6 +182,26 @@ class StepPlanner {
     });
   }
 
+  // A glide or a stroke along the fibres ends where it would start pushing lymph back:
+  // its ends are trimmed while they run against the flow there (over the ASIS the skin
+  // drains down to the groin, so a stroke up a muscle that reaches the hip bone stops
+  // short of it). A stroke that runs against the lymph for much of its length is the
+  // wrong stroke for the place, not one to shorten: it is left whole for the checker to
+  // report (a forearm glide up gluteus medius).
+  Path notAgainstLymph(Path path) const {
+    const Path whole = path;
+    const auto against = [&](const SkinPoint& a, const SkinPoint& b) {
+      const glm::vec3 middle = 0.5f * (a.position + b.position);
+      const glm::vec3 flow = leg_.lymphFlow().at(middle, glm::normalize(a.normal + b.normal));
+      return glm::length(flow) >= 0.5f && glm::dot(b.position - a.position, flow) < 0.0f;
+    };
+    while (path.size() > 2 && against(path[path.size() - 2], path.back())) path.pop_back();
+    size_t first = 0;
+    while (path.size() - first > 2 && against(path[first], path[first + 1])) ++first;
+    path.erase(path.begin(), path.begin() + static_cast<std::ptrdiff_t>(first));
+    return lengthOf(path) >= kMostlyWithLymph * lengthOf(whole) ? path : whole;
+  }
+
   void orientDistalToProximal(Path& path) const {
     if (path.size() > 1 && path.front().position.y > path.back().position.y) std::reverse(path.begin(), path.end());
   }
@@ -188,7 +211,7 @@ class StepPlanner {
     std::vector<std::pair<Path, int>> out;
     if (region_) {
       for (Path& lane : regionLanes(leg_, *region_, step_.passes))
-        if (Path kept = allowedPart(lane, -1); kept.size() >= 2) out.emplace_back(std::move(kept), -1);
+        if (Path kept = notAgainstLymph(allowedPart(lane, -1)); kept.size() >= 2) out.emplace_back(std::move(kept), -1);
       return out;
     }
     if (tissues_.empty())
@@ -196,7 +219,7 @@ class StepPlanner {
     for (int tissue : tissues_) {
       Path strip = skinOverExposedTissue(leg_, tissue, sideDirection(step_.path.over));
       orientDistalToProximal(strip);
-      if (Path kept = allowedPart(strip, tissue); kept.size() >= 2) out.emplace_back(std::move(kept), tissue);
+      if (Path kept = notAgainstLymph(allowedPart(strip, tissue)); kept.size() >= 2) out.emplace_back(std::move(kept), tissue);
       else noStripFor(tissue);
     }
     return out;
@@ -236,6 +259,7 @@ class StepPlanner {
         }
       }
       path = allowedPart(path, tissue);
+      if (technique_.reference != Reference::BellyProgression) path = notAgainstLymph(std::move(path));
       if (path.size() < 2) noStripFor(tissue);
       out.emplace_back(std::move(path), tissue);
     }

@@ -7,13 +7,19 @@
 #include <cmath>
 #include <glm/geometric.hpp>
 #include <glm/trigonometric.hpp>
+#include <filesystem>
 #include <map>
+#include <set>
 #include <memory>
 
 #include "anatomy/measured_leg.h"
 #include "anatomy/tissue_map.h"
 #include "geometry/triangle_tree.h"
 #include "scene/model_loader.h"
+#include "technique/leg_model.h"
+#include "technique/lesson.h"
+#include "technique/rule_checker.h"
+#include "technique/stroke_planner.h"
 
 namespace legatlas {
 namespace {
@@ -184,6 +190,30 @@ TEST_P(MeasuredLeg, EveryAttachmentLiesOnTheBoneItNames) {
     }
   }
   EXPECT_GE(checked, 50);
+}
+
+// Lessons are not tuned per leg. These still fail on a measured leg, each for a reason
+// the note gives; the list may only shrink (a lesson that starts passing fails
+// this test until it is taken off).
+const std::set<std::pair<std::string, std::string>> kNotYetPassing = {
+    {"female", "edema"},                   // MLD circles behind the lateral malleolus: 79 % with the flow
+    {"male", "edema"},                     // the same circles: 56 %
+    {"male", "post_exercise_recovery"},    // the IT-tract glide passes the trochanter against the flow
+    {"male", "sports_maintenance"},        // the same glide, and the TFL thumb stroke
+};
+
+TEST_P(MeasuredLeg, BuiltInLessonsPassTheirCheck) {
+  const BuiltMeasuredLeg& leg = built(GetParam());
+  const technique::LegModel model(leg.scene, leg.measured.registered);
+  for (const auto& entry : std::filesystem::directory_iterator(LEGATLAS_SOURCE_DIR "/assets/lessons")) {
+    if (entry.path().extension() != ".yaml") continue;
+    const std::string name = entry.path().stem().string();
+    const technique::Lesson lesson = technique::loadLesson(entry.path().string());
+    const std::vector<technique::LessonProblem> problems = technique::checkLesson(model, lesson, technique::planLesson(lesson, model));
+    const bool known = kNotYetPassing.count({GetParam(), name}) > 0;
+    EXPECT_EQ(problems.empty(), !known) << name << (known ? " passes now: take it off kNotYetPassing"
+                                                          : ": " + (problems.empty() ? std::string() : problems.front().result.message));
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Subjects, MeasuredLeg, testing::Values("female", "male"));
