@@ -118,13 +118,11 @@ Mesh fewestTrianglesWithin(const Mesh& source, Deviation& kept) {
   return best;
 }
 
-struct Source {
-  std::string name;
-  Mesh mesh;  // welded, scanner millimetres
-};
+// The subject's surfaces by the project's names, welded, in scanner millimetres.
+using Sources = std::map<std::string, Mesh>;
 
-std::map<std::string, Source> readSubject(const std::filesystem::path& folder) {
-  std::map<std::string, Source> sources;
+Sources readSubject(const std::filesystem::path& folder) {
+  Sources sources;
   for (const auto& entry : std::filesystem::directory_iterator(folder)) {
     const std::string name = tools::surfaceName(entry.path().filename().string());
     if (name.empty()) continue;
@@ -137,20 +135,20 @@ std::map<std::string, Source> readSubject(const std::filesystem::path& folder) {
       throw InputError(entry.path().string(), "", "is not a closed surface: " + std::to_string(bad.open) + " open and " +
                                                        std::to_string(bad.nonManifold) + " non-manifold edges",
                        "take a fresh copy of the subject's files");
-    sources[name] = {entry.path().filename().string(), std::move(mesh)};
+    sources[name] = std::move(mesh);
   }
   return sources;
 }
 
-const Mesh& surface(const std::map<std::string, Source>& sources, const std::string& name, const std::string& folder) {
+const Mesh& surface(const Sources& sources, const std::string& name, const std::string& folder) {
   const auto found = sources.find(name);
   if (found == sources.end())
     throw InputError(folder, "", "has no " + name + " surface, which places the leg in the model frame",
                      "point --subject at a folder of one subject's lower-limb STL files");
-  return found->second.mesh;
+  return found->second;
 }
 
-tools::LegFrame frameOf(const std::map<std::string, Source>& sources, const std::string& folder, const glm::dvec3& ankle) {
+tools::LegFrame frameOf(const Sources& sources, const std::string& folder, const glm::dvec3& ankle) {
   const geometry::Sphere head = geometry::fitSphere(surface(sources, "cartilage/femur_head", folder).positions);
   std::printf("femoral head: sphere centre (%.1f, %.1f, %.1f) mm, radius %.1f mm, rms residual %.2f mm\n", head.centre.x,
               head.centre.y, head.centre.z, head.radius, head.rmsResidual);
@@ -239,10 +237,10 @@ int run(const std::string& subject, const std::string& anatomy, const std::strin
   const anatomy::Description described = anatomy::loadDescription(anatomy);
   const anatomy::Landmark* ankle = described.findLandmark("ankle_joint_centre");
   if (!ankle) throw InputError(anatomy, "landmarks.json", "has no ankle_joint_centre", "restore the landmark");
-  const std::map<std::string, Source> sources = readSubject(subject);
+  const Sources sources = readSubject(subject);
   const tools::LegFrame frame = frameOf(sources, subject, ankle->position);
   std::map<std::string, Mesh> placed;
-  for (const auto& [name, source] : sources) placed[name] = inModelFrame(source.mesh, frame);
+  for (const auto& [name, source] : sources) placed[name] = inModelFrame(source, frame);
   standFootNeutral(placed, subject);
   std::vector<geometry::NamedSurface> surfaces;
   size_t sourceTriangles = 0, keptTriangles = 0;
