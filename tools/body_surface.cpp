@@ -17,16 +17,6 @@ void flipWinding(geometry::Mesh& mesh) {
   for (size_t i = 0; i + 2 < mesh.indices.size(); i += 3) std::swap(mesh.indices[i + 1], mesh.indices[i + 2]);
 }
 
-double signedVolume(const geometry::Mesh& mesh) {
-  double sixTimes = 0;
-  for (size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
-    const glm::dvec3 a = mesh.positions[mesh.indices[i]], b = mesh.positions[mesh.indices[i + 1]],
-                     c = mesh.positions[mesh.indices[i + 2]];
-    sixTimes += glm::dot(a, glm::cross(b, c));
-  }
-  return sixTimes / 6.0;
-}
-
 void removeTrianglesTouching(geometry::Mesh& mesh, const std::vector<bool>& dropped) {
   std::vector<uint32_t> kept;
   kept.reserve(mesh.indices.size());

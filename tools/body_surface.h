@@ -13,9 +13,6 @@ namespace legatlas::tools {
 glm::vec3 makeHumanToModel(const glm::vec3& p);
 void flipWinding(geometry::Mesh& mesh);
 
-// Positive when the triangles of a closed surface face outward.
-double signedVolume(const geometry::Mesh& mesh);
-
 // Removes every triangle with a corner marked in `dropped` (one flag per position).
 void removeTrianglesTouching(geometry::Mesh& mesh, const std::vector<bool>& dropped);
 

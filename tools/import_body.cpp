@@ -81,7 +81,7 @@ Mesh bodyInModelFrame(const tools::BaseMesh& base, const Placement& placement) {
   body.positions.reserve(base.positions.size());
   for (const glm::vec3& p : base.positions) body.positions.push_back(placement.apply(makeHumanToModel(p)));
   flipWinding(body);
-  if (!(tools::signedVolume(body) > 0)) throw std::runtime_error("the body's triangles face inward after mirroring");
+  if (!(body.signedVolume() > 0)) throw std::runtime_error("the body's triangles face inward after mirroring");
   return body;
 }
 

@@ -163,7 +163,7 @@ Mesh inModelFrame(const Mesh& scanner, const tools::LegFrame& frame) {
   Mesh mesh = scanner;
   for (glm::vec3& p : mesh.positions) p = frame.toModel(p);
   if (frame.mirrors()) tools::flipWinding(mesh);
-  if (tools::signedVolume(mesh) <= 0) throw std::runtime_error("a surface faces inward after the frame change");
+  if (mesh.signedVolume() <= 0) throw std::runtime_error("a surface faces inward after the frame change");
   return mesh;
 }
 

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "geometry/fibre_field.h"
+#include "geometry/sweep.h"
 #include "geometry/triangle_tree.h"
 
 namespace legatlas::anatomy {
@@ -33,12 +34,6 @@ PathPoint closestOnPath(const glm::vec3& p, const std::vector<glm::vec3>& path) 
   return best;
 }
 
-float pathLength(const std::vector<glm::vec3>& path) {
-  float length = 0.0f;
-  for (size_t i = 0; i + 1 < path.size(); ++i) length += glm::distance(path[i], path[i + 1]);
-  return length;
-}
-
 }  // namespace
 
 std::optional<geometry::Mesh> takeMeasured(const std::vector<std::string>& names, const MeasuredSurfaces& surfaces,
@@ -59,7 +54,7 @@ std::optional<geometry::Mesh> takeMeasured(const std::vector<std::string>& names
 }
 
 std::vector<float> fractionsAlong(const geometry::Mesh& belly, const std::vector<glm::vec3>& path) {
-  const float length = std::max(pathLength(path), 1e-6f);
+  const float length = std::max(geometry::pathLength(path), 1e-6f);
   std::vector<float> along;
   along.reserve(belly.positions.size());
   for (const glm::vec3& p : belly.positions) along.push_back(closestOnPath(p, path).along / length);
@@ -95,7 +90,7 @@ std::optional<std::vector<glm::vec3>> missingTendon(const geometry::Mesh& belly,
   if (glm::distance(nearest, attachment) < reach || count == 0) return std::nullopt;
   centre /= float(count);
   // From the end's centre, through the path's points beyond the end, to the attachment.
-  const float length = std::max(pathLength(path), 1e-6f);
+  const float length = std::max(geometry::pathLength(path), 1e-6f);
   std::vector<glm::vec3> tendon{centre};
   float start = 0.0f;
   std::vector<glm::vec3> beyond;

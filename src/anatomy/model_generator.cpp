@@ -12,6 +12,7 @@
 #include "anatomy/model_writer.h"
 #include "anatomy/skin_surface.h"
 #include "anatomy/tissue_fitting.h"
+#include "core/text.h"
 #include "geometry/attribute_transfer.h"
 #include "geometry/mesh_clip.h"
 #include "geometry/primitives.h"
@@ -227,9 +228,7 @@ GeneratedTissue nodeTissue(const LymphNode& n, const PlacedTissues& placed) {
 
 // Fitted point by point, so first resampled densely enough to follow the surfaces.
 std::vector<glm::vec3> resampledForFitting(const std::vector<glm::vec3>& described) {
-  float length = 0.0f;
-  for (size_t i = 0; i + 1 < described.size(); ++i) length += glm::distance(described[i], described[i + 1]);
-  return geometry::smoothPath(described, std::max(2, static_cast<int>(length / kFittedPointSpacing)));
+  return geometry::smoothPath(described, std::max(2, static_cast<int>(geometry::pathLength(described) / kFittedPointSpacing)));
 }
 
 // A thin tube in the fat: clear of the muscles beneath and inside the skin above.
@@ -339,7 +338,7 @@ std::map<std::string, size_t> addBones(GeneratedModel& model, const Description&
     } else if (shared) {
       tissueOf[b.id] = owner.at(b.measured.front());
       std::string& name = model.tissues[tissueOf[b.id]].entry.name;
-      name += " and " + std::string(1, char(std::tolower(static_cast<unsigned char>(b.name[0])))) + b.name.substr(1);
+      name += " and " + lowerFirst(b.name);
     } else {
       model.tissues.push_back(boneTissue(b, placed));
     }

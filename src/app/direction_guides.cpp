@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "geometry/sweep.h"
 #include "technique/stroke_planner.h"
 
 namespace legatlas::app {
@@ -25,11 +26,7 @@ const glm::vec3 kPulseColor{0.85f, 1.0f, 0.5f};
 const glm::vec3 kVeinColor{0.35f, 0.55f, 1.0f};
 const glm::vec3 kFibreColor{1.0f, 1.0f, 1.0f};
 
-float pathLength(const std::vector<glm::vec3>& path) {
-  float length = 0;
-  for (size_t i = 1; i < path.size(); ++i) length += glm::length(path[i] - path[i - 1]);
-  return length;
-}
+using geometry::pathLength;
 
 // The point `distance` along a path, and the direction there.
 std::pair<glm::vec3, glm::vec3> along(const std::vector<glm::vec3>& path, float distance) {

@@ -152,7 +152,7 @@ int runLandmarks(const InspectOptions& options) {
   const anatomy::Description described =
       anatomy::loadDescription(options.anatomyDir.empty() ? assetPath("anatomy") : options.anatomyDir);
   std::optional<anatomy::MeasuredLeg> measured;
-  if (!options.leg.empty()) measured = anatomy::loadMeasuredLeg(described, assetPath("legs/" + options.leg + ".pack"));
+  if (!options.leg.empty()) measured = anatomy::loadMeasuredLeg(described, measuredLegPack(options.leg));
   const std::vector<anatomy::Landmark>& landmarks = measured ? measured->registered.landmarks : described.landmarks;
   const auto how = [&](const anatomy::Landmark& l) { return measured ? anatomy::howFound(*measured, l.id) : std::string(); };
   if (options.json) {
@@ -188,7 +188,7 @@ int runBuildModel(const std::string& anatomyDir, const std::string& leg, const s
   if (leg.empty()) {
     model = anatomy::generateModel(description);
   } else {
-    const anatomy::MeasuredLeg measured = anatomy::loadMeasuredLeg(description, assetPath("legs/" + leg + ".pack"));
+    const anatomy::MeasuredLeg measured = anatomy::loadMeasuredLeg(description, measuredLegPack(leg));
     model = anatomy::generateModel(measured.registered, {&measured.surfaces, leg == "male" ? "Visible Human Male" : "Visible Human Female"});
   }
   anatomy::writeGeneratedModel(model, outPath);

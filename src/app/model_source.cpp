@@ -27,12 +27,14 @@ std::string builtInModelPath(const std::string& leg) {
   return assetPath("models/" + (leg.empty() || leg == "described" ? std::string("leg") : leg) + ".glb");
 }
 
+std::string measuredLegPack(const std::string& leg) { return assetPath("legs/" + leg + ".pack"); }
+
 bool isMeasuredLeg(const std::string& leg) { return leg == "female" || leg == "male"; }
 
 anatomy::Description loadLegDescription(const ModelOptions& model, const std::string& anatomyDir) {
   anatomy::Description described = anatomy::loadDescription(anatomyDir.empty() ? assetPath("anatomy") : anatomyDir);
   if (!model.modelPath.empty() || !isMeasuredLeg(model.leg)) return described;
-  return anatomy::loadMeasuredLeg(described, assetPath("legs/" + model.leg + ".pack")).registered;
+  return anatomy::loadMeasuredLeg(described, measuredLegPack(model.leg)).registered;
 }
 
 namespace {

@@ -56,5 +56,7 @@ struct InspectOptions {
 std::string assetPath(const std::string& relativePath);
 // The built-in model of a leg: "described" (or empty), "female" or "male".
 std::string builtInModelPath(const std::string& leg = {});
+// The measured surfaces of the built-in measured leg "female" or "male".
+std::string measuredLegPack(const std::string& leg);
 
 }  // namespace legatlas::app

@@ -62,11 +62,6 @@ Viewer::Viewer(const ViewerOptions& options)
   for (int leg = 0; leg < int(std::size(ui::kBuiltInLegs)); ++leg) {
     if (options.model.leg == ui::kBuiltInLegs[leg]) modelPanel_.builtInLeg = leg;
   }
-  try {
-    description_ = loadLegDescription(options.model);
-  } catch (const std::exception& e) {
-    lessonPanel_.error = e.what();
-  }
   for (const std::string& file : builtInLessonFiles()) {
     try {
       const technique::Lesson lesson = technique::loadLesson(file);
@@ -149,10 +144,8 @@ float Viewer::aspect() const {
 void Viewer::loadRequested(const ModelOptions& model) {
   try {
     auto loaded = std::make_unique<scene::Scene>(loadScene(model));
-    // A measured leg's regions and landmarks are its own, carried onto the subject.
-    std::optional<anatomy::Description> description = loadLegDescription(model);
     renderer_.setScene(*loaded);  // may throw; the previous scene then stays
-    description_ = std::move(description);
+    description_ = descriptionOf(model);
     guides_.reset();  // they and the leg refer to the scene they were built on
     leg_.reset();
     scene_ = std::move(loaded);
@@ -164,6 +157,17 @@ void Viewer::loadRequested(const ModelOptions& model) {
   } catch (const std::exception& e) {
     modelPanel_.error = e.what();
     std::cerr << "error: " << e.what() << '\n';
+  }
+}
+
+// A measured leg's regions and landmarks are its own, carried onto the subject. A
+// description that cannot be read leaves the leg shown without lessons, and says why.
+std::optional<anatomy::Description> Viewer::descriptionOf(const ModelOptions& model) {
+  try {
+    return loadLegDescription(model);
+  } catch (const std::exception& e) {
+    lessonPanel_.error = e.what();
+    return std::nullopt;
   }
 }
 

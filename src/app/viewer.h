@@ -40,6 +40,7 @@ class Viewer {
  private:
   void loadRequested(const ModelOptions& model);
   // Builds what lessons are planned on for the new scene, and plans the playing one again.
+  std::optional<anatomy::Description> descriptionOf(const ModelOptions& model);
   void prepareLessons();
   // Plans a lesson on the loaded leg; on failure the playing lesson stays and the panel says why.
   void openLesson(const std::string& nameOrFile);

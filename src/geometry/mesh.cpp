@@ -42,6 +42,15 @@ void Mesh::append(const Mesh& other) {
   for (uint32_t index : other.indices) indices.push_back(base + index);
 }
 
+double Mesh::signedVolume() const {
+  double sixTimes = 0;
+  for (size_t i = 0; i + 2 < indices.size(); i += 3) {
+    const glm::dvec3 a = positions[indices[i]], b = positions[indices[i + 1]], c = positions[indices[i + 2]];
+    sixTimes += glm::dot(a, glm::cross(b, c));
+  }
+  return sixTimes / 6.0;
+}
+
 void Mesh::transform(const glm::mat4& matrix) {
   const glm::mat3 normalMatrix = glm::transpose(glm::inverse(glm::mat3(matrix)));
   for (glm::vec3& p : positions) p = glm::vec3(matrix * glm::vec4(p, 1.0f));

@@ -33,6 +33,8 @@ struct Mesh {
   Bounds bounds() const;
   void append(const Mesh& other);
   void transform(const glm::mat4& matrix);
+  // Volume enclosed by a closed surface: positive when its triangles face outward.
+  double signedVolume() const;
   // Area-weighted vertex normals from the triangles.
   void computeNormals();
   // Removes zero-area triangles without opening the surface: each one's shortest edge is

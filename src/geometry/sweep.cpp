@@ -82,6 +82,12 @@ void addCap(Mesh& mesh, const glm::vec3& centre, const glm::vec3& tangent, float
 
 }  // namespace
 
+float pathLength(const std::vector<glm::vec3>& points) {
+  float length = 0.0f;
+  for (size_t i = 1; i < points.size(); ++i) length += glm::distance(points[i - 1], points[i]);
+  return length;
+}
+
 std::vector<glm::vec3> smoothPath(const std::vector<glm::vec3>& controlPoints, int samples) {
   std::vector<glm::vec3> points;
   for (const glm::vec3& p : controlPoints) {

@@ -24,6 +24,9 @@ struct SweepOptions {
   std::optional<glm::vec3> thicknessHint;
 };
 
+// Length of the polyline through `points` (0 for fewer than two).
+float pathLength(const std::vector<glm::vec3>& points);
+
 // Points of a Catmull-Rom curve through `controlPoints`, evenly spaced by arc length.
 std::vector<glm::vec3> smoothPath(const std::vector<glm::vec3>& controlPoints, int samples);
 

@@ -37,16 +37,6 @@ glm::vec3 centroid(const Mesh& mesh) {
   return sum / float(mesh.positions.size());
 }
 
-double signedVolume(const Mesh& mesh) {
-  double sixTimes = 0;
-  for (size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
-    const glm::dvec3 a = mesh.positions[mesh.indices[i]], b = mesh.positions[mesh.indices[i + 1]],
-                     c = mesh.positions[mesh.indices[i + 2]];
-    sixTimes += glm::dot(a, glm::cross(b, c));
-  }
-  return sixTimes / 6;
-}
-
 size_t openEdges(const Mesh& mesh) {
   std::unordered_map<uint64_t, int> uses;
   for (size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
@@ -136,7 +126,7 @@ TEST_P(MeasuredLeg, HoldsClosedOutwardSurfacesOfEveryKind) {
   }
   for (const auto& [name, mesh] : surfaces) {
     EXPECT_EQ(openEdges(mesh), 0u) << name;
-    EXPECT_GT(signedVolume(mesh), 0.0) << name << " faces inward";
+    EXPECT_GT(mesh.signedVolume(), 0.0) << name << " faces inward";
   }
   EXPECT_LE(fs::file_size(kLegs + "female.pack") + fs::file_size(kLegs + "male.pack"), uintmax_t(25) << 20);
 }
