@@ -88,6 +88,21 @@ void PlacedTissues::pushOut(std::vector<glm::vec3>& centreLine, float clearance)
   for (glm::vec3& p : centreLine) p = pushedOut(p, clearance, 1.0f);
 }
 
+void liftOut(std::vector<glm::vec3>& centreLine, const std::function<float(const glm::vec3&)>& signedDistance,
+             const std::function<glm::vec3(const glm::vec3&)>& outward, float clearance,
+             const std::function<float(size_t)>& strength) {
+  constexpr float kLiftStep = 0.0005f;   // metres: half a voxel
+  constexpr float kHighestLift = 0.05f;  // no muscle bulges further beyond a band drawn over it
+  for (size_t i = 0; i < centreLine.size(); ++i) {
+    const float s = strength(i);
+    if (s <= 0.0f) continue;
+    const glm::vec3 out = outward(centreLine[i]);
+    float lift = 0.0f;
+    while (lift < kHighestLift && signedDistance(centreLine[i] + out * lift) < clearance) lift += kLiftStep;
+    if (lift < kHighestLift) centreLine[i] += out * (lift * s);
+  }
+}
+
 AttachmentEnds::AttachmentEnds(const std::vector<glm::vec3>& centreLine, float fraction) {
   constexpr int kSamples = 100;
   const std::vector<glm::vec3> line = geometry::smoothPath(centreLine, kSamples);

@@ -59,6 +59,16 @@ class PlacedTissues {
   geometry::LevelSet solids_;
 };
 
+// Lifts the points of a superficial band's centre line out of what lies beneath it (given
+// by its signed distance, negative inside), each along `outward(point)` until `clearance`
+// clear, and `strength(index)` of the way so the band's attachments stay on their bones.
+// A measured muscle can bulge well beyond where the description drew the band over it
+// (the male vastus lateralis under the iliotibial tract): deeper than a field's gradient
+// can lead a point out.
+void liftOut(std::vector<glm::vec3>& centreLine, const std::function<float(const glm::vec3&)>& signedDistance,
+             const std::function<glm::vec3(const glm::vec3&)>& outward, float clearance,
+             const std::function<float(size_t index)>& strength);
+
 // Moves the points of a thin tube's centre line into the fat: onto the skin along its
 // normal, then inward to half the fat's depth there, but no deeper than needed to keep
 // `radius` and a contact gap under the skin. Where the fat is thinner than the tube, the

@@ -11,18 +11,21 @@
 #include "core/text.h"
 #include "technique/client_position.h"
 #include "technique/endangerment.h"
+#include "technique/mld_circle.h"
 #include "technique/skin_lanes.h"
 
 namespace legatlas::technique {
 namespace {
 
-// A stroke trimmed where it would push lymph back keeps at least this share of its length.
-constexpr float kMostlyWithLymph = 0.6f;
+// A stroke trimmed where it would push lymph back keeps at least half its length; one
+// that would lose more is the wrong stroke for the place and is left for the checker.
+constexpr float kMostlyWithLymph = 0.5f;
+// A stretch of a stroke running against the lymph for longer than this ends the stroke.
+constexpr float kLongestPushBack = 0.02f;
 
 constexpr float kSampleSpacing = 0.005f;  // metres between samples: two per centimetre
 constexpr float kLiftOff = 0.02f;         // how far the hand leaves the skin on a lifted return
 constexpr float kCircleRadius = 0.015f;   // stationary circles move the skin about this much
-constexpr float kPressureArc = glm::radians(75.0f);  // each side of the flow: the pressure phase of a circle
 constexpr float kPushLength = 0.06f;      // one pump or scoop
 constexpr float kPushSpacing = 0.08f;     // between pump spots
 constexpr float kScoopTurnDegrees = 35.0f;
@@ -185,9 +188,11 @@ class StepPlanner {
   // A glide or a stroke along the fibres ends where it would start pushing lymph back:
   // its ends are trimmed while they run against the flow there (over the ASIS the skin
   // drains down to the groin, so a stroke up a muscle that reaches the hip bone stops
-  // short of it). A stroke that runs against the lymph for much of its length is the
-  // wrong stroke for the place, not one to shorten: it is left whole for the checker to
-  // report (a forearm glide up gluteus medius).
+  // short of it), and where it pushes lymph back for a stretch on the way (over the
+  // greater trochanter the flow turns forward to the groin while the iliotibial tract
+  // runs on up) only its longest part with the lymph is kept. A stroke that runs against
+  // the lymph for much of its length is the wrong stroke for the place, not one to
+  // shorten: it is left whole for the checker to report (a forearm glide up gluteus medius).
   Path notAgainstLymph(Path path) const {
     const Path whole = path;
     const auto against = [&](const SkinPoint& a, const SkinPoint& b) {
@@ -199,7 +204,35 @@ class StepPlanner {
     size_t first = 0;
     while (path.size() - first > 2 && against(path[first], path[first + 1])) ++first;
     path.erase(path.begin(), path.begin() + static_cast<std::ptrdiff_t>(first));
+    path = longestPartWithLymph(path, against);
     return lengthOf(path) >= kMostlyWithLymph * lengthOf(whole) ? path : whole;
+  }
+
+  // The longest part of a path between the stretches where it runs against the lymph for
+  // longer than a fingertip's width; shorter ones are the skin's small bumps.
+  template <typename Against>
+  static Path longestPartWithLymph(const Path& path, const Against& against) {
+    size_t bestFrom = 0, bestTo = path.size(), from = 0;
+    float bestLength = -1;
+    const auto close = [&](size_t to) {
+      const float length = lengthOf(Path(path.begin() + std::ptrdiff_t(from), path.begin() + std::ptrdiff_t(to)));
+      if (length > bestLength) bestLength = length, bestFrom = from, bestTo = to;
+    };
+    for (size_t i = 0; i + 1 < path.size();) {
+      size_t end = i;
+      float backward = 0;
+      while (end + 1 < path.size() && against(path[end], path[end + 1])) {
+        backward += glm::length(path[end + 1].position - path[end].position);
+        ++end;
+      }
+      if (backward > kLongestPushBack) {
+        close(i + 1);
+        from = end;
+      }
+      i = std::max(end, i + 1);
+    }
+    close(path.size());
+    return Path(path.begin() + std::ptrdiff_t(bestFrom), path.begin() + std::ptrdiff_t(bestTo));
   }
 
   void orientDistalToProximal(Path& path) const {
@@ -454,37 +487,17 @@ class StepPlanner {
 
   void planCircles() {
     for (const auto& [spot, tissue] : spots()) {
-      const glm::vec3 flow = leg_.lymphFlow().at(spot.position, spot.normal);
-      if (glm::length(flow) < 0.5f) fail("target", "no lymph flow is known at this spot", "choose a spot on the leg's skin");
-      const glm::vec3 side = glm::normalize(glm::cross(spot.normal, flow));
+      const CircleArcs circle = circleArcs(leg_, spot, kCircleRadius, kSampleSpacing);
+      if (circle.pressure.empty()) fail("target", "no lymph flow is known at this spot", "choose a spot on the leg's skin");
       const float cycle = step_.durationSeconds.value_or(1.0f / technique_.cyclesPerSecond);
-      // The circle's tangent points along the flow at angle 0: the pressure phase is the arc
-      // around it, the release the rest of the circle.
-      const auto arc = [&, centre = spot.position](float from, float to) {
-        std::vector<glm::vec3> points;
-        const int n = std::max(4, static_cast<int>(std::abs(to - from) * kCircleRadius / (kSampleSpacing * 0.5f)));
-        for (int i = 0; i <= n; ++i) {
-          const float a = glm::mix(from, to, float(i) / float(n));
-          points.push_back(centre + kCircleRadius * (std::sin(a) * flow - std::cos(a) * side));
-        }
-        return points;
-      };
-      const Path pressure = onSkin(arc(-kPressureArc, kPressureArc));
-      const Path release = onSkin(arc(kPressureArc, 2 * glm::pi<float>() - kPressureArc));
       for (int pass = 0; pass < step_.passes; ++pass) {
         Stroke s = newStroke(tissue);
-        addWorking(s, pressure, cycle * 0.5f);
-        Path back(release.rbegin(), release.rend());  // addReturn walks it backwards again
+        addWorking(s, circle.pressure, cycle * 0.5f);
+        Path back(circle.release.rbegin(), circle.release.rend());  // addReturn walks it backwards again
         addReturn(s, back, cycle * 0.5f, false);
         strokes_.push_back(std::move(s));
       }
     }
-  }
-
-  Path onSkin(const std::vector<glm::vec3>& points) const {
-    Path out;
-    for (const glm::vec3& p : points) out.push_back(leg_.skinNear(p));
-    return out;
   }
 
   // Pumps and scoops: short pushes with the flow, at spots worked from proximal to distal

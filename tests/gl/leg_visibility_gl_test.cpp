@@ -118,6 +118,17 @@ TEST_P(BuiltLeg, SideOfTheThighIsVastusLateralisUnderTheIliotibialTract) {
   EXPECT_TRUE(seen == "vastus_lateralis" || seen == "iliotibial_tract") << "saw " << seen;
 }
 
+// The tract is a band over the vasti from the trochanter to the knee: no muscle of the
+// thigh shows through it, however full (the male vastus lateralis bulges far beyond
+// where the description drew the band).
+TEST_P(BuiltLeg, TheIliotibialTractCoversTheSideOfTheThigh) {
+  const glm::vec3 knee = landmark("lateral_femoral_epicondyle"), hip = landmark("greater_trochanter_tip");
+  for (const float at : {0.25f, 0.4f, 0.55f, 0.7f}) {
+    const std::set<std::string> seen = tissuesSeenAround(ViewPreset::Lateral, glm::mix(knee, hip, at), Showing::Muscles, 2);
+    EXPECT_TRUE(seen.count("iliotibial_tract")) << at << " of the way from the knee to the hip: saw " << *seen.begin();
+  }
+}
+
 TEST_P(BuiltLeg, BackOfTheCalfIsGastrocnemius) {
   // A fifth of the way from the fibular head to the ankle, over the bulk of the medial head
   // (between the two heads the soleus may show).
