@@ -426,6 +426,8 @@ GeneratedModel generateModel(const Description& described, const MeasuredSource&
   for (const Vein& v : d.veins) model.tissues.push_back(veinTissue(v, placed, skin));
   model.tissues.push_back(skinTissue(skin));
   describeAnatomy(model, d);
+  for (GeneratedTissue& t : model.tissues)
+    t.entry.closed = t.mesh.closedAndOutward() && (t.coarse.indices.empty() || t.coarse.closedAndOutward());
   return model;
 }
 

@@ -102,6 +102,7 @@ nlohmann::ordered_json tissueMapJson(const GeneratedModel& model) {
                                     {"layer", std::string(layerKey(t.entry.layer))},
                                     {"facts", facts}};
     addAnatomyJson(t.entry.anatomy, entry);
+    if (t.entry.closed) entry["closed"] = true;
     map["tissues"].push_back(std::move(entry));
   }
   return map;

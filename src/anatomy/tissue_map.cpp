@@ -100,6 +100,7 @@ TissueEntry readEntry(const JsonField& field) {
   if (field.has("color")) entry.color = readColor(field.at("color"));
   if (field.has("facts")) entry.facts = readFacts(field.at("facts"));
   entry.anatomy = readAnatomy(field);
+  if (field.has("closed")) entry.closed = field.at("closed").asBool();
   return entry;
 }
 

@@ -43,6 +43,9 @@ struct TissueEntry {
   std::optional<glm::vec3> color;
   std::vector<Fact> facts;
   TissueAnatomy anatomy = {};
+  // Every mesh of the tissue is a closed surface facing outward (`"closed": true`): its
+  // back faces never show, so they are not drawn.
+  bool closed = false;
 };
 
 // How the model file's axes and units relate to the model frame (metres, +Y superior,

@@ -93,6 +93,11 @@ double JsonField::asNumber() const {
   return number;
 }
 
+bool JsonField::asBool() const {
+  if (!value_.is_boolean()) fail("expected true or false, found " + typeName(value_), "write true or false");
+  return value_.get<bool>();
+}
+
 void JsonField::fail(const std::string& reason, const std::string& fix) const {
   throw InputError(fileName_, path_.empty() ? "top level" : path_, reason, fix);
 }

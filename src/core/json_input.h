@@ -26,6 +26,7 @@ class JsonField {
   size_t arraySize() const;  // requires an array
   std::string asString() const;
   double asNumber() const;
+  bool asBool() const;
   [[noreturn]] void fail(const std::string& reason, const std::string& fix) const;
 
  private:

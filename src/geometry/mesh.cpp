@@ -1,6 +1,7 @@
 #include "geometry/mesh.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <limits>
 #include <type_traits>
 #include <glm/geometric.hpp>
@@ -49,6 +50,21 @@ double Mesh::signedVolume() const {
     sixTimes += glm::dot(a, glm::cross(b, c));
   }
   return sixTimes / 6.0;
+}
+
+bool Mesh::closedAndOutward() const {
+  if (indices.empty() || indices.size() % 3 != 0) return false;
+  // Every directed edge once, and its reverse once: sorted keys, then a search for each.
+  std::vector<uint64_t> edges;
+  edges.reserve(indices.size());
+  const auto key = [](uint32_t from, uint32_t to) { return (uint64_t(from) << 32) | to; };
+  for (size_t i = 0; i < indices.size(); i += 3)
+    for (size_t e = 0; e < 3; ++e) edges.push_back(key(indices[i + e], indices[i + (e + 1) % 3]));
+  std::sort(edges.begin(), edges.end());
+  if (std::adjacent_find(edges.begin(), edges.end()) != edges.end()) return false;
+  for (const uint64_t edge : edges)
+    if (!std::binary_search(edges.begin(), edges.end(), key(uint32_t(edge), uint32_t(edge >> 32)))) return false;
+  return signedVolume() > 0.0;
 }
 
 void Mesh::transform(const glm::mat4& matrix) {

@@ -17,6 +17,8 @@ GpuSceneData GpuSceneData::from(const scene::Scene& scene) {
     range.layer = scene.tissues[m.tissueIndex].layer;
     range.bounds = m.mesh.bounds();
     range.detail = m.detail;
+    // Placed into the model frame by a mirroring transform, a surface faces inward.
+    range.closed = scene.tissues[m.tissueIndex].closed && m.mesh.signedVolume() > 0.0;
     data.ranges.push_back(range);
     const auto base = static_cast<uint32_t>(data.vertices.size());
     for (uint32_t index : m.mesh.indices) data.indices.push_back(base + index);

@@ -18,6 +18,7 @@ struct DrawRange {
   geometry::Bounds bounds;  // model space
   int detail = 0;           // 0 full, 1 coarse copy
   bool hasOtherDetail = false;  // its tissue comes in both levels: draw one of them
+  bool closed = false;          // a closed surface facing outward: its back faces can be culled
 };
 
 // Model-space size of a pixel below which a tissue's full mesh is drawn instead of its

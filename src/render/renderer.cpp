@@ -103,14 +103,20 @@ void Renderer::drawOpaque(const FrameInputs& frame, const glm::mat4& view, const
   if (frame.surroundings) overlayPainter_.drawTable(*frame.surroundings, surface_);
   if (!gpuScene_) return;
   gpuScene_->bind();
+  glCullFace(GL_BACK);
   const DetailChoice detail(*frame.camera, sceneTargets_.height());
   for (const DrawRange& range : gpuScene_->ranges()) {
     if (!frame.layers.opaque(range.layer) || !detail.drawn(range)) continue;
+    // Back faces of a closed surface lie behind its front: skipping them halves the
+    // triangles a software renderer sets up. An open one shows its inside.
+    if (range.closed) glEnable(GL_CULL_FACE);
+    else glDisable(GL_CULL_FACE);
     surface_.set("uColor", colorOf(frame, range.tissueIndex));
     surface_.set("uDeformable", deformable(range.layer) ? 1 : 0);
     gpuScene_->draw(range);
     lastTrianglesDrawn_ += static_cast<size_t>(range.indexCount) / 3;
   }
+  glDisable(GL_CULL_FACE);
 }
 
 bool Renderer::drawTransparent(const FrameInputs& frame, const glm::mat4& view,

@@ -38,6 +38,7 @@ int assignTissue(Scene& scene, const anatomy::TissueMap* map, const std::string&
     tissue.color = entry->color.value_or(anatomy::defaultLayerColor(entry->layer));
     tissue.facts = entry->facts;
     tissue.anatomy = entry->anatomy;
+    tissue.closed = entry->closed;
   } else {
     tissue.name = !nodeName.empty() ? nodeName : (!meshName.empty() ? meshName : "unnamed mesh");
     tissue.id = "unassigned:" + tissue.name;

@@ -17,6 +17,7 @@ struct Tissue {
   glm::vec3 color{0.7f};
   std::vector<anatomy::Fact> facts;
   anatomy::TissueAnatomy anatomy;  // attachments, vessel path, where lymph flows, if the map says
+  bool closed = false;             // closed surfaces facing outward: back faces are not drawn
 };
 
 // A model may carry a coarse copy of a mesh for distant views: a node named

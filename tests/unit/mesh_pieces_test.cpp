@@ -31,3 +31,23 @@ TEST(MeshPieces, SmallOuterPiecesGoAndCavitiesStay) {
   EXPECT_LT(cut.bounds().max.x, 0.1f) << "the crumb's vertices are still there";
   EXPECT_EQ(cut.positions.size(), body.positions.size() + cavity.positions.size());
 }
+
+// A renderer skips the back faces only of surfaces that can never show them.
+TEST(MeshClosedAndOutward, OnlyAClosedOutwardSurfaceQualifies) {
+  Mesh tetrahedron;
+  tetrahedron.positions = {{0, 0, 0}, {1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
+  tetrahedron.indices = {0, 2, 1, 0, 1, 3, 0, 3, 2, 1, 2, 3};
+  tetrahedron.computeNormals();
+  EXPECT_TRUE(tetrahedron.closedAndOutward());
+  EXPECT_FALSE(inwardFacing(tetrahedron).closedAndOutward());
+
+  Mesh open = tetrahedron;
+  open.indices.resize(9);
+  EXPECT_FALSE(open.closedAndOutward());
+
+  // Two triangles of one edge running the same way: closed by count, not by orientation.
+  Mesh twisted = tetrahedron;
+  std::swap(twisted.indices[10], twisted.indices[11]);
+  EXPECT_FALSE(twisted.closedAndOutward());
+  EXPECT_FALSE(Mesh{}.closedAndOutward());
+}

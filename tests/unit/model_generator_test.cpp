@@ -25,6 +25,8 @@ TEST(ModelGenerator, EveryTissueIsAClosedMeshWithoutDegenerateTriangles) {
   for (const auto& t : generatedModel().tissues) {
     EXPECT_EQ(legatlas::testing::closedSurfaceProblem(t.mesh), "") << t.entry.id;
     EXPECT_TRUE(legatlas::testing::windingAgreesWithNormals(t.mesh)) << t.entry.id;
+    // So the tissue map tells the renderer it may skip the back faces.
+    EXPECT_TRUE(t.entry.closed) << t.entry.id;
   }
 }
 

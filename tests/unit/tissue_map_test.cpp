@@ -80,6 +80,10 @@ TEST(TissueMap, ErrorsNameFileFieldAndFix) {
   const std::string badJson = errorOf("{\n  \"tissues\": [\n    {\"match\": }\n  ]\n}");
   EXPECT_NE(badJson.find("line 3"), std::string::npos) << badJson;
 
+  const std::string badClosed = errorOf(R"({"tissues": [{"match": "A", "id": "a", "layer": "bones", "closed": "yes"}]})");
+  EXPECT_NE(badClosed.find("tissues[0].closed"), std::string::npos) << badClosed;
+  EXPECT_NE(badClosed.find("true or false"), std::string::npos) << badClosed;
+
   EXPECT_NE(errorOf("").find("empty"), std::string::npos);
   EXPECT_NE(errorOf("[1, 2]").find("top level"), std::string::npos);
   EXPECT_NE(errorOf(std::string(100, '[') + std::string(100, ']')).find("nested"), std::string::npos);
@@ -147,6 +151,7 @@ TEST(TissueMap, GeneratedMapRoundTripsAnatomy) {
   vessel.entry.anatomy.path = {{0, -0.8f, 0.1f}, {0.001f, -0.5f, 0.08f}, {0, -0.1f, 0.05f}};
   vessel.entry.anatomy.flowsTo = "node";
   vessel.mesh = muscle.mesh;
+  muscle.entry.closed = true;
   model.tissues = {muscle, vessel};
 
   const auto dir = std::filesystem::temp_directory_path() / ("legatlas_map_" + std::to_string(::getpid()));
@@ -163,6 +168,8 @@ TEST(TissueMap, GeneratedMapRoundTripsAnatomy) {
   EXPECT_EQ(readMuscle.insertion->point, muscle.entry.anatomy.insertion->point);
   EXPECT_TRUE(readMuscle.path.empty());
   EXPECT_TRUE(readMuscle.flowsTo.empty());
+  EXPECT_TRUE(map.entries()[0].closed);
+  EXPECT_FALSE(map.entries()[1].closed);
   const auto& readVessel = map.entries()[1].anatomy;
   EXPECT_EQ(readVessel.path, vessel.entry.anatomy.path);
   EXPECT_EQ(readVessel.flowsTo, "node");
