@@ -46,6 +46,9 @@ struct Bone {
   // Measured surfaces that are this bone on a measured leg (e.g. "bone/tibia"); a leg that
   // lacks them builds the bone from its parts.
   std::vector<std::string> measured;
+  // A measured leg's cartilage over each end of the bone, when the leg lacks the bone
+  // itself: the bone drawn from its parts is fitted to them (bone_fitting.h).
+  std::vector<std::vector<std::string>> caps;
 };
 
 // Width and thickness of a muscle or tendon at fraction t of its path (0 origin, 1 insertion).

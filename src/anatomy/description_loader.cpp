@@ -221,11 +221,15 @@ BonePart readBonePart(const FileReader& file, const JsonField& f) {
 void readBones(const DescriptionFiles& files, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
   const FileReader file(files, "bones.json", &landmarks);
   file.forEach("bones", [&](const JsonField& f) {
-    Bone bone{file.requiredText(f, "id"), file.requiredText(f, "name"), file.text(f, "note"), {}, {}};
+    Bone bone{file.requiredText(f, "id"), file.requiredText(f, "name"), file.text(f, "note"), {}, {}, {}};
     const JsonField parts = f.at("parts");
     if (parts.arraySize() == 0) parts.fail("a bone needs at least one part", "add a capsule or an ellipsoid");
     for (size_t p = 0; p < parts.arraySize(); ++p) bone.parts.push_back(readBonePart(file, parts.at(p)));
     if (f.has("measured")) bone.measured = file.measuredSurfaces(f.at("measured"));
+    if (f.has("caps")) {
+      const JsonField caps = f.at("caps");
+      for (size_t c = 0; c < caps.arraySize(); ++c) bone.caps.push_back(file.measuredSurfaces(caps.at(c)));
+    }
     d.bones.push_back(std::move(bone));
   });
 }

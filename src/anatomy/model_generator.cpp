@@ -9,6 +9,7 @@
 #include <glm/geometric.hpp>
 
 #include "anatomy/blended_parts.h"
+#include "anatomy/bone_fitting.h"
 #include "anatomy/measured_tissues.h"
 #include "anatomy/model_writer.h"
 #include "anatomy/skin_surface.h"
@@ -38,6 +39,9 @@ constexpr float kCoarseExtentError = 0.006f;  // how much shorter a coarse copy 
 // Fraction of a muscle's length at each end over which it may still blend into what it
 // attaches to (bone, a common tendon); beyond it, it is kept clear of other tissue.
 constexpr float kAttachmentBlend = 0.12f;
+// Metres along a fitted bone over which the fit of its end fades out: about a third of
+// the femur, so the shaft bends gently between the fits of its two ends.
+constexpr float kCapFade = 0.12f;
 // Pieces of a cut muscle smaller than this fraction of its main body are dropped.
 constexpr float kCrumbFraction = 0.05f;
 // A measured belly ending further than this from its attachment gets a tendon to it.
@@ -107,14 +111,34 @@ geometry::Mesh coarseOf(const geometry::Mesh& full) {
 
 Layer muscleLayer(Depth depth) { return depth == Depth::Superficial ? Layer::SuperficialMuscle : Layer::DeepMuscle; }
 
-GeneratedTissue boneTissue(const Bone& bone, PlacedTissues& placed) {
+// The measured cartilage over each end of a bone, when the leg has all of it.
+std::vector<geometry::Mesh> capsOf(const Bone& bone, const MeasuredSource& source) {
+  std::vector<geometry::Mesh> caps;
+  if (!source.surfaces) return caps;
+  for (const std::vector<std::string>& names : bone.caps) {
+    geometry::Mesh cap;
+    for (const std::string& name : names) {
+      const auto found = source.surfaces->find(name);
+      if (found == source.surfaces->end()) return {};
+      cap.append(found->second);
+    }
+    caps.push_back(std::move(cap));
+  }
+  return caps;
+}
+
+GeneratedTissue boneTissue(const Bone& bone, const MeasuredSource& source, PlacedTissues& placed) {
   GeneratedTissue tissue;
   tissue.entry = {{bone.id}, bone.id, bone.name, Layer::Bone, std::nullopt, {}};
   tissue.entry.facts = {{"About", bone.note}};
   const geometry::LevelSet solid = BlendedParts(bone.parts, kBoneBlendRadius).levelSet(kFittingVoxel, kPlacedBand);
   tissue.mesh = solid.toMesh(kLevelSetAdaptivity);
+  const std::vector<geometry::Mesh> caps = capsOf(bone, source);
+  for (const geometry::Mesh& cap : caps) fitEndToCap(tissue.mesh, cap, kCapFade);
+  if (!caps.empty()) tissue.entry.facts.push_back({"Surface", "Drawn from the description, its ends fitted to the cartilage measured on the " + source.credit});
   tissue.coarse = coarseOf(tissue.mesh);
-  placed.add(solid);
+  if (caps.empty()) placed.add(solid);
+  else placed.add(tissue.mesh);
   return tissue;
 }
 
@@ -370,7 +394,7 @@ std::map<std::string, size_t> addBones(GeneratedModel& model, const Description&
       std::string& name = model.tissues[tissueOf[b.id]].entry.name;
       name += " and " + lowerFirst(b.name);
     } else {
-      model.tissues.push_back(boneTissue(b, placed));
+      model.tissues.push_back(boneTissue(b, source, placed));
     }
   }
   return tissueOf;

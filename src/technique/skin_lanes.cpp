@@ -226,7 +226,7 @@ SkinPath skinOverExposedTissue(const LegModel& leg, int tissue, std::optional<gl
   for (size_t i = 0; i < skin.points.size(); ++i)
     if (chosen[i]) strip.push_back(skin.points[i]);
   const std::vector<glm::vec3> centre = centreLine(strip);
-  return centre.size() < 2 ? SkinPath{} : laneThrough(leg, smoothed(centre, 2));
+  return centre.size() < 2 ? SkinPath{} : laneThrough(leg, smoothed(centre, 6));
 }
 
 bool contactOver(const LegModel& leg, const Technique& technique, int tissue, const SkinPoint& p) {

@@ -12,14 +12,16 @@
 #include "technique/client_position.h"
 #include "technique/endangerment.h"
 #include "technique/mld_circle.h"
+#include "technique/rule_checker.h"
 #include "technique/skin_lanes.h"
 
 namespace legatlas::technique {
 namespace {
 
-// A stroke trimmed where it would push lymph back keeps at least half its length; one
-// that would lose more is the wrong stroke for the place and is left for the checker.
-constexpr float kMostlyWithLymph = 0.5f;
+// A stroke trimmed where it would push lymph back or leave the fibres keeps at least half
+// its length; one that would lose more is the wrong stroke for the place and is left
+// whole for the checker to report.
+constexpr float kLeastShareKept = 0.5f;
 // A stretch of a stroke running against the lymph for longer than this ends the stroke.
 constexpr float kLongestPushBack = 0.02f;
 
@@ -205,7 +207,7 @@ class StepPlanner {
     while (path.size() - first > 2 && against(path[first], path[first + 1])) ++first;
     path.erase(path.begin(), path.begin() + static_cast<std::ptrdiff_t>(first));
     path = longestPartWithLymph(path, against);
-    return lengthOf(path) >= kMostlyWithLymph * lengthOf(whole) ? path : whole;
+    return lengthOf(path) >= kLeastShareKept * lengthOf(whole) ? path : whole;
   }
 
   // The longest part of a path between the stretches where it runs against the lymph for
@@ -233,6 +235,26 @@ class StepPlanner {
     }
     close(path.size());
     return Path(path.begin() + std::ptrdiff_t(bestFrom), path.begin() + std::ptrdiff_t(bestTo));
+  }
+
+  // A stroke along the fibres ends where the skin carries it off them: its ends are
+  // trimmed while they cross the fibres beneath (where the hamstrings meet the sitting
+  // bone the skin turns into the gluteal fold), unless that would take half of it.
+  Path alongFibresPart(Path path, int tissue) const {
+    const Path whole = path;
+    const auto across = [&](const SkinPoint& a, const SkinPoint& b) {
+      const glm::vec3 normal = glm::normalize(a.normal + b.normal);
+      glm::vec3 fibre = leg_.fibreAt(tissue, 0.5f * (a.position + b.position));
+      fibre -= normal * glm::dot(fibre, normal);
+      const glm::vec3 step = b.position - a.position;
+      if (glm::length(fibre) < 0.2f || glm::length(step) < 1e-6f) return false;
+      return std::abs(glm::dot(glm::normalize(step), glm::normalize(fibre))) < std::cos(glm::radians(kFibreToleranceDegrees));
+    };
+    while (path.size() > 2 && across(path[path.size() - 2], path.back())) path.pop_back();
+    size_t first = 0;
+    while (path.size() - first > 2 && across(path[first], path[first + 1])) ++first;
+    path.erase(path.begin(), path.begin() + static_cast<std::ptrdiff_t>(first));
+    return lengthOf(path) >= kLeastShareKept * lengthOf(whole) ? path : whole;
   }
 
   void orientDistalToProximal(Path& path) const {
@@ -292,7 +314,7 @@ class StepPlanner {
         }
       }
       path = allowedPart(path, tissue);
-      if (technique_.reference != Reference::BellyProgression) path = notAgainstLymph(std::move(path));
+      if (technique_.reference != Reference::BellyProgression) path = notAgainstLymph(alongFibresPart(std::move(path), tissue));
       if (path.size() < 2) noStripFor(tissue);
       out.emplace_back(std::move(path), tissue);
     }
