@@ -152,12 +152,13 @@ int runLandmarks(const InspectOptions& options) {
   const anatomy::Description described =
       anatomy::loadDescription(options.anatomyDir.empty() ? assetPath("anatomy") : options.anatomyDir);
   std::optional<anatomy::MeasuredLeg> measured;
-  if (!options.leg.empty()) measured = anatomy::loadMeasuredLeg(described, measuredLegPack(options.leg));
+  const std::string leg = resolvedLeg(options.leg);
+  if (isMeasuredLeg(leg)) measured = anatomy::loadMeasuredLeg(described, measuredLegPack(leg));
   const std::vector<anatomy::Landmark>& landmarks = measured ? measured->registered.landmarks : described.landmarks;
   const auto how = [&](const anatomy::Landmark& l) { return measured ? anatomy::howFound(*measured, l.id) : std::string(); };
   if (options.json) {
     Json out = {{"frame", frameDescription()}, {"landmarks", Json::array()}};
-    if (measured) out["leg"] = options.leg;
+    out["leg"] = leg;
     for (const anatomy::Landmark& l : landmarks) {
       Json entry = {{"id", l.id}, {"name", l.name}, {"position", vectorJson(l.position)}};
       if (measured) entry["found"] = how(l);

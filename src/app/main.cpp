@@ -51,8 +51,8 @@ void addModelOptions(CLI::App& command, app::ModelOptions& model) {
           ->type_name("FILE");
   command
       .add_option("--leg", model.leg,
-                  "The built-in leg: described (drawn from the anatomical description), or the measured female or male "
-                  "(Visible Human surfaces)")
+                  "The built-in leg: the measured female or male (Visible Human surfaces), or described (drawn "
+                  "wholly from the anatomical description); default: " + app::defaultLeg())
       ->check(CLI::IsMember({"described", "female", "male"}))
       ->excludes(modelOption);
   command
@@ -134,13 +134,14 @@ int main(int argc, char** argv) {
 
   app::InspectOptions landmarks;
   CLI::App* landmarksCommand =
-      cli.add_subcommand("landmarks", "List the landmarks of the anatomical description (model frame, metres)");
+      cli.add_subcommand("landmarks", "List the landmarks of a leg (model frame, metres)");
   landmarksCommand->add_flag("--json", landmarks.json, "Print JSON");
   landmarksCommand->add_option("--anatomy", landmarks.anatomyDir, "Description folder (default: the built-in one)")
       ->type_name("DIR");
   landmarksCommand->add_option("--leg", landmarks.leg,
-                               "A measured leg's own landmarks, measured on its bones or carried from the description")
-      ->check(CLI::IsMember({"female", "male"}));
+                               "The leg whose landmarks to list: a measured leg's are measured on its own bones or "
+                               "carried from the description; default: " + app::defaultLeg())
+      ->check(CLI::IsMember({"described", "female", "male"}));
 
   app::ModelInfoOptions modelInfo;
   CLI::App* modelInfoCommand = cli.add_subcommand(

@@ -23,8 +23,13 @@ std::string assetPath(const std::string& relativePath) {
   return (fs::path(LEGATLAS_SOURCE_DIR) / relative).string();
 }
 
+std::string defaultLeg() { return LEGATLAS_DEFAULT_LEG; }
+
+std::string resolvedLeg(const std::string& leg) { return leg.empty() ? defaultLeg() : leg; }
+
 std::string builtInModelPath(const std::string& leg) {
-  return assetPath("models/" + (leg.empty() || leg == "described" ? std::string("leg") : leg) + ".glb");
+  const std::string chosen = resolvedLeg(leg);
+  return assetPath("models/" + (chosen == "described" ? std::string("leg") : chosen) + ".glb");
 }
 
 std::string measuredLegPack(const std::string& leg) { return assetPath("legs/" + leg + ".pack"); }
@@ -33,8 +38,9 @@ bool isMeasuredLeg(const std::string& leg) { return leg == "female" || leg == "m
 
 anatomy::Description loadLegDescription(const ModelOptions& model, const std::string& anatomyDir) {
   anatomy::Description described = anatomy::loadDescription(anatomyDir.empty() ? assetPath("anatomy") : anatomyDir);
-  if (!model.modelPath.empty() || !isMeasuredLeg(model.leg)) return described;
-  return anatomy::loadMeasuredLeg(described, measuredLegPack(model.leg)).registered;
+  const std::string leg = resolvedLeg(model.leg);
+  if (!model.modelPath.empty() || !isMeasuredLeg(leg)) return described;
+  return anatomy::loadMeasuredLeg(described, measuredLegPack(leg)).registered;
 }
 
 namespace {

@@ -8,7 +8,7 @@ namespace legatlas::app {
 struct ModelOptions {
   std::string modelPath;  // empty: the built-in leg
   std::string tissueMapPath;  // empty: the sibling "<model>.tissues.json", if any
-  std::string leg;        // the built-in leg: "described" (or empty), "female" or "male"
+  std::string leg;        // the built-in leg: "described", "female" or "male"; empty for the default
 };
 
 struct ViewerOptions {
@@ -48,13 +48,18 @@ struct BenchOptions {
 
 struct InspectOptions {
   std::string anatomyDir;  // empty: the built-in description
-  std::string leg;         // "female" or "male": the measured leg's own landmarks; empty: the described leg
+  std::string leg;         // "described", "female" or "male"; empty for the default leg
   bool json = false;
 };
 
 // A file under assets/, looked up beside the installed program or the source tree.
 std::string assetPath(const std::string& relativePath);
-// The built-in model of a leg: "described" (or empty), "female" or "male".
+// The built-in leg opened when none is named: "female", or "described" in a build without
+// the measured legs.
+std::string defaultLeg();
+// The leg itself: `leg`, or the default one when it is empty.
+std::string resolvedLeg(const std::string& leg);
+// The built-in model of a leg: "described", "female" or "male"; empty for the default.
 std::string builtInModelPath(const std::string& leg = {});
 // The measured surfaces of the built-in measured leg "female" or "male".
 std::string measuredLegPack(const std::string& leg);

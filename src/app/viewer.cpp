@@ -60,7 +60,7 @@ Viewer::Viewer(const ViewerOptions& options)
   modelPanel_.modelPath = options.model.modelPath;
   modelPanel_.tissueMapPath = options.model.tissueMapPath;
   for (int leg = 0; leg < int(std::size(ui::kBuiltInLegs)); ++leg) {
-    if (options.model.leg == ui::kBuiltInLegs[leg]) modelPanel_.builtInLeg = leg;
+    if (resolvedLeg(options.model.leg) == ui::kBuiltInLegs[leg]) modelPanel_.builtInLeg = leg;
   }
   for (const std::string& file : builtInLessonFiles()) {
     try {

@@ -44,7 +44,7 @@ bool drawModelPanel(ModelPanelState& state, const scene::Scene* scene) {
   }
   ImGui::InputText("Model file", &state.modelPath);
   ImGui::InputText("Tissue map", &state.tissueMapPath);
-  load = ImGui::Button("Load");
+  if (ImGui::Button("Load")) load = true;
   ImGui::SameLine();
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextDisabled("or drop a model or tissue map on the window");

@@ -216,7 +216,7 @@ glm::vec3 bboxCentre(const Json& tissue) {
 
 // `model-info --json` of the built-in leg, by tissue id.
 std::map<std::string, Json> builtInLegInfo() {
-  const ProcessResult run = runLegatlas("model-info --json", "", true);
+  const ProcessResult run = runLegatlas("model-info --leg described --json", "", true);
   EXPECT_EQ(run.exitCode, 0) << run.output;
   const Json info = Json::parse(run.output);
   EXPECT_EQ(info["frame"]["units"], "m");

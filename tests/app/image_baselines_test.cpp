@@ -37,9 +37,9 @@ struct Picture {
 void PrintTo(const Picture& picture, std::ostream* out) { *out << picture.name; }
 
 const Picture kPictures[] = {
-    {"leg-anterior", "render --view anterior --size 240x400"},
-    {"territories-posterior", "render --guides territories --view posterior --layers skin=1 --size 240x400"},
-    {"edema-thigh-pump-on-table", "render --lesson edema --step 3 --time 2 --size 480x270"},
+    {"leg-anterior", "render --leg female --view anterior --size 240x400"},
+    {"territories-posterior", "render --leg female --guides territories --view posterior --layers skin=1 --size 240x400"},
+    {"edema-thigh-pump-on-table", "render --leg female --lesson edema --step 3 --time 2 --size 480x270"},
 };
 
 struct Pixels {
