@@ -1,5 +1,5 @@
 #!/bin/sh
-# Renders the pictures of the built-in leg that the README shows: four views, each with
+# Renders the pictures of the default leg (the measured female) that the README shows: four views, each with
 # the skin at 30 %, with the skin off, with the muscles alone, and with the lymph and
 # veins over a faint skin. Needs a build (`make run` or `make test` once) and Debian's
 # imagemagick for the side-by-side sheets.
