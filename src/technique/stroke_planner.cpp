@@ -12,18 +12,12 @@
 #include "technique/client_position.h"
 #include "technique/endangerment.h"
 #include "technique/mld_circle.h"
-#include "technique/rule_checker.h"
 #include "technique/skin_lanes.h"
+#include "technique/stroke_trimming.h"
 
 namespace legatlas::technique {
 namespace {
 
-// A stroke trimmed where it would push lymph back or leave the fibres keeps at least half
-// its length; one that would lose more is the wrong stroke for the place and is left
-// whole for the checker to report.
-constexpr float kLeastShareKept = 0.5f;
-// A stretch of a stroke running against the lymph for longer than this ends the stroke.
-constexpr float kLongestPushBack = 0.02f;
 
 constexpr float kSampleSpacing = 0.005f;  // metres between samples: two per centimetre
 constexpr float kLiftOff = 0.02f;         // how far the hand leaves the skin on a lifted return
@@ -187,76 +181,6 @@ class StepPlanner {
     });
   }
 
-  // A glide or a stroke along the fibres ends where it would start pushing lymph back:
-  // its ends are trimmed while they run against the flow there (over the ASIS the skin
-  // drains down to the groin, so a stroke up a muscle that reaches the hip bone stops
-  // short of it), and where it pushes lymph back for a stretch on the way (over the
-  // greater trochanter the flow turns forward to the groin while the iliotibial tract
-  // runs on up) only its longest part with the lymph is kept. A stroke that runs against
-  // the lymph for much of its length is the wrong stroke for the place, not one to
-  // shorten: it is left whole for the checker to report (a forearm glide up gluteus medius).
-  Path notAgainstLymph(Path path) const {
-    const Path whole = path;
-    const auto against = [&](const SkinPoint& a, const SkinPoint& b) {
-      const glm::vec3 middle = 0.5f * (a.position + b.position);
-      const glm::vec3 flow = leg_.lymphFlow().at(middle, glm::normalize(a.normal + b.normal));
-      return glm::length(flow) >= 0.5f && glm::dot(b.position - a.position, flow) < 0.0f;
-    };
-    while (path.size() > 2 && against(path[path.size() - 2], path.back())) path.pop_back();
-    size_t first = 0;
-    while (path.size() - first > 2 && against(path[first], path[first + 1])) ++first;
-    path.erase(path.begin(), path.begin() + static_cast<std::ptrdiff_t>(first));
-    path = longestPartWithLymph(path, against);
-    return lengthOf(path) >= kLeastShareKept * lengthOf(whole) ? path : whole;
-  }
-
-  // The longest part of a path between the stretches where it runs against the lymph for
-  // longer than a fingertip's width; shorter ones are the skin's small bumps.
-  template <typename Against>
-  static Path longestPartWithLymph(const Path& path, const Against& against) {
-    size_t bestFrom = 0, bestTo = path.size(), from = 0;
-    float bestLength = -1;
-    const auto close = [&](size_t to) {
-      const float length = lengthOf(Path(path.begin() + std::ptrdiff_t(from), path.begin() + std::ptrdiff_t(to)));
-      if (length > bestLength) bestLength = length, bestFrom = from, bestTo = to;
-    };
-    for (size_t i = 0; i + 1 < path.size();) {
-      size_t end = i;
-      float backward = 0;
-      while (end + 1 < path.size() && against(path[end], path[end + 1])) {
-        backward += glm::length(path[end + 1].position - path[end].position);
-        ++end;
-      }
-      if (backward > kLongestPushBack) {
-        close(i + 1);
-        from = end;
-      }
-      i = std::max(end, i + 1);
-    }
-    close(path.size());
-    return Path(path.begin() + std::ptrdiff_t(bestFrom), path.begin() + std::ptrdiff_t(bestTo));
-  }
-
-  // A stroke along the fibres ends where the skin carries it off them: its ends are
-  // trimmed while they cross the fibres beneath (where the hamstrings meet the sitting
-  // bone the skin turns into the gluteal fold), unless that would take half of it.
-  Path alongFibresPart(Path path, int tissue) const {
-    const Path whole = path;
-    const auto across = [&](const SkinPoint& a, const SkinPoint& b) {
-      const glm::vec3 normal = glm::normalize(a.normal + b.normal);
-      glm::vec3 fibre = leg_.fibreAt(tissue, 0.5f * (a.position + b.position));
-      fibre -= normal * glm::dot(fibre, normal);
-      const glm::vec3 step = b.position - a.position;
-      if (glm::length(fibre) < 0.2f || glm::length(step) < 1e-6f) return false;
-      return std::abs(glm::dot(glm::normalize(step), glm::normalize(fibre))) < std::cos(glm::radians(kFibreToleranceDegrees));
-    };
-    while (path.size() > 2 && across(path[path.size() - 2], path.back())) path.pop_back();
-    size_t first = 0;
-    while (path.size() - first > 2 && across(path[first], path[first + 1])) ++first;
-    path.erase(path.begin(), path.begin() + static_cast<std::ptrdiff_t>(first));
-    return lengthOf(path) >= kLeastShareKept * lengthOf(whole) ? path : whole;
-  }
-
   void orientDistalToProximal(Path& path) const {
     if (path.size() > 1 && path.front().position.y > path.back().position.y) std::reverse(path.begin(), path.end());
   }
@@ -266,7 +190,7 @@ class StepPlanner {
     std::vector<std::pair<Path, int>> out;
     if (region_) {
       for (Path& lane : regionLanes(leg_, *region_, step_.passes))
-        if (Path kept = notAgainstLymph(allowedPart(lane, -1)); kept.size() >= 2) out.emplace_back(std::move(kept), -1);
+        if (Path kept = notAgainstLymph(leg_, allowedPart(lane, -1)); kept.size() >= 2) out.emplace_back(std::move(kept), -1);
       return out;
     }
     if (tissues_.empty())
@@ -274,7 +198,7 @@ class StepPlanner {
     for (int tissue : tissues_) {
       Path strip = skinOverExposedTissue(leg_, tissue, sideDirection(step_.path.over));
       orientDistalToProximal(strip);
-      if (Path kept = notAgainstLymph(allowedPart(strip, tissue)); kept.size() >= 2) out.emplace_back(std::move(kept), tissue);
+      if (Path kept = notAgainstLymph(leg_, allowedPart(strip, tissue)); kept.size() >= 2) out.emplace_back(std::move(kept), tissue);
       else noStripFor(tissue);
     }
     return out;
@@ -314,7 +238,7 @@ class StepPlanner {
         }
       }
       path = allowedPart(path, tissue);
-      if (technique_.reference != Reference::BellyProgression) path = notAgainstLymph(alongFibresPart(std::move(path), tissue));
+      if (technique_.reference != Reference::BellyProgression) path = notAgainstLymph(leg_, alongFibresPart(leg_, std::move(path), tissue));
       if (path.size() < 2) noStripFor(tissue);
       out.emplace_back(std::move(path), tissue);
     }
