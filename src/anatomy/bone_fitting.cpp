@@ -1,6 +1,8 @@
 #include "anatomy/bone_fitting.h"
 
 #include <Eigen/Dense>
+#include <algorithm>
+#include <limits>
 #include <glm/common.hpp>
 #include <glm/geometric.hpp>
 
@@ -75,20 +77,20 @@ CapFit fitEndToCap(geometry::Mesh& bone, const geometry::Mesh& cap, float fade) 
     weight[v] = glm::smoothstep(capReach - fade, capReach, glm::dot(bone.positions[v], toEnd));
   fit.meanBefore = meanDistance(cap.positions, bone);
 
-  // The end alone, moved as a whole each round: closest points on it for the cap's
-  // points, then the map that best carries those onto the cap.
-  geometry::Mesh end = bone;
+  // The whole bone moved by the map found so far each round: closest points on it for
+  // the cap's points, then the map that best carries those onto the cap. Only the end
+  // takes the final map in full (`weight`).
+  geometry::Mesh moved = bone;
   Affine total;
   for (int round = 0; round < kIterations; ++round) {
-    for (size_t v = 0; v < end.positions.size(); ++v) end.positions[v] = total(bone.positions[v]);
+    for (size_t v = 0; v < moved.positions.size(); ++v) moved.positions[v] = total(bone.positions[v]);
     geometry::TriangleTree tree;
-    tree.add(end, 0);
+    tree.add(moved, 0);
     tree.build();
     std::vector<glm::vec3> from, to;
     for (const glm::vec3& q : cap.positions) {
-      const auto hit = tree.closest(q, {});
+      const auto hit = tree.closest(q);
       if (!hit) continue;
-      // Only what the end itself offers: a shaft point is not what a cap lies on.
       from.push_back(hit->point);
       to.push_back(q);
     }

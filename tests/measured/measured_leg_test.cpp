@@ -253,29 +253,44 @@ TEST_P(MeasuredLeg, BonesTheDataLackMeetTheirMeasuredCartilage) {
   EXPECT_GE(fitted, GetParam() == "male" ? 4 : 2);
 }
 
+// Every built-in lesson planned on one leg, once for the tests that read the plans.
+struct PlannedLessons {
+  std::unique_ptr<technique::LegModel> model;
+  std::vector<std::pair<technique::Lesson, std::vector<technique::Stroke>>> lessons;
+};
+
+const PlannedLessons& planned(const std::string& subject) {
+  static std::map<std::string, PlannedLessons> plans;
+  PlannedLessons& plan = plans[subject];
+  if (!plan.model) {
+    const BuiltMeasuredLeg& leg = built(subject);
+    plan.model = std::make_unique<technique::LegModel>(leg.scene, leg.measured.registered);
+    for (const std::filesystem::path& file : builtInLessons()) {
+      technique::Lesson lesson = technique::loadLesson(file.string());
+      std::vector<technique::Stroke> strokes = technique::planLesson(lesson, *plan.model);
+      plan.lessons.emplace_back(std::move(lesson), std::move(strokes));
+    }
+  }
+  return plan;
+}
+
 // Lessons are not tuned per leg: every built-in one passes its check on both.
 TEST_P(MeasuredLeg, BuiltInLessonsPassTheirCheck) {
-  const BuiltMeasuredLeg& leg = built(GetParam());
-  const technique::LegModel model(leg.scene, leg.measured.registered);
-  int lessons = 0;
-  for (const std::filesystem::path& file : builtInLessons()) {
-    const technique::Lesson lesson = technique::loadLesson(file.string());
-    const std::vector<technique::LessonProblem> problems = technique::checkLesson(model, lesson, technique::planLesson(lesson, model));
-    EXPECT_TRUE(problems.empty()) << file.stem() << ": " << (problems.empty() ? std::string() : problems.front().result.message);
-    ++lessons;
+  const PlannedLessons& plan = planned(GetParam());
+  for (const auto& [lesson, strokes] : plan.lessons) {
+    const std::vector<technique::LessonProblem> problems = technique::checkLesson(*plan.model, lesson, strokes);
+    EXPECT_TRUE(problems.empty()) << lesson.id << ": " << (problems.empty() ? std::string() : problems.front().result.message);
   }
-  EXPECT_GE(lessons, 6);
+  EXPECT_GE(plan.lessons.size(), 6u);
 }
 
 // The practice scorer judges a student's stroke by the same rules: each step's own first
 // stroke, drawn as planned, scores at least 90, and drawn backwards at most 20.
 TEST_P(MeasuredLeg, EachLessonStrokeScoresHighAndItsReversalLow) {
-  const BuiltMeasuredLeg& leg = built(GetParam());
-  const technique::LegModel model(leg.scene, leg.measured.registered);
+  const PlannedLessons& plan = planned(GetParam());
+  const technique::LegModel& model = *plan.model;
   int scored = 0;
-  for (const std::filesystem::path& file : builtInLessons()) {
-    const technique::Lesson lesson = technique::loadLesson(file.string());
-    const std::vector<technique::Stroke> strokes = technique::planLesson(lesson, model);
+  for (const auto& [lesson, strokes] : plan.lessons) {
     for (size_t step = 0; step < lesson.steps.size(); ++step) {
       const technique::LessonStep& s = lesson.steps[step];
       if (!directed(*s.technique) || s.target.ids.size() != 1 || s.target.kind == technique::Target::Kind::Nodes) continue;
@@ -283,7 +298,7 @@ TEST_P(MeasuredLeg, EachLessonStrokeScoresHighAndItsReversalLow) {
       ASSERT_NE(first, strokes.end());
       const std::vector<glm::vec4> path = drawn(*first);
       const technique::PracticeTask task{s.technique, s.target.ids.front()};
-      const std::string where = file.stem().string() + " step " + std::to_string(step + 1) + " (" + std::string(s.technique->id) + " on " + task.target + ")";
+      const std::string where = lesson.id + " step " + std::to_string(step + 1) + " (" + std::string(s.technique->id) + " on " + task.target + ")";
       EXPECT_GE(technique::scorePractice(model, task, path).score, 90) << where;
       EXPECT_LE(technique::scorePractice(model, task, reversed(path)).score, 20) << where << ", reversed";
       ++scored;
