@@ -17,6 +17,7 @@
 #include "core/text.h"
 #include "geometry/attribute_transfer.h"
 #include "geometry/mesh_clip.h"
+#include "geometry/mesh_simplify.h"
 #include "geometry/primitives.h"
 #include "geometry/sweep.h"
 #include "geometry/triangle_tree.h"
@@ -30,12 +31,9 @@ constexpr float kFittedPointSpacing = 0.004f;  // metres between fitted points o
 // Lets the mesher use larger triangles where bone and skin are flat (OpenVDB's adaptive
 // meshing keeps the surface closed).
 constexpr float kLevelSetAdaptivity = 0.1f;
-// The coarse level of detail: level sets meshed on this grid, tubes and nodes with fewer
-// segments. About a fifth of the full triangles, for views where a pixel is over a millimetre.
-constexpr float kCoarseVoxel = 0.0025f;
-constexpr float kCoarseSkinVoxel = 0.004f;
-constexpr float kCoarseAdaptivity = 0.5f;
-constexpr float kCoarseExtentError = 0.006f;  // how much shorter a coarse copy may be at an end
+// The coarse level of detail, drawn where a pixel spans over a millimetre: level-set
+// surfaces simplified to within half of that, tubes and nodes with fewer segments.
+constexpr float kCoarseError = 0.0006f;
 // Fraction of a muscle's length at each end over which it may still blend into what it
 // attaches to (bone, a common tendon); beyond it, it is kept clear of other tissue.
 constexpr float kAttachmentBlend = 0.12f;
@@ -94,20 +92,9 @@ std::string inWords(std::string id) {
   return id;
 }
 
-// The coarse level of detail of a bone, muscle or tendon. A part thinner than the coarse
-// grid (a long slender tendon) would vanish from it, so such a tissue is meshed again on
-// finer grids until its copy keeps the full mesh's extent.
-geometry::Mesh coarseOf(const geometry::Mesh& full) {
-  const geometry::Bounds extent = full.bounds();
-  geometry::Mesh coarse;
-  for (float voxel = kCoarseVoxel; voxel >= kFittingVoxel; voxel *= 0.6f) {
-    // No crumbs to drop: the full mesh had them dropped already.
-    coarse = geometry::coarseCopy(full, voxel, kCoarseAdaptivity);
-    const geometry::Bounds kept = coarse.bounds();
-    if (glm::distance(kept.min, extent.min) < kCoarseExtentError && glm::distance(kept.max, extent.max) < kCoarseExtentError) break;
-  }
-  return coarse;
-}
+// The coarse level of detail of a bone, muscle, tendon or the skin: the full mesh's own
+// vertices, with their normals and fibres, on far fewer triangles.
+geometry::Mesh coarseOf(const geometry::Mesh& full) { return geometry::simplifiedWithin(full, kCoarseError); }
 
 Layer muscleLayer(Depth depth) { return depth == Depth::Superficial ? Layer::SuperficialMuscle : Layer::DeepMuscle; }
 
@@ -158,7 +145,6 @@ void placeSweptTissue(GeneratedTissue& tissue, const std::vector<glm::vec3>& pat
   carved.removeSmallPieces(kCrumbFraction);
   geometry::transferSurfaceAttributes(tissue.mesh, carved);
   tissue.coarse = coarseOf(carved);
-  geometry::transferSurfaceAttributes(tissue.mesh, tissue.coarse);
   tissue.mesh = std::move(carved);
   placed.add(solid);
 }
@@ -221,7 +207,6 @@ GeneratedTissue measuredMuscleTissue(const Muscle& m, const Description& d, geom
   setMeasuredFibres(belly, along);
   placed.add(belly);
   geometry::Mesh coarse = coarseOf(belly);
-  geometry::transferSurfaceAttributes(belly, coarse);
   for (const bool atInsertion : {true, false}) {
     if (std::optional<GeneratedTissue> tendon = tendonBeyondBelly(m, d, belly, along, atInsertion, placed)) {
       belly.append(tendon->mesh);
@@ -342,7 +327,7 @@ GeneratedTissue skinTissue(const geometry::LevelSet& skin) {
                         {"Massage", "Every stroke starts here: light techniques (lymph drainage) move the skin and "
                                     "the fluid in the fat beneath it, deeper ones work through it."}};
   tissue.mesh = skin.toMesh(kLevelSetAdaptivity);
-  tissue.coarse = geometry::coarseCopy(tissue.mesh, kCoarseSkinVoxel, kCoarseAdaptivity);
+  tissue.coarse = coarseOf(tissue.mesh);
   return tissue;
 }
 

@@ -213,10 +213,6 @@ Mesh LevelSet::toMesh(float adaptivity) const {
   return mesh;
 }
 
-Mesh coarseCopy(const Mesh& closedMesh, float voxelSize, float adaptivity) {
-  return LevelSet::fromMesh(closedMesh, voxelSize, {2 * voxelSize, 2 * voxelSize}).toMesh(adaptivity);
-}
-
 float smoothUnion(float a, float b, float radius) {
   const float h = std::max(radius - std::abs(a - b), 0.0f) / radius;
   return std::min(a, b) - h * h * radius * 0.25f;

@@ -54,10 +54,6 @@ class LevelSet {
   std::shared_ptr<Grid> grid_;
 };
 
-// A lighter copy of a closed surface for a coarse level of detail: the solid it bounds,
-// meshed again on a grid of `voxelSize`.
-Mesh coarseCopy(const Mesh& closedMesh, float voxelSize, float adaptivity);
-
 // Smooth minimum of two distances: a union that blends within `radius` of the seam.
 float smoothUnion(float a, float b, float radius);
 

@@ -54,16 +54,20 @@ double Mesh::signedVolume() const {
 
 bool Mesh::closedAndOutward() const {
   if (indices.empty() || indices.size() % 3 != 0) return false;
-  // Every directed edge once, and its reverse once: sorted keys, then a search for each.
+  // Each directed edge as often as its reverse: sorted keys, then a count of each run
+  // against the run of its reverse.
   std::vector<uint64_t> edges;
   edges.reserve(indices.size());
   const auto key = [](uint32_t from, uint32_t to) { return (uint64_t(from) << 32) | to; };
   for (size_t i = 0; i < indices.size(); i += 3)
     for (size_t e = 0; e < 3; ++e) edges.push_back(key(indices[i + e], indices[i + (e + 1) % 3]));
   std::sort(edges.begin(), edges.end());
-  if (std::adjacent_find(edges.begin(), edges.end()) != edges.end()) return false;
-  for (const uint64_t edge : edges)
-    if (!std::binary_search(edges.begin(), edges.end(), key(uint32_t(edge), uint32_t(edge >> 32)))) return false;
+  for (auto run = edges.begin(); run != edges.end();) {
+    const auto runEnd = std::upper_bound(run, edges.end(), *run);
+    const auto reverse = std::equal_range(edges.begin(), edges.end(), key(uint32_t(*run), uint32_t(*run >> 32)));
+    if (reverse.second - reverse.first != runEnd - run) return false;
+    run = runEnd;
+  }
   return signedVolume() > 0.0;
 }
 

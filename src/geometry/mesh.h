@@ -35,9 +35,10 @@ struct Mesh {
   void transform(const glm::mat4& matrix);
   // Volume enclosed by a closed surface: positive when its triangles face outward.
   double signedVolume() const;
-  // Whether the surface closes every edge, each in opposite directions by its two
-  // triangles, and faces outward: then no back face of it can ever show, and a renderer
-  // may skip them.
+  // Whether the surface closes every edge, crossing it as often in one direction as in
+  // the other (two triangles, or four where a simplified surface is pinched at the
+  // edge), and faces outward: then no back face of it can show, and a renderer may skip
+  // them.
   bool closedAndOutward() const;
   // Area-weighted vertex normals from the triangles.
   void computeNormals();

@@ -50,4 +50,15 @@ TEST(MeshClosedAndOutward, OnlyAClosedOutwardSurfaceQualifies) {
   std::swap(twisted.indices[10], twisted.indices[11]);
   EXPECT_FALSE(twisted.closedAndOutward());
   EXPECT_FALSE(Mesh{}.closedAndOutward());
+
+  // A second tetrahedron on edge 0-1 (the first turned half round the x axis): the edge
+  // is crossed twice each way, as where simplification pinches two sheets together.
+  Mesh pinched = tetrahedron;
+  pinched.positions.insert(pinched.positions.end(), {{0, -1, 0}, {0, 0, -1}});
+  pinched.indices.insert(pinched.indices.end(), {0, 4, 1, 0, 1, 5, 0, 5, 4, 1, 4, 5});
+  pinched.computeNormals();
+  EXPECT_TRUE(pinched.closedAndOutward());
+  Mesh pinchedOpen = pinched;
+  pinchedOpen.indices.resize(pinchedOpen.indices.size() - 3);
+  EXPECT_FALSE(pinchedOpen.closedAndOutward());
 }
