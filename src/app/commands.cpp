@@ -41,6 +41,29 @@ render::ViewPreset parseView(const std::string& name) {
                    "use anterior, posterior, lateral, medial, superior or inferior");
 }
 
+// The full meshes of the named tissues ("calcaneus,talus"), for a close view.
+geometry::Bounds focusBounds(const scene::Scene& scene, const std::string& ids) {
+  geometry::Bounds bounds;
+  size_t start = 0;
+  while (start <= ids.size()) {
+    const size_t comma = std::min(ids.find(',', start), ids.size());
+    const std::string id = ids.substr(start, comma - start);
+    start = comma + 1;
+    const int tissue = scene.findTissue(id);
+    if (tissue < 0) {
+      std::vector<std::string> known;
+      for (const scene::Tissue& t : scene.tissues) known.push_back(t.id);
+      const std::string near = nearestName(id, known);
+      throw InputError("--focus", "\"" + id + "\"", "no tissue with that id in the model",
+                       near.empty() ? "use ids from model-info" : "did you mean \"" + near + "\"?");
+    }
+    for (const scene::SceneMesh& m : scene.meshes) {
+      if (m.tissueIndex == tissue && m.detail == 0) bounds.add(m.mesh.bounds());
+    }
+  }
+  return bounds;
+}
+
 double percentile(std::vector<double> values, double fraction) {
   std::sort(values.begin(), values.end());
   const size_t index = std::min(values.size() - 1, static_cast<size_t>(fraction * (values.size() - 1) + 0.5));
@@ -183,7 +206,7 @@ int runRender(const RenderOptions& options) {
              options.view.empty() ? std::nullopt : std::optional(parseView(options.view)), room.get(), scene.bounds());
   } else {
     camera.setPreset(options.view.empty() ? render::ViewPreset::Anterior : parseView(options.view));
-    camera.frame(scene.bounds(), aspect);
+    camera.frame(options.focus.empty() ? scene.bounds() : focusBounds(scene, options.focus), aspect);
   }
   if (moment) frame.overlays = &moment->overlays;
   // Guides need the leg's surfaces; a lesson has built them already.

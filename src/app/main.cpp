@@ -114,6 +114,11 @@ int main(int argc, char** argv) {
   renderCommand->add_option("--layers", render.layers,
                             "Layers to show, e.g. skin=0.3,muscles,bones (default: all, skin at 0.3)");
   renderCommand->add_option("--select", render.select, "Outline the tissue with this id")->type_name("TISSUE");
+  renderCommand->add_option("--focus", render.focus,
+                            "Frame these tissues (ids, comma-separated) instead of the whole leg, e.g. "
+                            "calcaneus,talus for the ankle")
+      ->type_name("TISSUES")
+      ->excludes("--lesson");
   addSizeOption(*renderCommand, render.width, render.height, "1920x1080");
   addSamplesOption(*renderCommand, render.samples);
   renderCommand->add_flag("--debug-gl", render.debugGl, "Enable GL debug output; any GL error fails the command");

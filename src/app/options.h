@@ -30,6 +30,7 @@ struct RenderOptions {
   std::string anatomyDir;
   std::string layers;  // empty: defaults
   std::string select;  // tissue id to outline
+  std::string focus;   // tissue ids, comma-separated: frame these instead of the whole leg
   int width = 1920, height = 1080;
   int samples = 0;  // 0: automatic
   std::string outPath;

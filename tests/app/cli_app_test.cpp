@@ -103,6 +103,7 @@ TEST_F(CommandLine, BadValuesExitWithInputErrorNamingThePlace) {
       {"render --model " + model_ + " --view sideways --out " + path("a.png"), "--view"},
       {"render --model " + model_ + " --layers skin=2 --out " + path("a.png"), "--layers"},
       {"render --model " + model_ + " --select femur --out " + path("a.png"), "--select"},
+      {"render --model " + model_ + " --focus femur --out " + path("a.png"), "--focus"},
       {"render --model " + path("absent.glb") + " --out " + path("a.png"), "absent.glb"},
       {"render --model " + model_ + " --tissue-map " + path("absent.json") + " --out " + path("a.png"), "absent.json"},
   };
@@ -111,6 +112,30 @@ TEST_F(CommandLine, BadValuesExitWithInputErrorNamingThePlace) {
     EXPECT_EQ(run.exitCode, 1) << c.arguments << "\n" << run.output;
     EXPECT_NE(run.output.find(c.mustMention), std::string::npos) << run.output;
   }
+}
+
+// Share of an image's pixels that differ from its top-left corner (the background).
+double shareDrawn(const std::string& png) {
+  int width = 0, height = 0, channels = 0;
+  unsigned char* pixels = stbi_load(png.c_str(), &width, &height, &channels, 3);
+  if (!pixels) return -1.0;
+  size_t drawn = 0;
+  for (int i = 0; i < width * height; ++i) {
+    if (!std::equal(pixels + i * 3, pixels + i * 3 + 3, pixels)) ++drawn;
+  }
+  stbi_image_free(pixels);
+  return double(drawn) / double(width * height);
+}
+
+TEST_F(CommandLine, FocusFramesTheNamedTissues) {
+  const std::string whole = path("bones.png"), heel = path("heel.png");
+  const std::string common = "render --leg described --view lateral --layers bones --size 200x200 --out ";
+  ASSERT_EQ(runLegatlas(common + whole).exitCode, 0);
+  const ProcessResult run = runLegatlas(common + heel + " --focus calcaneus,talus");
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  const double wholeShare = shareDrawn(whole), heelShare = shareDrawn(heel);
+  EXPECT_GT(heelShare, 0.3) << "the heel and ankle bones should fill much of the frame";
+  EXPECT_GT(heelShare, 3 * wholeShare) << "the whole leg's bones cover " << wholeShare;
 }
 
 TEST_F(CommandLine, CorruptModelIsReportedNotCrashedOn) {
