@@ -26,6 +26,11 @@ struct Attachment {
   Point point;
   std::string bone;  // empty when the attachment is not on bone (e.g. a tendon's muscle end)
   std::string area;  // the attachment area in words
+  // A tendon that divides into slips, one to each toe (extensor and flexor digitorum
+  // longus): where each slip inserts on `bone`, and how far before the slips' ends the
+  // tendon divides. `point` stays the slips' representative point.
+  std::vector<Point> slips;
+  float dividesBefore = 0.0f;  // metres
 };
 
 struct BonePart {

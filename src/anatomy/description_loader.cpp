@@ -170,6 +170,12 @@ class FileReader {
     a.point = point(field.at("point"));
     a.bone = text(field, "bone");
     a.area = text(field, "area");
+    if (field.has("slips")) {
+      if (!field.has("divides_before")) field.fail("gives slips but not where the tendon divides", "add \"divides_before\": metres before the slips' ends");
+      a.slips = points(field.at("slips"));
+      if (a.slips.size() < 2) field.at("slips").fail("needs at least two slips", "name one landmark per slip");
+      a.dividesBefore = positive(field.at("divides_before"), 0.3f);
+    }
     return a;
   }
 

@@ -143,6 +143,10 @@ template <typename Band>
 void carryBand(Band& band, const Registrar& r) {
   band.origin.point = r.point(band.origin.point);
   band.insertion.point = r.point(band.insertion.point);
+  for (Attachment* end : {&band.origin, &band.insertion}) {
+    end->slips = r.points(end->slips);
+    end->dividesBefore = r.length(end->dividesBefore);
+  }
   band.via = r.points(band.via);
   carry(band.profile, r);
 }

@@ -15,6 +15,10 @@ using geometry::Mesh;
 using Filter = std::function<bool(const glm::vec3&)>;
 
 constexpr float kHeelPad = 0.012f;  // metres of heel pad under the calcaneus, loaded
+// A lesser toe's ray: half its width, and where its proximal and middle phalanges lie
+// ahead of its metatarsal head (metres).
+constexpr float kToeHalfWidth = 0.004f;
+constexpr float kToeFrom = 0.015f, kToeTo = 0.035f;
 
 const glm::vec3 kMedial(-1, 0, 0), kLateral(1, 0, 0), kAnterior(0, 0, 1), kPosterior(0, 0, -1), kUp(0, 1, 0);
 
@@ -150,6 +154,25 @@ void measureShank(Measurer& m) {
   measureCrest(m, "tibial_crest_lower");
 }
 
+// The lesser toes, where the long extensor's and flexor's slips reach them: each toe's
+// ray lies a share of the way from the head of the first metatarsal to the fifth's (the
+// great toe is the widest), and its phalanges within a few centimetres ahead of the head.
+void measureLesserToes(Measurer& m, const Mesh& forefoot) {
+  const glm::vec3 *first = m.found("head_1st_metatarsal"), *fifth = m.found("head_5th_metatarsal");
+  if (!first || !fifth) return;
+  constexpr float kRayShare[4] = {0.30f, 0.53f, 0.76f, 0.97f};
+  for (int k = 0; k < 4; ++k) {
+    const glm::vec3 head = glm::mix(*first, *fifth, kRayShare[k]);
+    const Filter ray = [head](const glm::vec3& p) {
+      return std::abs(p.x - head.x) < kToeHalfWidth && p.z > head.z + kToeFrom && p.z < head.z + kToeTo;
+    };
+    const std::string toe = "toe_" + std::to_string(k + 2);
+    const std::string how = " of bone/phalanges within 4 mm of the toe's ray, 1.5-3.5 cm ahead of its metatarsal head";
+    m.add(toe + "_dorsum", extreme(forefoot, kUp, ray), "highest point" + how);
+    m.add(toe + "_plantar", extreme(forefoot, -kUp, ray), "lowest point" + how);
+  }
+}
+
 void measureFoot(Measurer& m) {
   m.extremeOf("calcaneal_tuberosity", "bone/calcaneus", kPosterior, "most posterior point");
   m.extremeOf("sustentaculum_tali", "bone/calcaneus", kMedial, "most medial point");
@@ -168,6 +191,7 @@ void measureFoot(Measurer& m) {
         "most lateral point of bone/phalanges 35-55 % along the foot");
   m.add("tip_great_toe", extreme(*forefoot, kAnterior, [medialThird](const glm::vec3& p) { return p.x < medialThird; }),
         "most anterior point of bone/phalanges' medial third");
+  measureLesserToes(m, *forefoot);
   const float sole = std::min(heel->bounds().min.y, forefoot->bounds().min.y) - kHeelPad;
   if (const glm::vec3* ankle = m.found("ankle_joint_centre"))
     m.add("floor", glm::vec3(ankle->x, sole, 0.0f), "12 mm of heel pad below the lowest point of bone/calcaneus and bone/phalanges");

@@ -100,8 +100,11 @@ std::optional<std::vector<glm::vec3>> missingTendon(const geometry::Mesh& belly,
     if (atInsertion ? f > end + 0.02f : f < end - 0.02f) beyond.push_back(path[i]);
   }
   if (!atInsertion) std::reverse(beyond.begin(), beyond.end());
+  // Only points that bring it nearer the attachment: a described point carried onto this
+  // subject can lie behind the belly's end, and the tendon would loop back to it.
   for (const glm::vec3& p : beyond) {
-    if (glm::distance(p, tendon.back()) > 0.005f) tendon.push_back(p);
+    if (glm::distance(p, tendon.back()) > 0.005f && glm::distance(p, attachment) < glm::distance(tendon.back(), attachment))
+      tendon.push_back(p);
   }
   if (glm::distance(tendon.back(), attachment) > 1e-4f) tendon.push_back(attachment);
   if (tendon.size() < 2) return std::nullopt;
@@ -115,6 +118,9 @@ void placeOnBone(Attachment& a, const std::map<std::string, geometry::TriangleTr
   const auto tree = trees.find(a.bone);
   if (a.bone.empty() || tree == trees.end()) return;
   if (const std::optional<geometry::SurfaceHit> hit = tree->second.closest(a.point.position)) a.point.position = hit->point;
+  for (Point& slip : a.slips) {
+    if (const std::optional<geometry::SurfaceHit> hit = tree->second.closest(slip.position)) slip.position = hit->point;
+  }
 }
 
 }  // namespace

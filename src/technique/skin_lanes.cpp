@@ -12,6 +12,10 @@ namespace {
 
 constexpr float kLaneSpacing = 0.005f;   // metres between the samples of a lane
 constexpr float kSampleSpacing = 0.005f;  // metres between the steps of a followed path
+// Laid on the skin, a step longer than this many spacings is a jump across a crease.
+constexpr float kLongestStep = 1.9f;
+constexpr int kMostGapSplits = 4;
+constexpr int kCreaseSmoothing = 6;  // further smoothing passes of a region's lanes
 constexpr float kBellyBin = 0.01f;        // slices along a muscle when finding its belly
 constexpr float kBellyShare = 0.5f;       // a slice is belly when at least this share of the widest
 constexpr float kNearNode = 0.015f;       // the flow has arrived
@@ -122,6 +126,38 @@ std::vector<glm::vec3> centreLine(const std::vector<glm::vec3>& strip) {
 
 }  // namespace
 
+namespace {
+
+// Points laid on the skin one by one jump across a crease (the dorsum of the foot between
+// two tendons): the nearest skin point of a line's sample is on one side, of the next on
+// the other. Skin points between them fill the jump.
+void appendFillingGap(const LegModel& leg, SkinPath& path, const SkinPoint& next, float spacing, int depth = 0) {
+  const SkinPoint& last = path.back();
+  if (depth < kMostGapSplits && glm::length(next.position - last.position) > kLongestStep * spacing) {
+    const SkinPoint middle = leg.skinNear(0.5f * (last.position + next.position));
+    const bool between = glm::length(middle.position - last.position) < glm::length(next.position - last.position) &&
+                         glm::length(middle.position - next.position) < glm::length(next.position - last.position);
+    if (between) {
+      appendFillingGap(leg, path, middle, spacing, depth + 1);
+      appendFillingGap(leg, path, next, spacing, depth + 1);
+      return;
+    }
+  }
+  path.push_back(next);
+}
+
+// The path with every jump across a crease filled by skin points between its ends.
+SkinPath withoutJumps(const LegModel& leg, const SkinPath& path, float spacing) {
+  SkinPath filled;
+  for (const SkinPoint& p : path) {
+    if (filled.empty()) filled.push_back(p);
+    else appendFillingGap(leg, filled, p, spacing);
+  }
+  return filled;
+}
+
+}  // namespace
+
 SkinPath resampleOnSkin(const LegModel& leg, const std::vector<glm::vec3>& points, float spacing) {
   SkinPath out;
   if (points.empty()) return out;
@@ -212,7 +248,12 @@ std::vector<SkinPath> regionLanes(const LegModel& leg, const anatomy::Region& re
       }
       if (towardNodesSign(leg, region) < 0) std::reverse(points.begin(), points.end());
     }
-    SkinPath lane = longestRun(laneThrough(leg, points), [&](const SkinPoint& p) { return leg.inRegion(region, p.position); });
+    // A lane across the foot crosses the tendons' creases: smoothed once more, and what
+    // still jumps across one filled.
+    const SkinPath laid = laneThrough(leg, points);
+    const SkinPath even = resampleOnSkin(leg, smoothed(positionsOf(laid), kCreaseSmoothing), kLaneSpacing);
+    SkinPath lane = longestRun(withoutJumps(leg, even, kLaneSpacing),
+                               [&](const SkinPoint& p) { return leg.inRegion(region, p.position); });
     if (lane.size() >= 2) lanes.push_back(std::move(lane));
   }
   return lanes;

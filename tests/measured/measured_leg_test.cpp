@@ -253,6 +253,65 @@ TEST_P(MeasuredLeg, BonesTheDataLackMeetTheirMeasuredCartilage) {
   EXPECT_GE(fitted, GetParam() == "male" ? 4 : 2);
 }
 
+// The bones' surfaces as one tree (the foot's tendons are tested against them).
+geometry::TriangleTree boneTree(const scene::Scene& s, std::vector<geometry::Mesh>& keep) {
+  for (const scene::Tissue& t : s.tissues) {
+    if (t.layer == anatomy::Layer::Bone) keep.push_back(meshOf(s, t.id));
+  }
+  geometry::TriangleTree tree;
+  for (const geometry::Mesh& m : keep) tree.add(m, 0);
+  tree.build();
+  return tree;
+}
+
+// Extensor and flexor digitorum longus reach each lesser toe by a slip of its own, not by
+// one sheet over the foot: the slips' ends are reached, the skin between them is not.
+TEST_P(MeasuredLeg, TheLongToeTendonsDivideIntoASlipForEachToe) {
+  const BuiltMeasuredLeg& leg = built(GetParam());
+  const geometry::Mesh toes = meshOf(leg.scene, "metatarsals");
+  geometry::TriangleTree toeTree;
+  toeTree.add(toes, 0);
+  toeTree.build();
+  for (const char* id : {"extensor_digitorum_longus", "flexor_digitorum_longus"}) {
+    const anatomy::Muscle* m = leg.measured.registered.findMuscle(id);
+    ASSERT_TRUE(m) << id;
+    ASSERT_EQ(m->insertion.slips.size(), 4u) << id;
+    const geometry::Mesh mesh = meshOf(leg.scene, id);
+    geometry::TriangleTree tendon;
+    tendon.add(mesh, 0);
+    tendon.build();
+    std::vector<glm::vec3> ends;
+    for (const anatomy::Point& slip : m->insertion.slips) ends.push_back(toeTree.closest(slip.position)->point);
+    for (size_t k = 0; k < ends.size(); ++k) {
+      EXPECT_LT(tendon.closest(ends[k])->distance, 0.004f) << id << ": the slip to toe " << k + 2;
+      if (k == 0) continue;
+      // Toes lie about 1.5 cm apart: halfway between two slips' ends a sheet would pass.
+      const glm::vec3 between = 0.5f * (ends[k - 1] + ends[k]);
+      EXPECT_GT(tendon.closest(between)->distance, 0.002f) << id << ": between toes " << k + 1 << " and " << k + 2;
+    }
+  }
+}
+
+// Below the ankle the tendons beyond the measured bellies lie on the foot's bones (the
+// description's points, carried from another foot, put them up to 2 cm off).
+TEST_P(MeasuredLeg, TendonsCrossingTheFootLieOnItsBones) {
+  const BuiltMeasuredLeg& leg = built(GetParam());
+  std::vector<geometry::Mesh> kept;
+  const geometry::TriangleTree bones = boneTree(leg.scene, kept);
+  const float ankle = leg.measured.registered.findLandmark("ankle_joint_centre")->position.y;
+  for (const char* id : {"tibialis_anterior", "extensor_hallucis_longus", "extensor_digitorum_longus",
+                         "flexor_hallucis_longus", "flexor_digitorum_longus", "fibularis_longus", "tibialis_posterior"}) {
+    std::vector<float> distances;
+    for (const glm::vec3& p : meshOf(leg.scene, id).positions) {
+      if (p.y < ankle - 0.01f) distances.push_back(bones.closest(p)->distance);
+    }
+    if (distances.size() < 20) continue;  // the muscle's belly ends above the foot
+    std::sort(distances.begin(), distances.end());
+    const float p95 = distances[distances.size() * 95 / 100];
+    EXPECT_LT(p95, 0.009f) << id;
+  }
+}
+
 // Every built-in lesson planned on one leg, once for the tests that read the plans.
 struct PlannedLessons {
   std::unique_ptr<technique::LegModel> model;

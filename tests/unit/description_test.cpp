@@ -161,6 +161,28 @@ TEST_F(BrokenDescription, MuscleWithoutInsertion) {
   EXPECT_NE(e.find("missing"), std::string::npos) << e;
 }
 
+TEST_F(BrokenDescription, SlipsWithoutWhereTheTendonDivides) {
+  edit("muscles.json", [](auto& d) {
+    for (auto& m : d["muscles"]) {
+      if (m["insertion"].contains("slips")) m["insertion"].erase("divides_before");
+    }
+  });
+  const std::string e = error();
+  EXPECT_NE(e.find("muscles.json"), std::string::npos) << e;
+  EXPECT_NE(e.find(".insertion"), std::string::npos) << e;
+  EXPECT_NE(e.find("divides_before"), std::string::npos) << e;
+}
+
+TEST(Description, TheLongToeTendonsSendASlipToEachLesserToe) {
+  const legatlas::anatomy::Description d = legatlas::anatomy::loadDescription(LEGATLAS_SOURCE_DIR "/assets/anatomy");
+  for (const char* id : {"extensor_digitorum_longus", "flexor_digitorum_longus"}) {
+    const legatlas::anatomy::Muscle* m = d.findMuscle(id);
+    ASSERT_TRUE(m) << id;
+    EXPECT_EQ(m->insertion.slips.size(), 4u) << id;
+    EXPECT_GT(m->insertion.dividesBefore, 0.0f) << id;
+  }
+}
+
 TEST_F(BrokenDescription, BadNumber) {
   edit("landmarks.json", [](auto& d) { d["landmarks"][2]["position"][1] = "low"; });
   const std::string e = error();
