@@ -75,6 +75,7 @@ class Measurer {
                  const std::function<Filter(const Mesh&)>& where = {}) {
     if (const Mesh* m = surface(name)) add(id, extreme(*m, direction, where ? where(*m) : Filter{}), how + " of " + name);
   }
+  // Valid until the next add().
   const glm::vec3* found(const std::string& id) const {
     for (const MeasuredLandmark& m : result_) {
       if (m.landmark.id == id) return &m.landmark.position;
@@ -158,11 +159,13 @@ void measureShank(Measurer& m) {
 // ray lies a share of the way from the head of the first metatarsal to the fifth's (the
 // great toe is the widest), and its phalanges within a few centimetres ahead of the head.
 void measureLesserToes(Measurer& m, const Mesh& forefoot) {
-  const glm::vec3 *first = m.found("head_1st_metatarsal"), *fifth = m.found("head_5th_metatarsal");
-  if (!first || !fifth) return;
+  const glm::vec3 *foundFirst = m.found("head_1st_metatarsal"), *foundFifth = m.found("head_5th_metatarsal");
+  if (!foundFirst || !foundFifth) return;
+  // Copies: what found() points into grows as the toes are added.
+  const glm::vec3 first = *foundFirst, fifth = *foundFifth;
   constexpr float kRayShare[4] = {0.30f, 0.53f, 0.76f, 0.97f};
   for (int k = 0; k < 4; ++k) {
-    const glm::vec3 head = glm::mix(*first, *fifth, kRayShare[k]);
+    const glm::vec3 head = glm::mix(first, fifth, kRayShare[k]);
     const Filter ray = [head](const glm::vec3& p) {
       return std::abs(p.x - head.x) < kToeHalfWidth && p.z > head.z + kToeFrom && p.z < head.z + kToeTo;
     };
