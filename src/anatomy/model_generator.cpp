@@ -1,7 +1,6 @@
 #include "anatomy/model_generator.h"
 
 #include <algorithm>
-#include <cctype>
 #include <limits>
 #include <map>
 #include <set>
@@ -12,13 +11,11 @@
 #include "anatomy/bone_fitting.h"
 #include "anatomy/measured_tissues.h"
 #include "anatomy/model_writer.h"
+#include "anatomy/muscle_tissues.h"
 #include "anatomy/skin_surface.h"
-#include "anatomy/tendon_slips.h"
+#include "anatomy/tissue_building.h"
 #include "anatomy/tissue_fitting.h"
 #include "core/text.h"
-#include "geometry/attribute_transfer.h"
-#include "geometry/mesh_clip.h"
-#include "geometry/mesh_simplify.h"
 #include "geometry/primitives.h"
 #include "geometry/sweep.h"
 #include "geometry/triangle_tree.h"
@@ -29,55 +26,9 @@ namespace {
 
 constexpr float kLymphVesselRadius = 0.0012f;
 constexpr float kFittedPointSpacing = 0.004f;  // metres between fitted points of a vessel
-// Lets the mesher use larger triangles where bone and skin are flat (OpenVDB's adaptive
-// meshing keeps the surface closed).
-constexpr float kLevelSetAdaptivity = 0.1f;
-// The coarse level of detail, drawn where a pixel spans over a millimetre: level-set
-// surfaces simplified to within half of that, tubes and nodes with fewer segments.
-constexpr float kCoarseError = 0.0006f;
-// Fraction of a muscle's length at each end over which it may still blend into what it
-// attaches to (bone, a common tendon); beyond it, it is kept clear of other tissue.
-constexpr float kAttachmentBlend = 0.12f;
 // Metres along a fitted bone over which the fit of its end fades out: about a third of
 // the femur, so the shaft bends gently between the fits of its two ends.
 constexpr float kCapFade = 0.12f;
-// Pieces of a cut muscle smaller than this fraction of its main body are dropped.
-constexpr float kCrumbFraction = 0.05f;
-// A measured belly ending further than this from its attachment gets a tendon to it.
-constexpr float kMeasuredReach = 0.01f;
-constexpr float kBelowDrawnTop = 0.01f;
-// A toe's slip of a dividing tendon: about a third of the tendon's width, and flat.
-constexpr float kSlipWidthOfTrunk = 0.35f;
-constexpr float kThinnestSlip = 0.0035f;
-constexpr float kThickestSlip = 0.0012f;
-// Below this height over the ankle joint the tendons beyond a measured belly run on the
-// bones (in front of the ankle, in the grooves behind the malleoli, across the foot).
-constexpr float kTendonsOnBoneAboveAnkle = 0.04f;
-// A measured belly ending this near the start of a tendon of its own joins it there.
-constexpr float kJoinsSharedTendonWithin = 0.1f;
-
-// Without a hint, a muscle's or tendon's thickness points away from the limb's axis
-// (hip joint centre to ankle joint centre), so flat bands lie on the limb, not across it.
-glm::vec3 outwardFromLimbAxis(const std::vector<glm::vec3>& path, const Description& d) {
-  const Landmark* hip = d.findLandmark("hip_joint_centre");
-  const Landmark* ankle = d.findLandmark("ankle_joint_centre");
-  const glm::vec3 top = hip ? hip->position : glm::vec3(0.0f);
-  const glm::vec3 bottom = ankle ? ankle->position : glm::vec3(0.0f, -1.0f, 0.0f);
-  const glm::vec3 middle = path[path.size() / 2];
-  const glm::vec3 axis = glm::normalize(bottom - top);
-  const glm::vec3 onAxis = top + axis * glm::dot(middle - top, axis);
-  const glm::vec3 outward = middle - onAxis;
-  return glm::length(outward) > 1e-4f ? glm::normalize(outward) : glm::vec3(0, 0, 1);
-}
-
-geometry::Mesh sweepProfile(const std::vector<glm::vec3>& path, const std::vector<CrossSection>& profile,
-                            std::optional<glm::vec3> thicknessHint) {
-  geometry::SweepOptions options;
-  options.samplesAlong = 64;
-  options.segmentsAround = 20;
-  options.thicknessHint = thicknessHint;
-  return geometry::sweep(path, [&profile](float t) { return sectionAt(profile, t); }, options);
-}
 
 geometry::Mesh tube(const std::vector<glm::vec3>& path, float radius, bool coarse = false) {
   geometry::SweepOptions options;
@@ -85,18 +36,6 @@ geometry::Mesh tube(const std::vector<glm::vec3>& path, float radius, bool coars
   options.segmentsAround = coarse ? 5 : 8;
   return geometry::sweep(path, [radius](float) { return geometry::SweepSection{2 * radius, 2 * radius}; }, options);
 }
-
-// An id such as "thigh_anterior" as it reads in the Info panel: "thigh anterior".
-std::string inWords(std::string id) {
-  std::replace(id.begin(), id.end(), '_', ' ');
-  return id;
-}
-
-// The coarse level of detail of a bone, muscle, tendon or the skin: the full mesh's own
-// vertices, with their normals and fibres, on far fewer triangles.
-geometry::Mesh coarseOf(const geometry::Mesh& full) { return geometry::simplifiedWithin(full, kCoarseError); }
-
-Layer muscleLayer(Depth depth) { return depth == Depth::Superficial ? Layer::SuperficialMuscle : Layer::DeepMuscle; }
 
 // The measured cartilage over each end of a bone, when the leg has all of it.
 std::vector<geometry::Mesh> capsOf(const Bone& bone, const MeasuredSource& source) {
@@ -129,44 +68,6 @@ GeneratedTissue boneTissue(const Bone& bone, const MeasuredSource& source, Place
   return tissue;
 }
 
-// Full strength along the belly, fading to nothing at the attachments.
-float awayFromAttachments(const geometry::Mesh& mesh, size_t vertex) {
-  const float t = mesh.uvs[vertex].x;
-  return std::min(glm::smoothstep(0.0f, kAttachmentBlend, t), glm::smoothstep(1.0f, 1.0f - kAttachmentBlend, t));
-}
-
-// Drapes the sweep over what lies beneath, cuts out whatever it still engulfs, and
-// re-meshes it, keeping the sweep's (u,v) and fibre directions.
-void placeSweptTissue(GeneratedTissue& tissue, const std::vector<glm::vec3>& path, PlacedTissues& placed) {
-  placed.pushOut(tissue.mesh, [&tissue](size_t v) { return awayFromAttachments(tissue.mesh, v); });
-  geometry::LevelSet solid = geometry::LevelSet::fromMesh(tissue.mesh, kFittingVoxel, kPlacedBand);
-  placed.carve(solid, AttachmentEnds(path, kAttachmentBlend / 2));
-  geometry::Mesh carved = solid.toMesh(kLevelSetAdaptivity);
-  carved.removeSmallPieces(kCrumbFraction);
-  geometry::transferSurfaceAttributes(tissue.mesh, carved);
-  tissue.coarse = coarseOf(carved);
-  tissue.mesh = std::move(carved);
-  placed.add(solid);
-}
-
-TissueEntry muscleEntry(const Muscle& m) {
-  TissueEntry entry = {{m.id}, m.id, m.name, muscleLayer(m.depth), std::nullopt, {}};
-  entry.facts = {{"Origin", m.origin.area},
-                 {"Insertion", m.insertion.area},
-                 {"Action", m.action},
-                 {"Layer", std::string(depthName(m.depth)) + ", " + inWords(m.compartment)},
-                 {"Fibres", m.fibres},
-                 {"Where to feel it", m.surface},
-                 {"Massage", m.massageNotes}};
-  return entry;
-}
-
-
-
-std::string measuredFact(const MeasuredSource& source) {
-  return "Measured on the " + source.credit + " (Andreassen et al. 2022, CC BY 4.0)";
-}
-
 GeneratedTissue measuredBoneTissue(const Bone& bone, geometry::Mesh mesh, const MeasuredSource& source,
                                    PlacedTissues& placed) {
   GeneratedTissue tissue;
@@ -175,127 +76,6 @@ GeneratedTissue measuredBoneTissue(const Bone& bone, geometry::Mesh mesh, const 
   tissue.coarse = coarseOf(mesh);
   tissue.mesh = std::move(mesh);
   placed.add(tissue.mesh);
-  return tissue;
-}
-
-void appendPiece(GeneratedTissue& tissue, const GeneratedTissue& piece) {
-  tissue.mesh.append(piece.mesh);
-  tissue.coarse.append(piece.coarse);
-}
-
-// The slips of a dividing tendon, from where it divides to each toe, flat on the foot
-// (their thickness upward) and kept clear of what is placed.
-// `alongFrom`: the fraction of the muscle's length where they begin, so that (u, v)'s u
-// runs on along them from the trunk's.
-void addSlips(GeneratedTissue& tissue, const Attachment& insertion, const glm::vec3& divides,
-              const geometry::SweepSection& trunk, float alongFrom, PlacedTissues& placed, const FootBed& foot) {
-  const float width = std::max(kSlipWidthOfTrunk * trunk.width, kThinnestSlip);
-  const float thickness = std::min(trunk.thickness, kThickestSlip);
-  const std::vector<CrossSection> profile = {{0.0f, width, thickness}, {1.0f, width, thickness}};
-  const auto slipSweep = [&profile](const std::vector<glm::vec3>& course, int along, int around) {
-    geometry::SweepOptions options;
-    options.samplesAlong = along;
-    options.segmentsAround = around;
-    options.thicknessHint = glm::vec3(0.0f, 1.0f, 0.0f);
-    return geometry::sweep(course, [&profile](float t) { return sectionAt(profile, t); }, options);
-  };
-  // Swept as they are, not meshed again on the fitting grid: a slip is only a few of its
-  // voxels thick, and its course already keeps it clear.
-  for (const Point& slip : insertion.slips) {
-    std::vector<glm::vec3> course = slipCourse(divides, slip.position, placed, 0.5f * thickness + kContactGap);
-    layOnFoot(course, foot, 0.5f * thickness + kContactGap);
-    GeneratedTissue piece;
-    piece.mesh = slipSweep(course, 32, 10);
-    piece.coarse = slipSweep(course, 10, 6);
-    placed.add(piece.mesh);
-    for (geometry::Mesh* mesh : {&piece.mesh, &piece.coarse}) {
-      for (glm::vec2& uv : mesh->uvs) uv.x = alongFrom + (1.0f - alongFrom) * uv.x;
-    }
-    appendPiece(tissue, piece);
-  }
-}
-
-// The tendon a measured belly lacks at one end (the data stops where the belly does),
-// swept at the muscle's own tendon size and kept clear of what is placed; one that
-// divides into slips is swept up to where it divides, and its slips from there.
-std::optional<GeneratedTissue> tendonBeyondBelly(const Muscle& m, const Description& d, const geometry::Mesh& belly,
-                                                 const std::vector<float>& along, bool atInsertion, PlacedTissues& placed,
-                                                 const FootBed& foot) {
-  const std::vector<glm::vec3> path = m.path();
-  std::optional<std::vector<glm::vec3>> tendon = missingTendon(belly, along, path, atInsertion, kMeasuredReach);
-  if (!tendon) return std::nullopt;
-  const geometry::SweepSection end = sectionAt(m.profile, atInsertion ? 1.0f : 0.0f);
-  layOnFoot(*tendon, foot, 0.5f * end.thickness + kContactGap);
-  const std::vector<CrossSection> profile = {{0.0f, end.width, end.thickness}, {1.0f, end.width, end.thickness}};
-  const bool divides = atInsertion && !m.insertion.slips.empty();
-  const std::vector<glm::vec3> trunk = divides ? cutBeforeEnd(*tendon, m.insertion.dividesBefore).kept : *tendon;
-  GeneratedTissue piece;
-  if (trunk.size() >= 2) {
-    piece.mesh = sweepProfile(trunk, profile, outwardFromLimbAxis(trunk, d));
-    placeSweptTissue(piece, trunk, placed);
-  }
-  if (divides) addSlips(piece, m.insertion, trunk.back(), end, 0.0f, placed, foot);
-  return piece;
-}
-
-// A muscle drawn from its description: swept along its path (laid on the bones across the
-// foot), draped over what is placed;
-// one whose tendon divides is swept up to where it divides, and its slips from there.
-GeneratedTissue describedMuscleTissue(const Muscle& m, const Description& d, PlacedTissues& placed, const FootBed& foot) {
-  GeneratedTissue tissue;
-  tissue.entry = muscleEntry(m);
-  std::vector<glm::vec3> path = m.path();
-  layOnFoot(path, foot, 0.5f * sectionAt(m.profile, 1.0f).thickness + kContactGap);
-  const bool divides = !m.insertion.slips.empty() && geometry::pathLength(path) > 2 * m.insertion.dividesBefore;
-  const CutPath trunk = divides ? cutBeforeEnd(path, m.insertion.dividesBefore) : CutPath{path, 1.0f};
-  const std::vector<CrossSection> profile = divides ? profileUpTo(m.profile, trunk.fraction) : m.profile;
-  tissue.mesh = sweepProfile(trunk.kept, profile, m.thicknessAxis.value_or(outwardFromLimbAxis(path, d)));
-  placeSweptTissue(tissue, trunk.kept, placed);
-  if (!divides) return tissue;
-  for (geometry::Mesh* mesh : {&tissue.mesh, &tissue.coarse}) {
-    for (glm::vec2& uv : mesh->uvs) uv.x *= trunk.fraction;
-  }
-  addSlips(tissue, m.insertion, trunk.kept.back(), sectionAt(m.profile, trunk.fraction), trunk.fraction, placed, foot);
-  return tissue;
-}
-
-// Whether the muscle's belly ends where a tendon drawn as a tissue of its own begins (the
-// gastrocnemius heads at the calcaneal tendon, the quadriceps at theirs): that tendon then
-// is its insertion. A belly that runs on down beside it (the soleus, into the deep surface
-// of the calcaneal tendon) keeps a tendon of its own.
-bool endsAtSharedTendon(const Muscle& m, const Description& d, const geometry::Mesh& belly, const std::vector<float>& along) {
-  const float end = *std::max_element(along.begin(), along.end());
-  glm::vec3 centre(0.0f);
-  int count = 0;
-  for (size_t v = 0; v < along.size(); ++v) {
-    if (along[v] > end - 0.01f) centre += belly.positions[v], ++count;
-  }
-  centre /= float(std::max(count, 1));
-  for (const Tendon& t : d.tendons) {
-    if (std::find(t.muscles.begin(), t.muscles.end(), m.id) == t.muscles.end()) continue;
-    if (glm::distance(centre, t.origin.point.position) < kJoinsSharedTendonWithin) return true;
-  }
-  return false;
-}
-
-GeneratedTissue measuredMuscleTissue(const Muscle& m, const Description& d, geometry::Mesh belly,
-                                     const MeasuredSource& source, PlacedTissues& placed, const FootBed& foot) {
-  GeneratedTissue tissue;
-  tissue.entry = muscleEntry(m);
-  tissue.entry.facts.push_back({"Surface", measuredFact(source)});
-  const std::vector<float> along = fractionsAlong(belly, m.path());
-  setMeasuredFibres(belly, along);
-  placed.add(belly);
-  geometry::Mesh coarse = coarseOf(belly);
-  for (const bool atInsertion : {true, false}) {
-    if (atInsertion && endsAtSharedTendon(m, d, belly, along)) continue;
-    if (std::optional<GeneratedTissue> tendon = tendonBeyondBelly(m, d, belly, along, atInsertion, placed, foot)) {
-      belly.append(tendon->mesh);
-      coarse.append(tendon->coarse);
-    }
-  }
-  tissue.mesh = std::move(belly);
-  tissue.coarse = std::move(coarse);
   return tissue;
 }
 
@@ -412,34 +192,6 @@ GeneratedTissue skinTissue(const geometry::LevelSet& skin) {
   return tissue;
 }
 
-float largestSection(const Muscle& m) {
-  float largest = 0.0f;
-  for (const CrossSection& s : m.profile) largest = std::max(largest, s.width * s.thickness);
-  return largest;
-}
-
-// Deep, intermediate, then superficial; within a layer the slenderest first, so that a
-// bulky neighbour yields around a thin one (a groove) rather than swallowing it.
-std::vector<const Muscle*> placementOrder(const std::vector<Muscle>& muscles) {
-  std::vector<const Muscle*> order;
-  for (const Muscle& m : muscles) order.push_back(&m);
-  std::stable_sort(order.begin(), order.end(), [](const Muscle* a, const Muscle* b) {
-    if (a->depth != b->depth) return static_cast<int>(a->depth) > static_cast<int>(b->depth);
-    return largestSection(*a) < largestSection(*b);
-  });
-  return order;
-}
-
-// A measured surface, cut where the drawn body ends: just under the highest skin
-// section (the psoas rises on to the lumbar spine, above it).
-std::optional<geometry::Mesh> measuredSurface(const std::vector<std::string>& names, const Description& d,
-                                              const MeasuredSource& source, std::set<std::string>& used, bool& shared) {
-  if (!source.surfaces) return std::nullopt;
-  std::optional<geometry::Mesh> mesh = takeMeasured(names, *source.surfaces, used, &shared);
-  if (mesh && !d.skinSections.empty()) geometry::clipAbove(*mesh, d.skinSections.front().y - kBelowDrawnTop);
-  return mesh;
-}
-
 // The bones: measured where the leg has them, from their parts where not. A bone whose
 // measured surface another bone already took (the female's metatarsals are one surface
 // with her phalanges) is part of that tissue, which is named for both.
@@ -464,32 +216,6 @@ std::map<std::string, size_t> addBones(GeneratedModel& model, const Description&
     }
   }
   return tissueOf;
-}
-
-// Measured muscles first, as they are; then the described ones the leg lacks, deepest
-// first, each kept clear of everything before it.
-void addMuscles(GeneratedModel& model, const Description& d, const MeasuredSource& source, std::set<std::string>& used,
-                PlacedTissues& placed) {
-  // The bones as placed (copies: the tissues' vector grows below).
-  std::vector<geometry::Mesh> bones;
-  for (const GeneratedTissue& t : model.tissues) {
-    if (t.entry.layer == Layer::Bone) bones.push_back(t.mesh);
-  }
-  geometry::TriangleTree boneTree;
-  for (const geometry::Mesh& bone : bones) boneTree.add(bone, 0);
-  boneTree.build();
-  // Only on a measured subject: the described leg's points were drawn on its own bones.
-  const Landmark* ankle = d.findLandmark("ankle_joint_centre");
-  const FootBed foot{source.surfaces && ankle ? &boneTree : nullptr,
-                     ankle ? ankle->position.y + kTendonsOnBoneAboveAnkle : 0.0f};
-  std::vector<const Muscle*> described;
-  for (const Muscle* m : placementOrder(d.muscles)) {
-    bool shared = false;
-    std::optional<geometry::Mesh> belly = measuredSurface(m->measured, d, source, used, shared);
-    if (belly) model.tissues.push_back(measuredMuscleTissue(*m, d, std::move(*belly), source, placed, foot));
-    else if (!shared) described.push_back(m);
-  }
-  for (const Muscle* m : described) model.tissues.push_back(describedMuscleTissue(*m, d, placed, foot));
 }
 
 }  // namespace
