@@ -73,22 +73,32 @@ void setMeasuredFibres(geometry::Mesh& belly, const std::vector<float>& along) {
   for (size_t v = 0; v < belly.positions.size(); ++v) belly.tangents[v] = glm::vec4(field.direction[v], 1.0f);
 }
 
-std::optional<std::vector<glm::vec3>> missingTendon(const geometry::Mesh& belly, const std::vector<float>& along,
-                                                    const std::vector<glm::vec3>& path, bool atInsertion, float reach) {
-  const glm::vec3 attachment = atInsertion ? path.back() : path.front();
+std::optional<glm::vec3> bellyEndCentre(const geometry::Mesh& belly, const std::vector<float>& along, bool atInsertion) {
+  if (along.empty()) return std::nullopt;
   // The belly's end: its vertices nearest the attachment along the path.
   const float end = atInsertion ? *std::max_element(along.begin(), along.end()) : *std::min_element(along.begin(), along.end());
-  glm::vec3 centre(0.0f), nearest = belly.positions.front();
+  glm::vec3 centre(0.0f);
   int count = 0;
   for (size_t v = 0; v < along.size(); ++v) {
     if (std::abs(along[v] - end) < 0.01f) {
       centre += belly.positions[v];
       ++count;
     }
-    if (glm::distance(belly.positions[v], attachment) < glm::distance(nearest, attachment)) nearest = belly.positions[v];
   }
-  if (glm::distance(nearest, attachment) < reach || count == 0) return std::nullopt;
-  centre /= float(count);
+  return centre / float(count);
+}
+
+std::optional<std::vector<glm::vec3>> missingTendon(const geometry::Mesh& belly, const std::vector<float>& along,
+                                                    const std::vector<glm::vec3>& path, bool atInsertion, float reach) {
+  const glm::vec3 attachment = atInsertion ? path.back() : path.front();
+  glm::vec3 nearest = belly.positions.front();
+  for (const glm::vec3& p : belly.positions) {
+    if (glm::distance(p, attachment) < glm::distance(nearest, attachment)) nearest = p;
+  }
+  const std::optional<glm::vec3> endCentre = bellyEndCentre(belly, along, atInsertion);
+  if (glm::distance(nearest, attachment) < reach || !endCentre) return std::nullopt;
+  const glm::vec3 centre = *endCentre;
+  const float end = atInsertion ? *std::max_element(along.begin(), along.end()) : *std::min_element(along.begin(), along.end());
   // From the end's centre, through the path's points beyond the end, to the attachment.
   const float length = std::max(geometry::pathLength(path), 1e-6f);
   std::vector<glm::vec3> tendon{centre};

@@ -29,6 +29,10 @@ std::vector<float> fractionsAlong(const geometry::Mesh& belly, const std::vector
 // (geometry/fibre_field.h).
 void setMeasuredFibres(geometry::Mesh& belly, const std::vector<float>& along);
 
+// The centre of a measured belly's end toward its insertion (or its origin): of its
+// vertices furthest along the muscle's path (`along`, as fractionsAlong gives).
+std::optional<glm::vec3> bellyEndCentre(const geometry::Mesh& belly, const std::vector<float>& along, bool atInsertion);
+
 // The tendon a measured belly lacks at its insertion end (or its origin end): a path from
 // the centre of the belly's end, along the muscle's path beyond it, to the attachment.
 // Nullopt when the belly reaches within `reach` of the attachment.

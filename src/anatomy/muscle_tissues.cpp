@@ -129,16 +129,11 @@ GeneratedTissue describedMuscleTissue(const Muscle& m, const Description& d, Pla
 // is its insertion. A belly that runs on down beside it (the soleus, into the deep surface
 // of the calcaneal tendon) keeps a tendon of its own.
 bool endsAtSharedTendon(const Muscle& m, const Description& d, const geometry::Mesh& belly, const std::vector<float>& along) {
-  const float end = *std::max_element(along.begin(), along.end());
-  glm::vec3 centre(0.0f);
-  int count = 0;
-  for (size_t v = 0; v < along.size(); ++v) {
-    if (along[v] > end - 0.01f) centre += belly.positions[v], ++count;
-  }
-  centre /= float(std::max(count, 1));
+  const std::optional<glm::vec3> end = bellyEndCentre(belly, along, true);
+  if (!end) return false;
   for (const Tendon& t : d.tendons) {
     if (std::find(t.muscles.begin(), t.muscles.end(), m.id) == t.muscles.end()) continue;
-    if (glm::distance(centre, t.origin.point.position) < kJoinsSharedTendonWithin) return true;
+    if (glm::distance(*end, t.origin.point.position) < kJoinsSharedTendonWithin) return true;
   }
   return false;
 }

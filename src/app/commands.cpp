@@ -44,11 +44,9 @@ render::ViewPreset parseView(const std::string& name) {
 // The full meshes of the named tissues ("calcaneus,talus"), for a close view.
 geometry::Bounds focusBounds(const scene::Scene& scene, const std::string& ids) {
   geometry::Bounds bounds;
-  size_t start = 0;
-  while (start <= ids.size()) {
-    const size_t comma = std::min(ids.find(',', start), ids.size());
-    const std::string id = ids.substr(start, comma - start);
-    start = comma + 1;
+  const std::vector<std::string> named = commaSeparated(ids);
+  if (named.empty()) throw InputError("--focus", "\"" + ids + "\"", "names no tissue", "give tissue ids, e.g. calcaneus,talus");
+  for (const std::string& id : named) {
     const int tissue = scene.findTissue(id);
     if (tissue < 0) {
       std::vector<std::string> known;

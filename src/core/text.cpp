@@ -128,4 +128,15 @@ std::string joinAsChoices(const std::vector<std::string>& names) {
   return text;
 }
 
+std::vector<std::string> commaSeparated(std::string_view list) {
+  std::vector<std::string> items;
+  size_t start = 0;
+  while (start <= list.size()) {
+    const size_t comma = std::min(list.find(',', start), list.size());
+    if (comma > start) items.emplace_back(list.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return items;
+}
+
 }  // namespace legatlas

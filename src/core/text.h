@@ -24,5 +24,7 @@ std::string readFile(const std::string& path, size_t mostBytes = kMostTextFileBy
 std::string nearestName(std::string_view word, const std::vector<std::string>& candidates);
 // "a, b or c"
 std::string joinAsChoices(const std::vector<std::string>& names);
+// The items of a comma-separated list ("skin=0.3,muscles"), empty items left out.
+std::vector<std::string> commaSeparated(std::string_view list);
 
 }  // namespace legatlas

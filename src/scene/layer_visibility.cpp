@@ -47,15 +47,7 @@ LayerVisibility LayerVisibility::defaults() {
 LayerVisibility LayerVisibility::parse(std::string_view spec, const std::string& source) {
   LayerVisibility v;
   for (LayerState& s : v.states_) s.visible = false;
-  size_t start = 0;
-  while (start <= spec.size()) {
-    const size_t comma = std::min(spec.find(',', start), spec.size());
-    const std::string item(spec.substr(start, comma - start));
-    start = comma + 1;
-    if (item.empty()) {
-      if (comma >= spec.size()) break;
-      continue;
-    }
+  for (const std::string& item : commaSeparated(spec)) {
     const size_t equals = item.find('=');
     const std::string name = item.substr(0, equals);
     const std::vector<Layer> layers = layersNamed(name);
