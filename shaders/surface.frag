@@ -3,13 +3,65 @@
 // blended order-independent transparency terms (accumulation and revealage).
 in vec3 vViewPosition;
 in vec3 vViewNormal;
+in vec3 vRestPosition;
+in vec3 vFibre;
+in vec3 vViewFibre;
 
 uniform vec3 uColor;
 uniform float uOpacity;
 uniform bool uTransparentPass;
+uniform float uStriation;    // contrast of the fascicle lines; 0 draws none
+uniform vec3 uTissueCentre;  // model frame; the lines are laid out around it
+
+// Fascicles show as fine lines about a millimetre and a half apart.
+const float kFasciclePitch = 0.0015;  // metres
 
 layout(location = 0) out vec4 outColor;   // colour, or premultiplied accumulation
 layout(location = 1) out vec4 outReveal;  // revealage (transparent pass only)
+
+// Smooth noise in [0, 1] on a unit lattice (value noise, integer hash per corner).
+float latticeValue(ivec3 c) {
+  uint h = uint(c.x) * 73856093u ^ uint(c.y) * 19349663u ^ uint(c.z) * 83492791u;
+  h = (h ^ (h >> 13u)) * 1274126177u;
+  return float(h & 0xffffu) / 65535.0;
+}
+float valueNoise(vec3 p) {
+  ivec3 c = ivec3(floor(p));
+  vec3 f = fract(p);
+  vec3 w = f * f * (3.0 - 2.0 * f);
+  float x00 = mix(latticeValue(c), latticeValue(c + ivec3(1, 0, 0)), w.x);
+  float x10 = mix(latticeValue(c + ivec3(0, 1, 0)), latticeValue(c + ivec3(1, 1, 0)), w.x);
+  float x01 = mix(latticeValue(c + ivec3(0, 0, 1)), latticeValue(c + ivec3(1, 0, 1)), w.x);
+  float x11 = mix(latticeValue(c + ivec3(0, 1, 1)), latticeValue(c + ivec3(1, 1, 1)), w.x);
+  return mix(mix(x00, x10, w.y), mix(x01, x11, w.y), w.z);
+}
+
+// Noise of a position with its component along the fibre removed: constant along each
+// fibre, varying across them. `anchor` is where that position is measured from.
+float fascicles(vec3 anchor, vec3 fibre) {
+  vec3 q = (vRestPosition - anchor) / kFasciclePitch;
+  vec3 across = q - fibre * dot(q, fibre);
+  return 0.65 * valueNoise(across) + 0.35 * valueNoise(2.3 * across + 17.0);
+}
+
+// Brightness change of the fascicle lines, in [-1, 1]. Where the fibre turns, the lines
+// shear by the turn times the distance along the fibre from the anchor; anchors every
+// kAnchorSpacing up the limb (most fibres run along it), blended, keep that distance short.
+float striation() {
+  float length_ = length(vFibre);
+  if (uStriation <= 0.0 || length_ < 0.5) return 0.0;
+  vec3 fibre = vFibre / length_;
+  const float kAnchorSpacing = 0.02;  // metres
+  float slab = (vRestPosition.y - uTissueCentre.y) / kAnchorSpacing;
+  float below = floor(slab);
+  vec3 anchor = vec3(uTissueCentre.x, uTissueCentre.y + below * kAnchorSpacing, uTissueCentre.z);
+  float w = smoothstep(0.0, 1.0, slab - below);
+  float lines = mix(fascicles(anchor, fibre), fascicles(anchor + vec3(0.0, kAnchorSpacing, 0.0), fibre), w);
+  // Two unrelated patterns blended lose contrast halfway; give it back.
+  lines = 0.5 + (lines - 0.5) / sqrt(w * w + (1.0 - w) * (1.0 - w));
+  float fade = clamp(1.6 - length(fwidth(vRestPosition)) / kFasciclePitch, 0.0, 1.0);
+  return (2.0 * lines - 1.0) * fade;
+}
 
 vec3 shade(vec3 normal, vec3 toEye) {
   // A key light over the viewer's shoulder plus a soft sky/ground fill.
@@ -18,7 +70,18 @@ vec3 shade(vec3 normal, vec3 toEye) {
   float fill = 0.5 + 0.5 * normal.y;
   vec3 halfway = normalize(toLight + toEye);
   float specular = pow(max(dot(normal, halfway), 0.0), 48.0) * 0.18;
-  return uColor * (0.22 + 0.12 * fill + 0.72 * diffuse) + vec3(specular);
+  vec3 albedo = uColor * (1.0 + uStriation * striation());
+  vec3 color = albedo * (0.22 + 0.12 * fill + 0.72 * diffuse) + vec3(specular);
+  if (uStriation > 0.0 && length(vFibre) > 0.5) {
+    // Fibrous tissue catches the light in a band across its fibres (Kajiya and Kay 1989).
+    vec3 fibre = vViewFibre - normal * dot(vViewFibre, normal);
+    if (length(fibre) > 1e-4) {
+      float cosine = dot(normalize(fibre), halfway);
+      float sheen = pow(sqrt(max(1.0 - cosine * cosine, 0.0)), 80.0);
+      color += vec3(0.35 * uStriation * sheen * diffuse);
+    }
+  }
+  return color;
 }
 
 void main() {

@@ -3,6 +3,7 @@
 // pressed in (or lifted) by up to two contacts of a massage stroke.
 layout(location = 0) in vec3 aPosition;
 layout(location = 1) in vec3 aNormal;
+layout(location = 2) in vec3 aFibre;  // unit fascicle direction; zero where there is none
 
 uniform mat4 uView;
 uniform mat4 uProjection;
@@ -13,6 +14,9 @@ uniform vec4 uDentNormals[2];  // xyz outward normal at the contact, w radius
 
 out vec3 vViewPosition;
 out vec3 vViewNormal;
+out vec3 vRestPosition;  // before any dent, so the striation stays on the tissue
+out vec3 vFibre;
+out vec3 vViewFibre;
 
 // Moves p by the dents, and tilts the normal n with the slope of the dent.
 void dent(inout vec3 p, inout vec3 n) {
@@ -37,6 +41,9 @@ void dent(inout vec3 p, inout vec3 n) {
 void main() {
   vec3 position = aPosition;
   vec3 normal = aNormal;
+  vRestPosition = aPosition;
+  vFibre = aFibre;
+  vViewFibre = mat3(uView) * aFibre;
   if (uDeformable) dent(position, normal);
   vec4 viewPosition = uView * vec4(position, 1.0);
   vViewPosition = viewPosition.xyz;

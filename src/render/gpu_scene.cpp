@@ -19,16 +19,24 @@ GpuSceneData GpuSceneData::from(const scene::Scene& scene) {
     range.detail = m.detail;
     // Placed into the model frame by a mirroring transform, a surface faces inward.
     range.closed = scene.tissues[m.tissueIndex].closed && m.mesh.signedVolume() > 0.0;
+    range.fibrous = m.mesh.tangents.size() == m.mesh.positions.size();
     data.ranges.push_back(range);
     const auto base = static_cast<uint32_t>(data.vertices.size());
     for (uint32_t index : m.mesh.indices) data.indices.push_back(base + index);
     for (size_t i = 0; i < m.mesh.positions.size(); ++i) {
-      data.vertices.push_back({m.mesh.positions[i], m.mesh.normals[i]});
+      const glm::vec3 fibre = range.fibrous ? glm::vec3(m.mesh.tangents[i]) : glm::vec3(0.0f);
+      const float length = glm::length(fibre);
+      data.vertices.push_back({m.mesh.positions[i], m.mesh.normals[i], length > 1e-6f ? fibre / length : fibre});
     }
   }
   std::vector<int> detailsOf(scene.tissues.size(), 0);  // bit 0 full, bit 1 coarse
   for (const scene::SceneMesh& m : scene.meshes) detailsOf[m.tissueIndex] |= 1 << m.detail;
-  for (DrawRange& range : data.ranges) range.hasOtherDetail = detailsOf[range.tissueIndex] == 3;
+  std::vector<geometry::Bounds> boundsOf(scene.tissues.size());
+  for (const DrawRange& range : data.ranges) boundsOf[range.tissueIndex].add(range.bounds);
+  for (DrawRange& range : data.ranges) {
+    range.hasOtherDetail = detailsOf[range.tissueIndex] == 3;
+    range.tissueCentre = boundsOf[range.tissueIndex].center();
+  }
   // Group by layer so a pass walks its draws without jumping around.
   std::stable_sort(data.ranges.begin(), data.ranges.end(),
                    [](const DrawRange& a, const DrawRange& b) { return a.layer < b.layer; });
@@ -62,6 +70,9 @@ GpuScene::GpuScene(const GpuSceneData& data) : ranges_(data.ranges), totalIndice
   glEnableVertexAttribArray(1);
   glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, sizeof(Vertex),
                         reinterpret_cast<const void*>(offsetof(Vertex, normal)));
+  glEnableVertexAttribArray(2);
+  glVertexAttribPointer(2, 3, GL_FLOAT, GL_FALSE, sizeof(Vertex),
+                        reinterpret_cast<const void*>(offsetof(Vertex, fibre)));
   glBindVertexArray(0);
 }
 

@@ -19,6 +19,8 @@ struct DrawRange {
   int detail = 0;           // 0 full, 1 coarse copy
   bool hasOtherDetail = false;  // its tissue comes in both levels: draw one of them
   bool closed = false;          // a closed surface facing outward: its back faces can be culled
+  bool fibrous = false;         // every vertex carries a fibre direction
+  glm::vec3 tissueCentre{0.0f}; // of all its tissue's ranges, so both levels line up
 };
 
 // Model-space size of a pixel below which a tissue's full mesh is drawn instead of its
@@ -42,6 +44,7 @@ struct GpuSceneData {
   struct Vertex {
     glm::vec3 position;
     glm::vec3 normal;
+    glm::vec3 fibre;  // unit fascicle direction, or zero where the tissue has none
   };
   std::vector<Vertex> vertices;
   std::vector<uint32_t> indices;  // absolute, so the whole scene can go in one draw call

@@ -12,6 +12,17 @@ constexpr float kWorkedTint = 0.35f;
 
 bool deformable(anatomy::Layer layer) { return layer != anatomy::Layer::Bone; }
 
+// Contrast of the fascicle lines: clear on muscle, faint on the denser, paler tendon.
+float striationOf(const FrameInputs& frame, const DrawRange& range) {
+  if (!frame.striation || !range.fibrous) return 0.0f;
+  switch (range.layer) {
+    case anatomy::Layer::SuperficialMuscle:
+    case anatomy::Layer::DeepMuscle: return 0.24f;
+    case anatomy::Layer::Tendon: return 0.10f;
+    default: return 0.0f;
+  }
+}
+
 glm::mat4 cameraProjection(const Camera& camera, int width, int height) {
   return camera.projection(static_cast<float>(width) / static_cast<float>(std::max(height, 1)));
 }
@@ -98,6 +109,7 @@ void Renderer::drawOpaque(const FrameInputs& frame, const glm::mat4& view, const
   setMatrices(surface_, view, projection);
   surface_.set("uTransparentPass", 0);
   surface_.set("uOpacity", 1.0f);
+  surface_.set("uStriation", 0.0f);
   setDents(surface_, frame);
   if (frame.overlays) overlayPainter_.drawSolids(*frame.overlays, surface_);
   if (frame.surroundings) overlayPainter_.drawTable(*frame.surroundings, surface_);
@@ -113,6 +125,8 @@ void Renderer::drawOpaque(const FrameInputs& frame, const glm::mat4& view, const
     else glDisable(GL_CULL_FACE);
     surface_.set("uColor", colorOf(frame, range.tissueIndex));
     surface_.set("uDeformable", deformable(range.layer) ? 1 : 0);
+    surface_.set("uStriation", striationOf(frame, range));
+    surface_.set("uTissueCentre", range.tissueCentre);
     gpuScene_->draw(range);
     lastTrianglesDrawn_ += static_cast<size_t>(range.indexCount) / 3;
   }
@@ -155,9 +169,12 @@ bool Renderer::drawTransparent(const FrameInputs& frame, const glm::mat4& view,
     surface_.set("uColor", colorOf(frame, range.tissueIndex));
     surface_.set("uDeformable", deformable(range.layer) ? 1 : 0);
     surface_.set("uOpacity", frame.layers[range.layer].opacity);
+    surface_.set("uStriation", striationOf(frame, range));
+    surface_.set("uTissueCentre", range.tissueCentre);
     gpuScene_->draw(range);
     lastTrianglesDrawn_ += static_cast<size_t>(range.indexCount) / 3;
   }
+  surface_.set("uStriation", 0.0f);
   if (frame.surroundings) overlayPainter_.drawBody(*frame.surroundings, surface_);
   glDisable(GL_BLEND);
   glDisable(GL_CULL_FACE);

@@ -22,6 +22,7 @@ struct FrameInputs {
   glm::vec3 background{0.16f, 0.17f, 0.19f};
   const Overlays* overlays = nullptr;  // a playing stroke, if any
   const Surroundings* surroundings = nullptr;  // the table and the body, when lying down
+  bool striation = true;  // fine lines along the fibres of muscles and tendons
 };
 
 // The tissue index shown at each pixel: 0 background, otherwise Scene tissue index + 1.

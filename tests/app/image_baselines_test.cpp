@@ -40,6 +40,9 @@ const Picture kPictures[] = {
     {"leg-anterior", "render --leg female --view anterior --size 240x400"},
     {"territories-posterior", "render --leg female --guides territories --view posterior --layers skin=1 --size 240x400"},
     {"edema-thigh-pump-on-table", "render --leg female --lesson edema --step 3 --time 2 --size 480x270"},
+    // Close enough for the fascicle lines to show.
+    {"calf-muscles-striated", "render --leg female --view posterior --layers muscles,bones,tendons "
+                              "--focus gastrocnemius_medial_head,gastrocnemius_lateral_head --size 320x320"},
 };
 
 struct Pixels {

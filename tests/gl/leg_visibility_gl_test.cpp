@@ -3,6 +3,7 @@
 // anatomy teacher expects at each place, and the lymph nodes sit where they are palpated.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <glm/geometric.hpp>
 #include <map>
 #include <memory>
@@ -100,6 +101,98 @@ class BuiltLeg : public ::testing::TestWithParam<std::string> {
     return seen.empty() ? "off screen" : *seen.begin();
   }
 
+  // Blocks of a tissue's picture where the striation's lines can be compared with its
+  // fibres, and how many of them agree within 30 degrees. The lines are the difference
+  // between the picture with and without striation; their direction is across the
+  // dominant gradient (structure tensor). The fibres' direction in a block is the mean
+  // (doubled angle, so sign-free) of the projected fibres over its visible triangles.
+  struct LineAgreement {
+    int compared = 0, agreeing = 0;
+  };
+  LineAgreement striationAgainstFibres(ViewPreset view, const std::string& tissueId) {
+    constexpr int kBlock = 30;
+    int tissue = -1;
+    geometry::Bounds bounds;
+    for (const scene::SceneMesh& m : scene().meshes) {
+      if (scene().tissues[size_t(m.tissueIndex)].id == tissueId && m.detail == 0) {
+        tissue = m.tissueIndex;
+        bounds.add(m.mesh.bounds());
+      }
+    }
+    EXPECT_GE(tissue, 0) << tissueId;
+    camera_.setPreset(view);
+    camera_.frame(bounds, static_cast<float>(kWidth) / kHeight);
+    render::FrameInputs frame{&camera_, scene::LayerVisibility::defaults(), -1};
+    frame.layers[Layer::Skin].visible = false;
+    const auto ids = renderer_->renderTissueIds(frame, kWidth, kHeight);
+    const render::Image lined = renderer_->renderImage(frame, kWidth, kHeight);
+    frame.striation = false;
+    const render::Image plain = renderer_->renderImage(frame, kWidth, kHeight);
+    const auto inside = [&](int x, int y) {
+      for (int dy = -1; dy <= 1; ++dy)
+        for (int dx = -1; dx <= 1; ++dx)
+          if (ids.at(x + dx, y + dy) != uint32_t(tissue + 1)) return false;
+      return true;
+    };
+    const auto lines = [&](int x, int y) {
+      const size_t i = (size_t(y) * kWidth + x) * 4;
+      float change = 0.0f;
+      for (int c = 0; c < 3; ++c) change += float(lined.rgba[i + c]) - float(plain.rgba[i + c]);
+      return change;
+    };
+    const int columns = kWidth / kBlock, rows = kHeight / kBlock;
+    std::vector<glm::vec3> tensors(size_t(columns * rows), glm::vec3(0.0f));  // xx, yy, xy
+    for (int y = 1; y < kHeight - 1; ++y) {
+      for (int x = 1; x < kWidth - 1; ++x) {
+        if (!inside(x, y) || x / kBlock >= columns || y / kBlock >= rows) continue;
+        const float gx = lines(x + 1, y) - lines(x - 1, y), gy = lines(x, y + 1) - lines(x, y - 1);
+        tensors[size_t(y / kBlock * columns + x / kBlock)] += glm::vec3(gx * gx, gy * gy, gx * gy);
+      }
+    }
+    std::vector<glm::vec2> fibres(tensors.size(), glm::vec2(0.0f));  // doubled-angle sums
+    std::vector<int> samples(tensors.size(), 0);
+    const glm::mat4 toClip = camera_.projection(static_cast<float>(kWidth) / kHeight) * camera_.view();
+    const auto toPixel = [&](const glm::vec3& p) {
+      const glm::vec4 clip = toClip * glm::vec4(p, 1.0f);
+      return glm::vec2((clip.x / clip.w * 0.5f + 0.5f) * kWidth, (0.5f - clip.y / clip.w * 0.5f) * kHeight);
+    };
+    for (const scene::SceneMesh& m : scene().meshes) {
+      if (m.tissueIndex != tissue || m.detail != 0 || m.mesh.tangents.size() != m.mesh.positions.size()) continue;
+      // Samples inside each triangle too: a measured surface has few vertices per block.
+      const auto& g = m.mesh;
+      for (size_t i = 0; i + 2 < g.indices.size(); i += 3) {
+        for (const glm::vec3 w : {glm::vec3(1, 1, 1) / 3.0f, glm::vec3(4, 1, 1) / 6.0f, glm::vec3(1, 4, 1) / 6.0f,
+                                  glm::vec3(1, 1, 4) / 6.0f}) {
+          const uint32_t a = g.indices[i], b = g.indices[i + 1], c = g.indices[i + 2];
+          const glm::vec3 p = w.x * g.positions[a] + w.y * g.positions[b] + w.z * g.positions[c];
+          const glm::vec3 n = w.x * g.normals[a] + w.y * g.normals[b] + w.z * g.normals[c];
+          const glm::vec3 t = glm::vec3(w.x * g.tangents[a] + w.y * g.tangents[b] + w.z * g.tangents[c]);
+          const glm::vec2 at = toPixel(p), along = toPixel(p + 0.01f * t) - at;
+          const int x = int(at.x), y = int(at.y);
+          if (x < 1 || y < 1 || x >= columns * kBlock || y >= rows * kBlock || !inside(x, y)) continue;
+          if (glm::dot(n, camera_.eye() - p) <= 0.0f || glm::length(along) < 1e-3f) continue;
+          const float angle = 2.0f * std::atan2(along.y, along.x);
+          const size_t block = size_t(y / kBlock * columns + x / kBlock);
+          fibres[block] += glm::length(along) * glm::vec2(std::cos(angle), std::sin(angle));
+          ++samples[block];
+        }
+      }
+    }
+    LineAgreement agreement;
+    for (size_t b = 0; b < tensors.size(); ++b) {
+      const glm::vec3 t = tensors[b];
+      const float anisotropy = std::hypot(t.x - t.y, 2.0f * t.z) / std::max(t.x + t.y, 1e-6f);
+      if (samples[b] < 4 || t.x + t.y <= 0.0f || anisotropy < 0.2f) continue;
+      // Lines run across the dominant gradient; compare as doubled angles.
+      const float lineAngle = std::atan2(2.0f * t.z, t.x - t.y) + float(M_PI);
+      const float fibreAngle = std::atan2(fibres[b].y, fibres[b].x);
+      const float difference = std::abs(std::remainder(lineAngle - fibreAngle, 2.0f * float(M_PI))) / 2.0f;
+      ++agreement.compared;
+      agreement.agreeing += difference < glm::radians(30.0f);
+    }
+    return agreement;
+  }
+
   std::unique_ptr<render::GlContext> context_;
   std::unique_ptr<render::Renderer> renderer_;
   render::Camera camera_;
@@ -170,6 +263,19 @@ TEST_P(BuiltLeg, SuperficialInguinalNodesShowAtTheGroin) {
     if (n.group.rfind("superficial_inguinal", 0) != 0) continue;
     EXPECT_EQ(tissuesSeenAround(ViewPreset::Anterior, n.position, Showing::Lymph, 2).count(n.id), 1u)
         << n.id << " covered at the groin";
+  }
+}
+
+// Muscles show fine lines along their fascicles: across the fibres the picture changes,
+// along them it does not (on the strap, fusiform and pennate muscles a therapist works).
+TEST_P(BuiltLeg, MuscleStriationRunsAlongTheFibres) {
+  for (const auto& [view, muscle] : {std::pair{ViewPreset::Medial, "sartorius"},
+                                     std::pair{ViewPreset::Posterior, "gastrocnemius_medial_head"},
+                                     std::pair{ViewPreset::Anterior, "rectus_femoris"}}) {
+    const LineAgreement a = striationAgainstFibres(view, muscle);
+    EXPECT_GE(a.compared, 8) << muscle << ": too few blocks show lines";
+    EXPECT_GE(a.agreeing, a.compared * 4 / 5) << muscle << ": " << a.agreeing << " of " << a.compared
+                                               << " blocks have lines along the fibres";
   }
 }
 
