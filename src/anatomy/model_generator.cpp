@@ -1,7 +1,6 @@
 #include "anatomy/model_generator.h"
 
 #include <algorithm>
-#include <limits>
 #include <map>
 #include <set>
 #include <glm/common.hpp>
@@ -13,12 +12,12 @@
 #include "anatomy/model_writer.h"
 #include "anatomy/muscle_tissues.h"
 #include "anatomy/skin_surface.h"
+#include "anatomy/tendon_bands.h"
 #include "anatomy/tissue_building.h"
 #include "anatomy/tissue_fitting.h"
 #include "core/text.h"
 #include "geometry/primitives.h"
 #include "geometry/sweep.h"
-#include "geometry/triangle_tree.h"
 
 namespace legatlas::anatomy {
 
@@ -73,45 +72,10 @@ GeneratedTissue measuredBoneTissue(const Bone& bone, geometry::Mesh mesh, const 
   GeneratedTissue tissue;
   tissue.entry = {{bone.id}, bone.id, bone.name, Layer::Bone, std::nullopt, {}};
   tissue.entry.facts = {{"About", bone.note}, {"Surface", measuredFact(source)}};
+  tissue.measured = true;
   tissue.coarse = coarseOf(mesh);
   tissue.mesh = std::move(mesh);
   placed.add(tissue.mesh);
-  return tissue;
-}
-
-// A superficial band's centre line, lifted on to what now lies beneath it: the muscles
-// it covers may be measured ones, fuller than those it was drawn over. Its own muscles
-// (the calf's in the calcaneal tendon) run into it rather than under it.
-std::vector<glm::vec3> drapedPath(const Tendon& t, const Description& d, const std::vector<GeneratedTissue>& placedSoFar) {
-  constexpr int kSamples = 96;
-  geometry::TriangleTree beneath;
-  for (const GeneratedTissue& tissue : placedSoFar) {
-    const bool own = std::find(t.muscles.begin(), t.muscles.end(), tissue.entry.id) != t.muscles.end();
-    if (!own && tissue.entry.layer != Layer::Lymph) beneath.add(tissue.mesh, 0);
-  }
-  beneath.build();
-  const auto signedDistance = [&beneath](const glm::vec3& p) {
-    const std::optional<geometry::SurfaceHit> hit = beneath.closest(p);
-    if (!hit) return std::numeric_limits<float>::max();
-    return glm::dot(p - hit->point, hit->normal) < 0.0f ? -hit->distance : hit->distance;
-  };
-  std::vector<glm::vec3> path = geometry::smoothPath(t.path(), kSamples);
-  float thickest = 0.0f;
-  for (const CrossSection& s : t.profile) thickest = std::max(thickest, s.thickness);
-  const auto outward = [&d](const glm::vec3& p) { return outwardFromLimbAxis({p}, d); };
-  const auto awayFromEnds = [](size_t i) {
-    const float at = float(i) / float(kSamples - 1);
-    return std::min(glm::smoothstep(0.0f, kAttachmentBlend, at), glm::smoothstep(1.0f, 1.0f - kAttachmentBlend, at));
-  };
-  liftOut(path, signedDistance, outward, 0.5f * thickest + kContactGap, awayFromEnds);
-  return path;
-}
-
-GeneratedTissue tendonTissue(const Tendon& t, const std::vector<glm::vec3>& path, const Description& d) {
-  GeneratedTissue tissue;
-  tissue.entry = {{t.id}, t.id, t.name, Layer::Tendon, std::nullopt, {}};
-  tissue.entry.facts = {{"From", t.origin.area}, {"To", t.insertion.area}, {"Notes", t.notes}};
-  tissue.mesh = sweepProfile(path, t.profile, outwardFromLimbAxis(path, d));
   return tissue;
 }
 
@@ -234,11 +198,7 @@ GeneratedModel generateModel(const Description& described, const MeasuredSource&
     placeAttachmentsOnBones(d, boneMeshes);
   }
   addMuscles(model, d, source, used, placed);
-  for (const Tendon& t : d.tendons) {
-    const std::vector<glm::vec3> path = t.depth == Depth::Superficial ? drapedPath(t, d, model.tissues) : t.path();
-    model.tissues.push_back(tendonTissue(t, path, d));
-    placeSweptTissue(model.tissues.back(), path, placed);
-  }
+  addTendonBands(model, d, bones, placed);
   // Nodes lie in the fat over or between the muscles; the skin then covers them all.
   const size_t firstNode = model.tissues.size();
   for (const LymphNode& n : d.nodes) model.tissues.push_back(nodeTissue(n, placed));

@@ -15,6 +15,7 @@ struct GeneratedTissue {
   TissueEntry entry;  // id, display name, layer, facts; the mesh is named after entry.id
   geometry::Mesh mesh;
   geometry::Mesh coarse;  // the coarse level of detail, written as "<id>.lod1"
+  bool measured = false;  // its surface (a belly, a bone) is a measured one
 };
 
 struct GeneratedModel {

@@ -143,6 +143,7 @@ GeneratedTissue measuredMuscleTissue(const Muscle& m, const Description& d, geom
   GeneratedTissue tissue;
   tissue.entry = muscleEntry(m);
   tissue.entry.facts.push_back({"Surface", measuredFact(source)});
+  tissue.measured = true;
   const std::vector<float> along = fractionsAlong(belly, m.path());
   setMeasuredFibres(belly, along);
   placed.add(belly);

@@ -12,15 +12,10 @@
 
 namespace legatlas::anatomy {
 
-namespace {
-
-// Full strength along the belly, fading to nothing at the attachments.
 float awayFromAttachments(const geometry::Mesh& mesh, size_t vertex) {
   const float t = mesh.uvs[vertex].x;
   return std::min(glm::smoothstep(0.0f, kAttachmentBlend, t), glm::smoothstep(1.0f, 1.0f - kAttachmentBlend, t));
 }
-
-}  // namespace
 
 glm::vec3 outwardFromLimbAxis(const std::vector<glm::vec3>& path, const Description& d) {
   const Landmark* hip = d.findLandmark("hip_joint_centre");

@@ -33,6 +33,10 @@ glm::vec3 outwardFromLimbAxis(const std::vector<glm::vec3>& path, const Descript
 geometry::Mesh sweepProfile(const std::vector<glm::vec3>& path, const std::vector<CrossSection>& profile,
                             std::optional<glm::vec3> thicknessHint);
 
+// For pushing a swept tissue clear: full strength along it, fading to nothing at its
+// attachments (its (u,v)'s u, 0 to 1 along the sweep).
+float awayFromAttachments(const geometry::Mesh& mesh, size_t vertex);
+
 // The coarse level of detail of a bone, muscle, tendon or the skin: the full mesh's own
 // vertices, with their normals and fibres, on far fewer triangles.
 geometry::Mesh coarseOf(const geometry::Mesh& full);

@@ -1,6 +1,7 @@
 #include "anatomy/tissue_fitting.h"
 
 #include <algorithm>
+#include <cmath>
 #include <glm/geometric.hpp>
 
 #include "geometry/sweep.h"
@@ -88,19 +89,71 @@ void PlacedTissues::pushOut(std::vector<glm::vec3>& centreLine, float clearance)
   for (glm::vec3& p : centreLine) p = pushedOut(p, clearance, 1.0f);
 }
 
+namespace {
+
+constexpr float kBandStep = 0.0005f;     // metres: half a voxel
+constexpr float kFurthestMove = 0.05f;   // no muscle bulges further beyond a band drawn over it
+constexpr float kEvenedOver = 0.012f;    // metres each side
+
+// Moves each point of a band's centre line along `outward` by its distance in `moves`
+// (negative inward) times `strength`. Each point moved alone would follow every bump
+// beneath, and a band swept along such a line kinks: the moves are evened out instead,
+// first to the furthest (lifting) or least (lowering) move near each point, so that none
+// ends up lower than it must or deeper than it may, then to their mean.
+void moveEvenly(std::vector<glm::vec3>& centreLine, const std::vector<float>& moves, bool lifting,
+                const std::function<glm::vec3(const glm::vec3&)>& outward, const std::function<float(size_t)>& strength) {
+  const size_t n = centreLine.size();
+  const size_t reach = std::max<size_t>(1, size_t(kEvenedOver * float(n - 1) / geometry::pathLength(centreLine)));
+  const auto window = [n, reach](size_t i) { return std::pair{i >= reach ? i - reach : size_t(0), std::min(n - 1, i + reach)}; };
+  std::vector<float> envelope(n, 0.0f);
+  for (size_t i = 0; i < n; ++i) {
+    const auto [from, to] = window(i);
+    const auto first = moves.begin() + long(from), last = moves.begin() + long(to) + 1;
+    envelope[i] = lifting ? *std::max_element(first, last) : *std::max_element(first, last, [](float a, float b) {
+      return std::abs(a) > std::abs(b);  // the least lowering
+    });
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const float s = strength(i);
+    if (s <= 0.0f) continue;
+    const auto [from, to] = window(i);
+    float sum = 0.0f;
+    for (size_t j = from; j <= to; ++j) sum += envelope[j];
+    centreLine[i] += outward(centreLine[i]) * (s * sum / float(to - from + 1));
+  }
+}
+
+}  // namespace
+
 void liftOut(std::vector<glm::vec3>& centreLine, const std::function<float(const glm::vec3&)>& signedDistance,
              const std::function<glm::vec3(const glm::vec3&)>& outward, float clearance,
              const std::function<float(size_t)>& strength) {
-  constexpr float kLiftStep = 0.0005f;   // metres: half a voxel
-  constexpr float kHighestLift = 0.05f;  // no muscle bulges further beyond a band drawn over it
+  if (centreLine.size() < 2) return;
+  std::vector<float> lifts(centreLine.size(), 0.0f);
   for (size_t i = 0; i < centreLine.size(); ++i) {
-    const float s = strength(i);
-    if (s <= 0.0f) continue;
+    if (strength(i) <= 0.0f) continue;
     const glm::vec3 out = outward(centreLine[i]);
     float lift = 0.0f;
-    while (lift < kHighestLift && signedDistance(centreLine[i] + out * lift) < clearance) lift += kLiftStep;
-    if (lift < kHighestLift) centreLine[i] += out * (lift * s);
+    while (lift < kFurthestMove && signedDistance(centreLine[i] + out * lift) < clearance) lift += kBandStep;
+    if (lift < kFurthestMove) lifts[i] = lift;
   }
+  moveEvenly(centreLine, lifts, true, outward, strength);
+}
+
+void lowerOnto(std::vector<glm::vec3>& centreLine, const std::function<float(const glm::vec3&)>& signedDistance,
+               const std::function<glm::vec3(const glm::vec3&)>& outward, float clearance,
+               const std::function<float(size_t)>& strength) {
+  if (centreLine.size() < 2) return;
+  std::vector<float> lowerings(centreLine.size(), 0.0f);
+  for (size_t i = 0; i < centreLine.size(); ++i) {
+    if (strength(i) <= 0.0f || signedDistance(centreLine[i]) <= clearance) continue;
+    const glm::vec3 in = -outward(centreLine[i]);
+    float lowering = 0.0f;
+    while (lowering < kFurthestMove && signedDistance(centreLine[i] + in * (lowering + kBandStep)) > clearance)
+      lowering += kBandStep;
+    if (lowering < kFurthestMove) lowerings[i] = -lowering;
+  }
+  moveEvenly(centreLine, lowerings, false, outward, strength);
 }
 
 AttachmentEnds::AttachmentEnds(const std::vector<glm::vec3>& centreLine, float fraction) {

@@ -68,6 +68,12 @@ class PlacedTissues {
 void liftOut(std::vector<glm::vec3>& centreLine, const std::function<float(const glm::vec3&)>& signedDistance,
              const std::function<glm::vec3(const glm::vec3&)>& outward, float clearance,
              const std::function<float(size_t index)>& strength);
+// The other way: lowers the points of a band's centre line that float further than
+// `clearance` above what lies beneath it on to it (a tendon on the muscles it continues:
+// the calcaneal tendon on the soleus). Points with nothing beneath within 5 cm stay.
+void lowerOnto(std::vector<glm::vec3>& centreLine, const std::function<float(const glm::vec3&)>& signedDistance,
+               const std::function<glm::vec3(const glm::vec3&)>& outward, float clearance,
+               const std::function<float(size_t index)>& strength);
 
 // Moves the points of a thin tube's centre line into the fat: onto the skin along its
 // normal, then inward to half the fat's depth there, but no deeper than needed to keep
