@@ -22,6 +22,19 @@ render_sheet skin-off "muscles,bones,tendons,lymph,vessels"
 render_sheet muscles "muscles"
 render_sheet lymph-veins "skin=0.15,lymph,vessels,bones"
 
+# Close-ups a teacher looks at, skin off: the back of the knee, the front of the knee,
+# the shin, the medial thigh, and the foot from the side.
+closeup() {  # file, view, tissues framed
+  "$legatlas" render --view "$2" --layers "muscles,bones,tendons" --focus "$3" --size 500x700 --out "$here/$1.png"
+}
+closeup c1 posterior "popliteus,biceps_femoris_short_head"
+closeup c2 anterior "patella,patellar_ligament,quadriceps_tendon"
+closeup c3 anterior "tibialis_anterior,extensor_digitorum_longus"
+closeup c4 medial "gracilis,adductor_longus"
+closeup c5 lateral "calcaneus,talus,tarsals,metatarsals"
+convert "$here"/c1.png "$here"/c2.png "$here"/c3.png "$here"/c4.png "$here"/c5.png +append -resize 50% "$here/closeups.png"
+rm "$here"/c[1-5].png
+
 # Strokes at one moment each, the client on the table in the step's position: gliding up
 # the medial leg, kneading the calf (prone), a thumb stroke along tibialis anterior, a
 # lymph-drainage pump on the thigh, a forearm glide on the hamstrings (prone), a cool-stone
