@@ -272,7 +272,8 @@ void Viewer::drawRoomLabel(int width, int height) {
   const char* text = "toward the heart";
   const ImVec2 size = ImGui::CalcTextSize(text);
   ImDrawList* draw = ImGui::GetForegroundDrawList();
-  const ImVec2 from(at.x - size.x * 0.5f, at.y + size.y * 0.6f);
+  // Below the arrow, but never under the step's caption: just above it then.
+  const ImVec2 from(at.x - size.x * 0.5f, std::min(at.y + size.y * 0.6f, captionTop_ - size.y - 6.0f));
   draw->AddRectFilled(ImVec2(from.x - 4, from.y - 2), ImVec2(from.x + size.x + 4, from.y + size.y + 2), IM_COL32(20, 20, 24, 170), 4.0f);
   draw->AddText(from, IM_COL32(240, 120, 125, 255), text);
 }
@@ -521,7 +522,7 @@ void Viewer::drawPresentation(int width, int height) {
   const ImGuiIO& io = ImGui::GetIO();
   const float scale = io.DisplaySize.y / 1080.0f * uiScale_;
   float captionTop = io.DisplaySize.y;
-  if (presenting_ && !practising()) captionTop = ui::drawLargeCaption(lessonShown(), imgui_->largeFont(), scale);
+  if (presenting_ && !practising()) captionTop = captionTop_ = ui::drawLargeCaption(lessonShown(), imgui_->largeFont(), scale);
   if (labelsShown_ && scene_) {
     const double now = glfwGetTime();
     if (labelsUpdatedAt_ < 0 || now - labelsUpdatedAt_ > kLabelRefreshSeconds) {
@@ -535,6 +536,7 @@ void Viewer::drawPresentation(int width, int height) {
 
 void Viewer::drawPanels() {
   ImGui::GetIO().FontGlobalScale = uiScale_;
+  captionTop_ = ImGui::GetIO().DisplaySize.y;
   if (presenting_) return;
   if (ui::beginSidebar()) {
     if (ui::drawModelPanel(modelPanel_, scene_.get())) {
@@ -560,7 +562,7 @@ void Viewer::drawPanels() {
   ui::endSidebar();
   ui::drawInfoPanel(scene_.get(), frame_.selectedTissue);
   if (leg_) applyPracticeRequest(ui::drawPracticePanel(practicePanel_, practiceShown()));
-  if (!practising() && !quizState_.open) ui::drawStepCaption(lessonShown());
+  captionTop_ = !practising() && !quizState_.open ? ui::drawStepCaption(lessonShown()) : ImGui::GetIO().DisplaySize.y;
   const ui::QuizRequest quiz = ui::drawQuizPanel(quizState_, quiz_);
   if (quiz.start) startQuiz();
   if (quiz.next) {

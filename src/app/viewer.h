@@ -113,6 +113,7 @@ class Viewer {
   int windowedX_ = 0, windowedY_ = 0, windowedWidth_ = 1440, windowedHeight_ = 900;
   std::vector<ui::TissueAnchor> labelAnchors_;
   float labelLeft_ = 0, labelRight_ = 0;
+  float captionTop_ = 0;  // screen y of the step's caption this frame; labels keep above it
   double labelsUpdatedAt_ = -1;
   std::vector<std::string> droppedPaths_;
   bool dragMoved_ = false;

@@ -106,10 +106,10 @@ LessonRequest drawLessonPanel(LessonPanelState& state, const LessonShown& shown)
   return request;
 }
 
-void drawStepCaption(const LessonShown& shown) {
-  if (!shown.lesson || shown.step < 0 || shown.step >= static_cast<int>(shown.lesson->steps.size())) return;
-  const technique::LessonStep& step = shown.lesson->steps[shown.step];
+float drawStepCaption(const LessonShown& shown) {
   const ImGuiIO& io = ImGui::GetIO();
+  if (!shown.lesson || shown.step < 0 || shown.step >= static_cast<int>(shown.lesson->steps.size())) return io.DisplaySize.y;
+  const technique::LessonStep& step = shown.lesson->steps[shown.step];
   const float em = ImGui::GetFontSize();
   const float width = std::min(io.DisplaySize.x - 4 * em, 48 * em);
   ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - em), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
@@ -117,7 +117,9 @@ void drawStepCaption(const LessonShown& shown) {
   ImGui::SetNextWindowBgAlpha(0.78f);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                  ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing;
+  float top = io.DisplaySize.y;
   if (ImGui::Begin("##caption", nullptr, flags)) {
+    top = ImGui::GetWindowPos().y;
     ImGui::PushStyleColor(ImGuiCol_Text, kCurrentStepColor);
     ImGui::Text("Step %d of %zu: %s, %s pressure%s%s", shown.step + 1, shown.lesson->steps.size(),
                 std::string(step.technique->name).c_str(), std::string(technique::pressureId(step.pressure)).c_str(),
@@ -129,6 +131,7 @@ void drawStepCaption(const LessonShown& shown) {
     ImGui::PopTextWrapPos();
   }
   ImGui::End();
+  return top;
 }
 
 }  // namespace legatlas::ui

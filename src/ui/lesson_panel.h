@@ -38,7 +38,8 @@ struct LessonRequest {
 };
 
 LessonRequest drawLessonPanel(LessonPanelState& state, const LessonShown& shown);
-// The current step's caption, large, at the bottom of the window.
-void drawStepCaption(const LessonShown& shown);
+// The current step's caption, large, at the bottom of the window. Returns its top (the
+// display's height when there is none), so what is drawn near it can keep clear.
+float drawStepCaption(const LessonShown& shown);
 
 }  // namespace legatlas::ui
