@@ -240,7 +240,11 @@ int main(int argc, char** argv) {
     if (*checkCommand) return app::runCheck(check);
     if (*scoreCommand) return app::runScore(score);
     if (*soakCommand) return app::runSoak(soak);
-    app::Viewer window(viewer);
+    // A file to replay or record into is checked before a window opens.
+    app::InputScript input = !viewer.replayPath.empty()   ? app::InputScript::replay(viewer.replayPath)
+                             : !viewer.recordPath.empty() ? app::InputScript::record(viewer.recordPath)
+                                                          : app::InputScript();
+    app::Viewer window(viewer, std::move(input));
     return window.run();
   } catch (const InputError& e) {
     std::cerr << "legatlas: " << e.what() << '\n';

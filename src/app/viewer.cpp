@@ -44,7 +44,7 @@ bool userActed() {
 }
 }  // namespace
 
-Viewer::Viewer(const ViewerOptions& options)
+Viewer::Viewer(const ViewerOptions& options, InputScript input)
     : context_({1440, 900, true, false, true, "LegAtlas"}),
       imgui_(std::make_unique<ImGuiSession>(context_.window(), context_.contentScale())),
       renderer_(options.samples) {
@@ -83,8 +83,7 @@ Viewer::Viewer(const ViewerOptions& options)
   } catch (const std::exception&) {
     guidesOn_ = {};  // an unknown guide in an older file: start without guides
   }
-  if (!options.replayPath.empty()) input_ = InputScript::replay(options.replayPath);
-  else if (!options.recordPath.empty()) input_ = InputScript::record(options.recordPath);
+  input_ = std::move(input);
   loadRequested(options.model);
   // Planned once the first frame is on screen.
   lessonPanel_.onTable = !options.upright;

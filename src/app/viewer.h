@@ -33,7 +33,9 @@ class ImGuiSession;
 
 class Viewer {
  public:
-  explicit Viewer(const ViewerOptions& options);
+  // `input`: recorded or replayed input, made before the window opens so that a bad file
+  // is refused first.
+  Viewer(const ViewerOptions& options, InputScript input);
   ~Viewer();
   int run();
 

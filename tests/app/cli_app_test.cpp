@@ -736,7 +736,8 @@ TEST_F(CommandLine, AReplayedStrokeDrawnOnTheLegIsScoredAndKept) {
 
 TEST_F(CommandLine, ARecordingThatCouldNotBeSavedIsRefusedBeforeItStarts) {
   const std::string out = path("no-such-folder/recording.json");
-  const ProcessResult run = runLegatlas("--record " + out);
+  // Refused before a window opens: it needs no display.
+  const ProcessResult run = runLegatlas("--record " + out, "DISPLAY=");
   EXPECT_EQ(run.exitCode, 1) << run.output;
   EXPECT_NE(run.output.find(out + ": "), std::string::npos) << run.output;
 }
@@ -744,7 +745,7 @@ TEST_F(CommandLine, ARecordingThatCouldNotBeSavedIsRefusedBeforeItStarts) {
 TEST_F(CommandLine, ABrokenReplayFileIsReportedByName) {
   const std::string broken = path("broken_replay.json");
   std::ofstream(broken) << "{\"events\": [{\"frame\": 3}]}";
-  const ProcessResult run = runLegatlas("--replay " + broken);
+  const ProcessResult run = runLegatlas("--replay " + broken, "DISPLAY=");
   EXPECT_EQ(run.exitCode, 1);
   EXPECT_NE(run.output.find("broken_replay.json"), std::string::npos) << run.output;
 }
