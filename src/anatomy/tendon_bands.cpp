@@ -87,15 +87,19 @@ std::optional<glm::vec3> startInsideBellies(const Tendon& t, const Description& 
 // attaches to take its ends in: it is not lifted over either.
 std::vector<glm::vec3> drapedPath(const std::vector<glm::vec3>& course, const Tendon& t, const Description& d,
                                   HiddenEnds hidden, const std::vector<GeneratedTissue>& placedSoFar) {
+  // A tendon that continues measured bellies lies on its muscles (the calcaneal tendon on
+  // the soleus, the quadriceps tendon on vastus intermedius), not over a gap; described
+  // ones were drawn on them.
+  const bool liesOnOwnMuscles = hidden.origin > 0.0f && t.origin.bone.empty();
   geometry::TriangleTree others, own;
   for (const GeneratedTissue& tissue : placedSoFar) {
     const std::string& id = tissue.entry.id;
     if (tissue.entry.layer == Layer::Lymph || id == t.origin.bone || id == t.insertion.bone) continue;
     if (std::find(t.muscles.begin(), t.muscles.end(), id) == t.muscles.end()) others.add(tissue.mesh, 0);
-    else own.add(tissue.mesh, 0);
+    else if (liesOnOwnMuscles) own.add(tissue.mesh, 0);
   }
   others.build();
-  own.build();
+  if (liesOnOwnMuscles) own.build();
   const auto signedDistanceTo = [](const geometry::TriangleTree& tree) {
     return [&tree](const glm::vec3& p) {
       const std::optional<geometry::SurfaceHit> hit = tree.closest(p);
@@ -117,10 +121,7 @@ std::vector<glm::vec3> drapedPath(const std::vector<glm::vec3>& course, const Te
   };
   const float clearance = 0.5f * thickest + kContactGap;
   liftOut(path, signedDistanceTo(others), outward, clearance, awayFromEnds);
-  // A tendon that continues measured bellies lies on its muscles (the calcaneal tendon on
-  // the soleus, the quadriceps tendon on vastus intermedius), not over a gap; described
-  // ones were drawn on them.
-  if (hidden.origin > 0.0f && t.origin.bone.empty()) lowerOnto(path, signedDistanceTo(own), outward, clearance, awayFromEnds);
+  if (liesOnOwnMuscles) lowerOnto(path, signedDistanceTo(own), outward, clearance, awayFromEnds);
   return path;
 }
 
