@@ -45,6 +45,16 @@ struct BonePart {
   float thickness = 0;
 };
 
+// On a measured leg, a bone the data lack that lies between measured muscles (the iliac
+// wing between iliacus and the small and middle gluteals): the bone also fills the space
+// between the `inner` and `outer` surfaces where they lie within `thickness` of each other,
+// near its described parts, and is kept out of them and out of `clearOf`.
+struct BetweenMuscles {
+  std::vector<std::string> inner, outer, clearOf;
+  float thickness = 0;
+  std::optional<Point> above;  // only above this height (the iliac wing above the acetabulum)
+};
+
 struct Bone {
   std::string id, name, note;
   std::vector<BonePart> parts;
@@ -54,6 +64,10 @@ struct Bone {
   // A measured leg's cartilage over each end of the bone, when the leg lacks the bone
   // itself: the bone drawn from its parts is fitted to them (bone_fitting.h).
   std::vector<std::vector<std::string>> caps;
+  std::vector<BetweenMuscles> between;
+  // A measured bone of the midline (the sacrum): the data hold the whole of it, a right
+  // leg draws the half right of its own midline.
+  bool halved = false;
 };
 
 // Width and thickness of a muscle or tendon at fraction t of its path (0 origin, 1 insertion).

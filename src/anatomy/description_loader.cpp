@@ -227,7 +227,7 @@ BonePart readBonePart(const FileReader& file, const JsonField& f) {
 void readBones(const DescriptionFiles& files, const std::map<std::string, glm::vec3>& landmarks, Description& d) {
   const FileReader file(files, "bones.json", &landmarks);
   file.forEach("bones", [&](const JsonField& f) {
-    Bone bone{file.requiredText(f, "id"), file.requiredText(f, "name"), file.text(f, "note"), {}, {}, {}};
+    Bone bone{file.requiredText(f, "id"), file.requiredText(f, "name"), file.text(f, "note"), {}, {}, {}, {}, false};
     const JsonField parts = f.at("parts");
     if (parts.arraySize() == 0) parts.fail("a bone needs at least one part", "add a capsule or an ellipsoid");
     for (size_t p = 0; p < parts.arraySize(); ++p) bone.parts.push_back(readBonePart(file, parts.at(p)));
@@ -235,6 +235,18 @@ void readBones(const DescriptionFiles& files, const std::map<std::string, glm::v
     if (f.has("caps")) {
       const JsonField caps = f.at("caps");
       for (size_t c = 0; c < caps.arraySize(); ++c) bone.caps.push_back(file.measuredSurfaces(caps.at(c)));
+    }
+    if (f.has("halved")) bone.halved = f.at("halved").asBool();
+    if (f.has("between")) {
+      const JsonField between = f.at("between");
+      for (size_t b = 0; b < between.arraySize(); ++b) {
+        const JsonField g = between.at(b);
+        BetweenMuscles spec{file.measuredSurfaces(g.at("inner")), file.measuredSurfaces(g.at("outer")), {},
+                            file.positive(g.at("thickness"), 0.05f)};
+        if (g.has("clear_of")) spec.clearOf = file.measuredSurfaces(g.at("clear_of"));
+        if (g.has("above")) spec.above = file.point(g.at("above"));
+        bone.between.push_back(std::move(spec));
+      }
     }
     d.bones.push_back(std::move(bone));
   });

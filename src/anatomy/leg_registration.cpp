@@ -179,6 +179,9 @@ Description registerDescription(const Description& described, const std::vector<
   for (Landmark& l : d.landmarks) l.position = r.landmark(l.id);
   for (Bone& b : d.bones) {
     for (BonePart& part : b.parts) carry(part, r);
+    for (BetweenMuscles& between : b.between) {
+      if (between.above) between.above = r.point(*between.above);
+    }
   }
   for (Muscle& m : d.muscles) carryBand(m, r);
   for (Tendon& t : d.tendons) carryBand(t, r);

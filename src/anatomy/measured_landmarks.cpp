@@ -202,6 +202,9 @@ void measureFoot(Measurer& m) {
 
 void measurePelvis(Measurer& m) {
   if (const Mesh* c = m.surface("bone/coccyx")) m.add("coccyx", centroid(*c), "centroid of bone/coccyx");
+  // The auricular surface, where the ilium meets the sacrum, is the sacrum's widest part.
+  m.extremeOf("sacroiliac_joint", "bone/sacrum", kLateral, "most lateral point of the upper half",
+              [](const Mesh& s) { return belowTop(s, 0, 0.5f * s.bounds().size().y); });
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <glm/geometric.hpp>
 
 #include "anatomy/blended_parts.h"
+#include "anatomy/bone_between.h"
 #include "anatomy/bone_fitting.h"
 #include "anatomy/measured_tissues.h"
 #include "anatomy/model_writer.h"
@@ -16,6 +17,7 @@
 #include "anatomy/tissue_building.h"
 #include "anatomy/tissue_fitting.h"
 #include "core/text.h"
+#include "geometry/mesh_clip.h"
 #include "geometry/primitives.h"
 #include "geometry/sweep.h"
 
@@ -28,6 +30,9 @@ constexpr float kFittedPointSpacing = 0.004f;  // metres between fitted points o
 // Metres along a fitted bone over which the fit of its end fades out: about a third of
 // the femur, so the shaft bends gently between the fits of its two ends.
 constexpr float kCapFade = 0.12f;
+// A measured bone halved at its midline is remeshed this finely (its surface moves by a
+// fraction of it).
+constexpr float kHalvedVoxel = 0.0006f;
 
 geometry::Mesh tube(const std::vector<glm::vec3>& path, float radius, bool coarse = false) {
   geometry::SweepOptions options;
@@ -56,8 +61,13 @@ GeneratedTissue boneTissue(const Bone& bone, const MeasuredSource& source, Place
   GeneratedTissue tissue;
   tissue.entry = {{bone.id}, bone.id, bone.name, Layer::Bone, std::nullopt, {}};
   tissue.entry.facts = {{"About", bone.note}};
-  const geometry::LevelSet solid = BlendedParts(bone.parts, kBoneBlendRadius).levelSet(kFittingVoxel, kPlacedBand);
+  const BlendedParts parts(bone.parts, kBoneBlendRadius);
+  std::optional<geometry::LevelSet> between;
+  if (!bone.between.empty() && source.surfaces)
+    between = boneBetweenMuscles(parts, bone.between, *source.surfaces, kFittingVoxel, kPlacedBand);
+  const geometry::LevelSet solid = between ? std::move(*between) : parts.levelSet(kFittingVoxel, kPlacedBand);
   tissue.mesh = solid.toMesh(kLevelSetAdaptivity);
+  if (between) tissue.entry.facts.push_back({"Surface", "Drawn from the description, its faces laid between the muscles measured on them on the " + source.credit});
   const std::vector<geometry::Mesh> caps = capsOf(bone, source);
   for (const geometry::Mesh& cap : caps) fitEndToCap(tissue.mesh, cap, kCapFade);
   if (!caps.empty()) tissue.entry.facts.push_back({"Surface", "Drawn from the description, its ends fitted to the cartilage measured on the " + source.credit});
@@ -168,6 +178,7 @@ std::map<std::string, size_t> addBones(GeneratedModel& model, const Description&
     tissueOf[b.id] = model.tissues.size();
     bool shared = false;
     std::optional<geometry::Mesh> mesh = measuredSurface(b.measured, d, source, used, shared);
+    if (mesh && b.halved) *mesh = geometry::keepRightOf(*mesh, mesh->bounds().center().x, kHalvedVoxel);
     if (mesh) {
       for (const std::string& name : b.measured) owner.emplace(name, model.tissues.size());
       model.tissues.push_back(measuredBoneTissue(b, std::move(*mesh), source, placed));

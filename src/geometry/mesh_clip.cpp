@@ -1,7 +1,11 @@
 #include "geometry/mesh_clip.h"
 
+#include <algorithm>
 #include <map>
 #include <unordered_map>
+
+#include "geometry/level_set.h"
+#include "geometry/mesh_simplify.h"
 
 namespace legatlas::geometry {
 
@@ -86,6 +90,16 @@ bool clipAbove(Mesh& mesh, float y) {
   mesh.dropUnusedVertices();
   mesh.computeNormals();
   return true;
+}
+
+Mesh keepRightOf(const Mesh& closedMesh, float x, float voxelSize) {
+  const NarrowBand band{3 * voxelSize, 3 * voxelSize};
+  const LevelSet whole = LevelSet::fromMesh(closedMesh, voxelSize, band);
+  Bounds right = closedMesh.bounds();
+  right.min.x = std::max(right.min.x, x - 2 * voxelSize);
+  const LevelSet half = LevelSet::fromFunction(right, voxelSize, [&](const glm::vec3& p) { return std::max(whole.distance(p), x - p.x); }, band);
+  // The grid's many small triangles, simplified within a fifth of a voxel.
+  return simplifiedWithin(half.toMesh(), 0.2f * voxelSize);
 }
 
 }  // namespace legatlas::geometry

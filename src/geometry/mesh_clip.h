@@ -12,4 +12,9 @@ namespace legatlas::geometry {
 // was cut. Attributes other than positions are dropped; normals are recomputed.
 bool clipAbove(Mesh& mesh, float y);
 
+// The part of a closed surface right of the plane x = `x` (the side of +X), closed by a
+// flat face on the plane: remeshed from its signed distance on a grid of `voxelSize`, so
+// that any section (a bone's, with its canals and curves) closes cleanly, then simplified.
+Mesh keepRightOf(const Mesh& closedMesh, float x, float voxelSize);
+
 }  // namespace legatlas::geometry
