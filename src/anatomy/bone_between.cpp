@@ -90,6 +90,7 @@ std::optional<geometry::LevelSet> boneBetweenMuscles(const BlendedParts& parts, 
     geometry::Bounds near = parts.bounds();
     near.add(near.min - glm::vec3(kNearDescribed));
     near.add(near.max + glm::vec3(kNearDescribed));
+    if (g.bounded) near.min.y = std::max(near.min.y, g.above);  // nothing is filled below
     region.add(glm::max(near.min, g.reach.min));
     region.add(glm::min(near.max, g.reach.max));
   }
