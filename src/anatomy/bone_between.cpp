@@ -34,7 +34,7 @@ std::optional<geometry::Mesh> joined(const std::vector<std::string>& names, cons
 
 struct MuscleFaces {
   geometry::LevelSet inner, outer;
-  std::vector<geometry::LevelSet> clear;  // inner, outer and what else the bone stays out of
+  std::vector<geometry::LevelSet> clear;  // what else the bone stays out of (`clearOf`)
   float thickness = 0;
   bool bounded = false;  // below `above`, nothing is filled
   float above = 0;
