@@ -1,7 +1,10 @@
 #include "anatomy/bone_between.h"
 
 #include <algorithm>
+#include <limits>
 #include <glm/common.hpp>
+
+#include "anatomy/measured_tissues.h"
 
 namespace legatlas::anatomy {
 
@@ -22,16 +25,6 @@ constexpr int kBlurPasses = 2;
 // Over this height above its lower bound the fill's thickness grows to its full value.
 constexpr float kTaper = 0.03f;
 
-std::optional<geometry::Mesh> joined(const std::vector<std::string>& names, const MeasuredSurfaces& surfaces) {
-  geometry::Mesh mesh;
-  for (const std::string& name : names) {
-    const auto found = surfaces.find(name);
-    if (found == surfaces.end()) return std::nullopt;
-    mesh.append(found->second);
-  }
-  return mesh;
-}
-
 struct MuscleFaces {
   geometry::LevelSet inner, outer;
   std::vector<geometry::LevelSet> clear;  // what else the bone stays out of (`clearOf`)
@@ -42,8 +35,8 @@ struct MuscleFaces {
 };
 
 std::optional<MuscleFaces> facesOf(const BetweenMuscles& spec, const MeasuredSurfaces& surfaces, float voxelSize) {
-  const std::optional<geometry::Mesh> inner = joined(spec.inner, surfaces), outer = joined(spec.outer, surfaces),
-                                      clearOf = joined(spec.clearOf, surfaces);
+  const std::optional<geometry::Mesh> inner = allMeasured(spec.inner, surfaces), outer = allMeasured(spec.outer, surfaces),
+                                      clearOf = allMeasured(spec.clearOf, surfaces);
   if (!inner || !outer || !clearOf) return std::nullopt;
   const geometry::NarrowBand band{spec.thickness + 2 * voxelSize, kInsideMuscle};
   MuscleFaces faces{geometry::LevelSet::fromMesh(*inner, voxelSize, band), geometry::LevelSet::fromMesh(*outer, voxelSize, band),
@@ -66,24 +59,23 @@ std::optional<geometry::LevelSet> boneBetweenMuscles(const BlendedParts& parts, 
     if (!faces) return std::nullopt;
     groups.push_back(std::move(*faces));
   }
+  // The described parts, united with each fill, then kept clear of every muscle and
+  // surface named (each distance looked up once).
   const auto solid = [&](const glm::vec3& p) {
     const float described = parts.distance(p);
-    float d = described;
+    float d = described, clear = std::numeric_limits<float>::lowest();
     for (const MuscleFaces& g : groups) {
       const float inner = g.inner.distance(p), outer = g.outer.distance(p);
       // Negative where the two faces lie within the thickness of each other across p; the
       // thickness tapers to nothing toward the lower bound, so the fill thins out there
       // instead of ending in a cut face.
       const float rise = g.bounded ? glm::smoothstep(g.above, g.above + kTaper, p.y) : 1.0f;
-      const float thickness = g.thickness * rise;
-      const float across = 0.5f * (inner + outer - thickness);
+      const float across = 0.5f * (inner + outer - g.thickness * rise);
       d = std::min(d, std::max({across, -inner, -outer, described - kNearDescribed}));
+      clear = std::max({clear, kClearance - inner, kClearance - outer});
+      for (const geometry::LevelSet& c : g.clear) clear = std::max(clear, kClearance - c.distance(p));
     }
-    for (const MuscleFaces& g : groups) {
-      d = std::max({d, kClearance - g.inner.distance(p), kClearance - g.outer.distance(p)});
-      for (const geometry::LevelSet& c : g.clear) d = std::max(d, kClearance - c.distance(p));
-    }
-    return d;
+    return std::max(d, clear);
   };
   geometry::Bounds region = parts.bounds();
   for (const MuscleFaces& g : groups) {

@@ -53,6 +53,16 @@ std::optional<geometry::Mesh> takeMeasured(const std::vector<std::string>& names
   return mesh;
 }
 
+std::optional<geometry::Mesh> allMeasured(const std::vector<std::string>& names, const MeasuredSurfaces& surfaces) {
+  geometry::Mesh mesh;
+  for (const std::string& name : names) {
+    const auto found = surfaces.find(name);
+    if (found == surfaces.end()) return std::nullopt;
+    mesh.append(found->second);
+  }
+  return mesh;
+}
+
 std::vector<float> fractionsAlong(const geometry::Mesh& belly, const std::vector<glm::vec3>& path) {
   const float length = std::max(geometry::pathLength(path), 1e-6f);
   std::vector<float> along;

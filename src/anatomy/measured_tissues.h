@@ -20,6 +20,10 @@ namespace legatlas::anatomy {
 std::optional<geometry::Mesh> takeMeasured(const std::vector<std::string>& names, const MeasuredSurfaces& surfaces,
                                            std::set<std::string>& used, bool* shared = nullptr);
 
+// The surfaces of `names` joined into one mesh; nullopt when the leg lacks any of them
+// (the cartilage over a bone's end, the muscles on a bone's faces).
+std::optional<geometry::Mesh> allMeasured(const std::vector<std::string>& names, const MeasuredSurfaces& surfaces);
+
 // Where each vertex of a measured belly lies along the muscle's path: 0 at the origin,
 // 1 at the insertion (its closest point on the path, as a fraction of the path's length).
 std::vector<float> fractionsAlong(const geometry::Mesh& belly, const std::vector<glm::vec3>& path);

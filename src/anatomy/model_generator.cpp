@@ -46,13 +46,9 @@ std::vector<geometry::Mesh> capsOf(const Bone& bone, const MeasuredSource& sourc
   std::vector<geometry::Mesh> caps;
   if (!source.surfaces) return caps;
   for (const std::vector<std::string>& names : bone.caps) {
-    geometry::Mesh cap;
-    for (const std::string& name : names) {
-      const auto found = source.surfaces->find(name);
-      if (found == source.surfaces->end()) return {};
-      cap.append(found->second);
-    }
-    caps.push_back(std::move(cap));
+    std::optional<geometry::Mesh> cap = allMeasured(names, *source.surfaces);
+    if (!cap) return {};
+    caps.push_back(std::move(*cap));
   }
   return caps;
 }
