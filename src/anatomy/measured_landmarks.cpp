@@ -125,6 +125,52 @@ void measureCrest(Measurer& m, const std::string& id) {
               [y](const Mesh&) { return [y](const glm::vec3& p) { return std::abs(p.y - y) < 0.005f; }; });
 }
 
+// The tibial plateau's own frame, from its two cartilages: across from the medial to the
+// lateral condyle, forward at right angles to that in the horizontal plane, lengths in
+// plateau widths. The tibia is turned outward on the femur (about 25 degrees on both
+// subjects), so "lateral" and "anterior" of the model frame do not find its tubercles.
+struct PlateauFrame {
+  glm::vec3 centre{0.0f}, across{1, 0, 0}, forward{0, 0, 1};
+  float top = 0, width = 0;
+  glm::vec3 at(float lateral, float anterior, float below) const {
+    return centre + (across * lateral + forward * anterior) * width + glm::vec3(0, top - centre.y - below * width, 0);
+  }
+};
+
+std::optional<PlateauFrame> plateauFrame(const Measurer& m) {
+  const Mesh *medial = m.surface("cartilage/tibia_medial"), *lateral = m.surface("cartilage/tibia_lateral");
+  if (!medial || !lateral) return std::nullopt;
+  PlateauFrame f;
+  const glm::vec3 a = centroid(*medial), b = centroid(*lateral);
+  f.centre = (a + b) * 0.5f;
+  f.across = glm::vec3(b.x - a.x, 0, b.z - a.z);
+  f.width = glm::length(f.across);
+  if (f.width <= 0) return std::nullopt;
+  f.across /= f.width;
+  f.forward = glm::vec3(-f.across.z, 0, f.across.x);
+  f.top = std::max(medial->bounds().max.y, lateral->bounds().max.y);
+  return f;
+}
+
+// The front of the tibia's upper end. On a measured tibia Gerdy's tubercle is its most
+// anterolateral point (in the plateau's frame) 1-3 cm below its top. Where the tibia is
+// missing, the tuberosity, the top of the crest and Gerdy's tubercle go where the female
+// subject's measured tibia has them in her plateau's frame (lateral, anterior, below; in
+// plateau widths), so the patellar ligament runs down from the patella as hers does.
+void measureTibialFront(Measurer& m, const std::optional<PlateauFrame>& plateau) {
+  if (!plateau) return;
+  const glm::vec3 anterolateral = glm::normalize(plateau->across + plateau->forward);
+  if (m.surface("bone/tibia")) {
+    m.extremeOf("gerdys_tubercle", "bone/tibia", anterolateral, "most anterolateral point (in the plateau's frame) 1-3 cm below the top",
+                [](const Mesh& t) { return belowTop(t, 0.01f, 0.03f); });
+    return;
+  }
+  const std::string how = " on the female subject's tibia, in the frame of the plateau cartilages";
+  m.add("tibial_tuberosity", plateau->at(0.12f, 1.063f, 0.817f), "where the tuberosity lies" + how);
+  m.add("tibial_crest_upper", plateau->at(0.158f, 1.059f, 1.217f), "where the upper crest lies" + how);
+  m.add("gerdys_tubercle", plateau->at(0.764f, 0.679f, 0.731f), "where Gerdy's tubercle lies" + how);
+}
+
 void measureShank(Measurer& m) {
   m.extremeOf("medial_tibial_condyle", "bone/tibia", kMedial, "most medial point of the top 4 cm",
               [](const Mesh& t) { return belowTop(t, 0, 0.04f); });
@@ -132,6 +178,7 @@ void measureShank(Measurer& m) {
               [](const Mesh& t) { return belowTop(t, 0, 0.04f); });
   m.extremeOf("tibial_tuberosity", "bone/tibia", kAnterior, "most anterior point 2.5-5.5 cm below the top",
               [](const Mesh& t) { return belowTop(t, 0.025f, 0.055f); });
+  measureTibialFront(m, plateauFrame(m));
   m.extremeOf("medial_malleolus", "bone/tibia", kMedial, "most medial point of the lowest 5 cm",
               [](const Mesh& t) { return aboveBottom(t, 0.05f); });
   m.extremeOf("fibular_head", "bone/fibula", kLateral, "most lateral point of the top 2.5 cm",
@@ -151,7 +198,7 @@ void measureShank(Measurer& m) {
   if (lateral && (medial || facet))
     m.add("ankle_joint_centre", (*lateral + (medial ? *medial : *facet)) * 0.5f,
           medial ? "midpoint of the malleoli" : "midpoint of the lateral malleolus and the medial malleolar facet of cartilage/tibia_distal");
-  measureCrest(m, "tibial_crest_upper");
+  if (!m.found("tibial_crest_upper")) measureCrest(m, "tibial_crest_upper");
   measureCrest(m, "tibial_crest_lower");
 }
 

@@ -83,13 +83,7 @@ std::vector<std::pair<Path, int>> StepPlanner::fibreLanes() {
       if (path.size() > 1 && a.origin &&
           glm::length(path.front().position - a.origin->point) < glm::length(path.back().position - a.origin->point))
         std::reverse(path.begin(), path.end());
-      path = allowedPart(path, tissue);
-      // From the insertion end of that strip along the fibres themselves, as long as they
-      // stay over the muscle; the strip's centre line where the fibres leave it at once.
-      if (path.size() > 1) {
-        Path fibres = allowedPart(followFibres(leg_, tissue, path.front(), lengthOf(path)), tissue);
-        if (lengthOf(fibres) >= 0.6f * lengthOf(path)) path = std::move(fibres);
-      }
+      path = fibresAlongStrip(allowedPart(path, tissue), tissue);
     }
     path = allowedPart(path, tissue);
     if (technique_.reference != Reference::BellyProgression) path = notAgainstLymph(leg_, alongFibresPart(leg_, std::move(path), tissue));
@@ -97,6 +91,25 @@ std::vector<std::pair<Path, int>> StepPlanner::fibreLanes() {
     out.emplace_back(std::move(path), tissue);
   }
   return out;
+}
+
+// From the insertion end of the strip along the fibres themselves, as long as they stay
+// over the muscle and cover most of the strip. Where the fibres leave it at once (the
+// strip's end lies on a tendon that turns, as tibialis anterior's does at the ankle) the
+// start moves up the strip a centimetre at a time, over its lower third at most; the
+// strip's centre line where the fibres never follow it.
+Path StepPlanner::fibresAlongStrip(const Path& strip, int tissue) const {
+  constexpr float kCovered = 0.6f, kStartStep = 0.01f, kFurthestStart = 1.0f / 3.0f;
+  const float total = lengthOf(strip);
+  float up = 0, nextStart = 0;
+  for (size_t i = 0; i + 1 < strip.size() && up <= kFurthestStart * total; ++i) {
+    if (i > 0) up += glm::distance(strip[i].position, strip[i - 1].position);
+    if (up < nextStart) continue;
+    nextStart = up + kStartStep;
+    Path fibres = allowedPart(followFibres(leg_, tissue, strip[i], total - up), tissue);
+    if (lengthOf(fibres) >= kCovered * total) return fibres;
+  }
+  return strip;
 }
 
 std::vector<std::pair<Path, int>> StepPlanner::flowLanes(int count) {

@@ -63,6 +63,7 @@ class StepPlanner {
   std::vector<std::pair<Path, int>> targetLanes();
   [[noreturn]] void noStripFor(int tissue) const;
   std::vector<std::pair<Path, int>> fibreLanes();
+  Path fibresAlongStrip(const Path& strip, int tissue) const;
 
   // Streamlines of the lymph flow: across a region from its distal edge, or up each
   // targeted muscle from its distal end.

@@ -377,6 +377,12 @@ TEST_P(MeasuredLeg, TheKneeExtensorTendonsRunFromMuscleToPatellaToTibia) {
     const glm::vec3 off = (c - centres.front()) - along * glm::dot(c - centres.front(), along);
     EXPECT_LT(glm::length(off), 0.006f) << "the ligament bends";
   }
+  // Down from the apex, never far toward the midline: the tuberosity lies under the patella
+  // or lateral of it (the Q angle). The male's patella lies 3.5 cm lateral of the centre of
+  // his condyles, so his leans 9 degrees medially; with his tuberosity carried from the
+  // described leg, not placed in his plateau's frame, it leant 25.
+  const glm::vec3 down = tuberosity - apex;
+  EXPECT_LT(glm::degrees(std::atan2(-down.x, -down.y)), 12.0f) << "the patellar ligament leans toward the midline";
 }
 
 // The iliac wing, which the data lack, lies between the muscles on its two faces: iliacus
