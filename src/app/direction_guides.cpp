@@ -19,7 +19,10 @@ constexpr float kFlowDriftPerSecond = 0.6f;  // dashes travel along a streamline
 constexpr float kPulseSpacing = 0.1f, kPulseSpeed = 0.04f, kPulseLength = 0.015f;
 constexpr float kVeinArrowSpacing = 0.07f;
 constexpr float kFibreArrowLength = 0.018f;
-constexpr size_t kMostFibreArrows = 160;
+// Fibre arrows stand at least this far apart, so a slender tendon gets a file of them, not
+// a thicket; a muscle's surface is thinned to about kMostFibreSamples vertices first.
+constexpr float kFibreArrowSpacing = 0.015f;
+constexpr size_t kMostFibreSamples = 4000;
 constexpr float kAboveSurface = 0.001f;
 const glm::vec3 kFlowColor{0.55f, 0.95f, 0.45f};
 const glm::vec3 kPulseColor{0.85f, 1.0f, 0.5f};
@@ -162,23 +165,30 @@ void DirectionGuides::addVeinArrows(render::Overlays& overlays) const {
 
 void DirectionGuides::addFibres(render::Overlays& overlays, int tissue) {
   auto cached = fibreArrows_.find(tissue);
-  if (cached == fibreArrows_.end()) {
-    std::vector<render::DirectionArrow> arrows;
-    for (const scene::SceneMesh& m : leg_.scene().meshes) {
-      if (m.tissueIndex != tissue || m.detail != 0 || m.mesh.tangents.size() != m.mesh.positions.size()) continue;
-      const size_t stride = std::max<size_t>(1, m.mesh.positions.size() / kMostFibreArrows);
-      for (size_t i = 0; i < m.mesh.positions.size(); i += stride) {
-        const glm::vec3 normal = m.mesh.normals[i];
-        const glm::vec3 fibre = leg_.fibreAt(tissue, m.mesh.positions[i]);  // oriented toward the origin
-        const glm::vec3 onSurface = fibre - normal * glm::dot(fibre, normal);
-        if (glm::length(onSurface) < 0.3f) continue;
-        arrows.push_back({m.mesh.positions[i] + normal * 0.0015f, glm::normalize(onSurface), normal, kFibreArrowLength,
-                          kFibreColor, true});
-      }
-    }
-    cached = fibreArrows_.emplace(tissue, std::move(arrows)).first;
-  }
+  if (cached == fibreArrows_.end()) cached = fibreArrows_.emplace(tissue, fibreArrows(tissue)).first;
   overlays.arrows.insert(overlays.arrows.end(), cached->second.begin(), cached->second.end());
+}
+
+std::vector<render::DirectionArrow> DirectionGuides::fibreArrows(int tissue) const {
+  std::vector<render::DirectionArrow> arrows;
+  const auto nearAnother = [&](const glm::vec3& p) {
+    for (const render::DirectionArrow& a : arrows)
+      if (glm::distance(a.tip, p) < kFibreArrowSpacing) return true;
+    return false;
+  };
+  for (const scene::SceneMesh& m : leg_.scene().meshes) {
+    if (m.tissueIndex != tissue || m.detail != 0 || m.mesh.tangents.size() != m.mesh.positions.size()) continue;
+    const size_t stride = std::max<size_t>(1, m.mesh.positions.size() / kMostFibreSamples);
+    for (size_t i = 0; i < m.mesh.positions.size(); i += stride) {
+      const glm::vec3 p = m.mesh.positions[i], normal = m.mesh.normals[i];
+      if (nearAnother(p)) continue;
+      const glm::vec3 fibre = leg_.fibreAt(tissue, p);  // oriented toward the origin
+      const glm::vec3 onSurface = fibre - normal * glm::dot(fibre, normal);
+      if (glm::length(onSurface) < 0.3f) continue;
+      arrows.push_back({p + normal * 0.0015f, glm::normalize(onSurface), normal, kFibreArrowLength, kFibreColor, true});
+    }
+  }
+  return arrows;
 }
 
 void DirectionGuides::addTo(render::Overlays& overlays, const GuideToggles& on, double time, int selectedTissue) {

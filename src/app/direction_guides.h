@@ -37,6 +37,7 @@ class DirectionGuides {
   void addPulses(render::Overlays& overlays, double time) const;
   void addVeinArrows(render::Overlays& overlays) const;
   void addFibres(render::Overlays& overlays, int tissue);
+  std::vector<render::DirectionArrow> fibreArrows(int tissue) const;
 
   const technique::LegModel& leg_;
   std::vector<std::vector<technique::SkinPoint>> streamlines_;
