@@ -32,6 +32,13 @@ std::optional<glm::vec3> extreme(const Mesh& mesh, const glm::vec3& direction, c
   return best;
 }
 
+std::optional<glm::vec3> nearestVertex(const Mesh& mesh, const glm::vec3& to) {
+  std::optional<glm::vec3> best;
+  for (const glm::vec3& p : mesh.positions)
+    if (!best || glm::distance(p, to) < glm::distance(*best, to)) best = p;
+  return best;
+}
+
 glm::vec3 centroid(const Mesh& mesh) {
   glm::vec3 sum(0.0f);
   for (const glm::vec3& p : mesh.positions) sum += p;
@@ -153,8 +160,9 @@ std::optional<PlateauFrame> plateauFrame(const Measurer& m) {
 }
 
 // The front of the tibia's upper end. On a measured tibia Gerdy's tubercle is its most
-// anterolateral point (in the plateau's frame) 1-3 cm below its top. Where the tibia is
-// missing, the tuberosity, the top of the crest and Gerdy's tubercle go where the female
+// anterolateral point (in the plateau's frame) 1-3 cm below its top, and tibialis anterior
+// begins at the point of the bone nearest the top of the muscle. Where the tibia is
+// missing, the tuberosity, the top of the crest and those two points go where the female
 // subject's measured tibia has them in her plateau's frame (lateral, anterior, below; in
 // plateau widths), so the patellar ligament runs down from the patella as hers does.
 void measureTibialFront(Measurer& m, const std::optional<PlateauFrame>& plateau) {
@@ -163,12 +171,16 @@ void measureTibialFront(Measurer& m, const std::optional<PlateauFrame>& plateau)
   if (m.surface("bone/tibia")) {
     m.extremeOf("gerdys_tubercle", "bone/tibia", anterolateral, "most anterolateral point (in the plateau's frame) 1-3 cm below the top",
                 [](const Mesh& t) { return belowTop(t, 0.01f, 0.03f); });
+    if (const Mesh* muscle = m.surface("muscle/tibialis_anterior"))
+      m.add("tibia_lateral_condyle_anterior", nearestVertex(*m.surface("bone/tibia"), *extreme(*muscle, kUp)),
+            "point of bone/tibia nearest the top of muscle/tibialis_anterior");
     return;
   }
   const std::string how = " on the female subject's tibia, in the frame of the plateau cartilages";
   m.add("tibial_tuberosity", plateau->at(0.12f, 1.063f, 0.817f), "where the tuberosity lies" + how);
   m.add("tibial_crest_upper", plateau->at(0.158f, 1.059f, 1.217f), "where the upper crest lies" + how);
   m.add("gerdys_tubercle", plateau->at(0.764f, 0.679f, 0.731f), "where Gerdy's tubercle lies" + how);
+  m.add("tibia_lateral_condyle_anterior", plateau->at(0.711f, 0.320f, 0.958f), "where tibialis anterior's origin begins" + how);
 }
 
 void measureShank(Measurer& m) {

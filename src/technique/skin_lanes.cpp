@@ -77,12 +77,17 @@ std::vector<bool> chosenStrip(const std::vector<float>& angles, std::optional<gl
   const auto binOf = [](float angle) { return int(std::floor((angle + 180.0f) / (360.0f / kAngleBins))) % kAngleBins; };
   std::vector<int> counts(kAngleBins, 0);
   for (float a : angles) counts[binOf(a)]++;
-  const int firstEmpty = int(std::find(counts.begin(), counts.end(), 0) - counts.begin());
+  // One empty bin between two occupied ones does not part a strip: a muscle's skin seen
+  // from the limb's axis can miss one bin where its surface turns from front to side.
+  std::vector<int> occupied(kAngleBins, 0);
+  for (int b = 0; b < kAngleBins; ++b)
+    occupied[b] = counts[b] > 0 || (counts[(b + kAngleBins - 1) % kAngleBins] > 0 && counts[(b + 1) % kAngleBins] > 0);
+  const int firstEmpty = int(std::find(occupied.begin(), occupied.end(), 0) - occupied.begin());
   std::vector<int> strip(kAngleBins, firstEmpty == kAngleBins ? 0 : -1);  // all round: one strip
   int strips = firstEmpty == kAngleBins ? 1 : 0;
   for (int k = 1; firstEmpty < kAngleBins && k <= kAngleBins; ++k) {
     const int b = (firstEmpty + k) % kAngleBins, previous = (b + kAngleBins - 1) % kAngleBins;
-    if (counts[b] > 0) strip[b] = counts[previous] > 0 && strip[previous] >= 0 ? strip[previous] : strips++;
+    if (occupied[b]) strip[b] = occupied[previous] && strip[previous] >= 0 ? strip[previous] : strips++;
   }
   std::vector<int> sizes(strips, 0);
   std::vector<glm::vec2> directions(strips, glm::vec2(0.0f));
