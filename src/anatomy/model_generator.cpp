@@ -63,6 +63,8 @@ GeneratedTissue boneTissue(const Bone& bone, const MeasuredSource& source, Place
     between = boneBetweenMuscles(parts, bone.between, *source.surfaces, kFittingVoxel, kPlacedBand);
   const geometry::LevelSet solid = between ? std::move(*between) : parts.levelSet(kFittingVoxel, kPlacedBand);
   tissue.mesh = solid.toMesh(kLevelSetAdaptivity);
+  // Laid between muscles, the bone can leave a speck where two of them part for a voxel.
+  if (between) tissue.mesh.removeSmallPieces(kCrumbFraction);
   if (between) tissue.entry.facts.push_back({"Surface", "Drawn from the description, its faces laid between the muscles measured on them on the " + source.credit});
   const std::vector<geometry::Mesh> caps = capsOf(bone, source);
   for (const geometry::Mesh& cap : caps) fitEndToCap(tissue.mesh, cap, kCapFade);
