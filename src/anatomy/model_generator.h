@@ -1,6 +1,7 @@
 #pragma once
 // Turns the anatomical description into meshes, one per tissue, with the tissue map that
 // names them: bones, muscles, tendons, lymph nodes and vessels, veins and the skin.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,9 @@ struct GeneratedTissue {
   geometry::Mesh mesh;
   geometry::Mesh coarse;  // the coarse level of detail, written as "<id>.lod1"
   bool measured = false;  // its surface (a belly, a bone) is a measured one
+  // The first vertex, in mesh and in coarse, of the tendons drawn beyond a measured belly:
+  // written apart, as "<id>.tendon", so that they are drawn as tendon, not muscle.
+  std::optional<size_t> tendonFrom, coarseTendonFrom;
 };
 
 struct GeneratedModel {

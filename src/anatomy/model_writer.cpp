@@ -27,6 +27,26 @@ std::string lymphTargetName(const std::string& id, const Description& d) {
   return name + " nodes";
 }
 
+// The triangles of `mesh` on vertices before `first`, and those on the rest: pieces
+// appended one after another share no vertex.
+std::pair<geometry::Mesh, geometry::Mesh> splitAtVertex(const geometry::Mesh& mesh, size_t first) {
+  std::pair<geometry::Mesh, geometry::Mesh> halves;
+  const bool tangents = mesh.tangents.size() == mesh.positions.size(), uvs = mesh.uvs.size() == mesh.positions.size();
+  for (int half = 0; half < 2; ++half) {
+    geometry::Mesh& out = half == 0 ? halves.first : halves.second;
+    const size_t from = half == 0 ? 0 : first, to = half == 0 ? first : mesh.positions.size();
+    out.positions.assign(mesh.positions.begin() + from, mesh.positions.begin() + to);
+    out.normals.assign(mesh.normals.begin() + from, mesh.normals.begin() + to);
+    if (tangents) out.tangents.assign(mesh.tangents.begin() + from, mesh.tangents.begin() + to);
+    if (uvs) out.uvs.assign(mesh.uvs.begin() + from, mesh.uvs.begin() + to);
+    for (size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
+      if ((mesh.indices[i] >= first) != (half == 1)) continue;
+      for (size_t k = 0; k < 3; ++k) out.indices.push_back(mesh.indices[i + k] - static_cast<uint32_t>(from));
+    }
+  }
+  return halves;
+}
+
 AttachmentSite attachmentSite(const Attachment& a) { return {a.point.position, a.area}; }
 
 // The anatomy the tissue map carries for tissue `id`: attachments of muscles and
@@ -111,11 +131,21 @@ nlohmann::ordered_json tissueMapJson(const GeneratedModel& model) {
 }  // namespace
 
 void writeGeneratedModel(const GeneratedModel& model, const std::string& glbPath) {
+  // The halves of split meshes live here until written: reserved, so pointers stay valid.
+  std::vector<geometry::Mesh> halves;
+  halves.reserve(4 * model.tissues.size());
   std::vector<geometry::NamedMesh> meshes;
-  for (const GeneratedTissue& t : model.tissues) meshes.push_back({t.entry.id, &t.mesh});
-  for (const GeneratedTissue& t : model.tissues) {
-    if (!t.coarse.indices.empty()) meshes.push_back({t.entry.id + std::string(scene::kCoarseSuffix), &t.coarse});
-  }
+  // "<id><detail>", or "<id><detail>" and "<id>.tendon<detail>" for a muscle with tendons.
+  const auto add = [&](const std::string& id, const geometry::Mesh& mesh, std::optional<size_t> tendonFrom,
+                       std::string_view detail) {
+    if (mesh.indices.empty()) return;
+    if (!tendonFrom) return meshes.push_back({id + std::string(detail), &mesh});
+    auto [muscle, tendon] = splitAtVertex(mesh, *tendonFrom);
+    meshes.push_back({id + std::string(detail), &halves.emplace_back(std::move(muscle))});
+    meshes.push_back({id + std::string(scene::kTendonSuffix) + std::string(detail), &halves.emplace_back(std::move(tendon))});
+  };
+  for (const GeneratedTissue& t : model.tissues) add(t.entry.id, t.mesh, t.tendonFrom, "");
+  for (const GeneratedTissue& t : model.tissues) add(t.entry.id, t.coarse, t.coarseTendonFrom, scene::kCoarseSuffix);
   geometry::writeGlb(glbPath, meshes);
   std::filesystem::path mapPath(glbPath);
   mapPath.replace_extension(".tissues.json");

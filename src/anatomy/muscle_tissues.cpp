@@ -151,6 +151,7 @@ GeneratedTissue measuredMuscleTissue(const Muscle& m, const Description& d, geom
   for (const bool atInsertion : {true, false}) {
     if (atInsertion && endsAtSharedTendon(m, d, belly, along)) continue;
     if (std::optional<GeneratedTissue> tendon = tendonBeyondBelly(m, d, belly, along, atInsertion, placed, foot)) {
+      if (!tissue.tendonFrom) tissue.tendonFrom = belly.positions.size(), tissue.coarseTendonFrom = coarse.positions.size();
       belly.append(tendon->mesh);
       coarse.append(tendon->coarse);
     }

@@ -20,6 +20,7 @@ GpuSceneData GpuSceneData::from(const scene::Scene& scene) {
     // Placed into the model frame by a mirroring transform, a surface faces inward.
     range.closed = scene.tissues[m.tissueIndex].closed && m.mesh.signedVolume() > 0.0;
     range.fibrous = m.mesh.tangents.size() == m.mesh.positions.size();
+    range.tendinous = m.tendinous;
     data.ranges.push_back(range);
     const auto base = static_cast<uint32_t>(data.vertices.size());
     for (uint32_t index : m.mesh.indices) data.indices.push_back(base + index);

@@ -20,6 +20,7 @@ struct DrawRange {
   bool hasOtherDetail = false;  // its tissue comes in both levels: draw one of them
   bool closed = false;          // a closed surface facing outward: its back faces can be culled
   bool fibrous = false;         // every vertex carries a fibre direction
+  bool tendinous = false;       // a muscle's tendon: drawn in the tendons' colour
   glm::vec3 tissueCentre{0.0f}; // of all its tissue's ranges, so both levels line up
 };
 

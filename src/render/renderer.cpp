@@ -15,6 +15,7 @@ bool deformable(anatomy::Layer layer) { return layer != anatomy::Layer::Bone; }
 // Contrast of the fascicle lines: clear on muscle, faint on the denser, paler tendon.
 float striationOf(const FrameInputs& frame, const DrawRange& range) {
   if (!frame.striation || !range.fibrous) return 0.0f;
+  if (range.tendinous) return 0.10f;
   switch (range.layer) {
     case anatomy::Layer::SuperficialMuscle:
     case anatomy::Layer::DeepMuscle: return 0.24f;
@@ -86,9 +87,10 @@ void Renderer::setDents(ShaderProgram& program, const FrameInputs& frame) {
   }
 }
 
-glm::vec3 Renderer::colorOf(const FrameInputs& frame, int tissue) const {
-  const bool worked = frame.overlays && frame.overlays->workedTissue == tissue;
-  return worked ? glm::mix(tissueColors_[tissue], kWorkedColor, kWorkedTint) : tissueColors_[tissue];
+glm::vec3 Renderer::colorOf(const FrameInputs& frame, const DrawRange& range) const {
+  const glm::vec3 own = range.tendinous ? anatomy::defaultLayerColor(anatomy::Layer::Tendon) : tissueColors_[range.tissueIndex];
+  const bool worked = frame.overlays && frame.overlays->workedTissue == range.tissueIndex;
+  return worked ? glm::mix(own, kWorkedColor, kWorkedTint) : own;
 }
 
 void Renderer::setMatrices(ShaderProgram& program, const glm::mat4& view, const glm::mat4& projection) {
@@ -123,7 +125,7 @@ void Renderer::drawOpaque(const FrameInputs& frame, const glm::mat4& view, const
     // triangles a software renderer sets up. An open one shows its inside.
     if (range.closed) glEnable(GL_CULL_FACE);
     else glDisable(GL_CULL_FACE);
-    surface_.set("uColor", colorOf(frame, range.tissueIndex));
+    surface_.set("uColor", colorOf(frame, range));
     surface_.set("uDeformable", deformable(range.layer) ? 1 : 0);
     surface_.set("uStriation", striationOf(frame, range));
     surface_.set("uTissueCentre", range.tissueCentre);
@@ -166,7 +168,7 @@ bool Renderer::drawTransparent(const FrameInputs& frame, const glm::mat4& view,
   const DetailChoice detail(*frame.camera, sceneTargets_.height());
   for (const DrawRange& range : gpuScene_->ranges()) {
     if (!frame.layers.drawn(range.layer) || frame.layers.opaque(range.layer) || !detail.drawn(range)) continue;
-    surface_.set("uColor", colorOf(frame, range.tissueIndex));
+    surface_.set("uColor", colorOf(frame, range));
     surface_.set("uDeformable", deformable(range.layer) ? 1 : 0);
     surface_.set("uOpacity", frame.layers[range.layer].opacity);
     surface_.set("uStriation", striationOf(frame, range));

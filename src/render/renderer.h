@@ -74,7 +74,7 @@ class Renderer {
                    GLuint output, int width, int height);
   // The dents of the frame's overlays, for `program` (which must be in use).
   void setDents(ShaderProgram& program, const FrameInputs& frame);
-  glm::vec3 colorOf(const FrameInputs& frame, int tissue) const;
+  glm::vec3 colorOf(const FrameInputs& frame, const DrawRange& range) const;
   void setMatrices(ShaderProgram& program, const glm::mat4& view, const glm::mat4& projection);
 
   int samples_;

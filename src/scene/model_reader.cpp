@@ -136,10 +136,11 @@ geometry::Mesh convertMesh(const aiMesh& source, const glm::mat4& toModel, size_
   return mesh;
 }
 
-// True, and the name shortened, when it names a coarse level of detail.
-bool stripCoarseSuffix(std::string& name) {
-  if (!name.ends_with(kCoarseSuffix) || name.size() == kCoarseSuffix.size()) return false;
-  name.resize(name.size() - kCoarseSuffix.size());
+// True, and the name shortened, when it ends with `suffix` (a coarse level of detail, a
+// tendinous part).
+bool stripSuffix(std::string& name, std::string_view suffix) {
+  if (!name.ends_with(suffix) || name.size() == suffix.size()) return false;
+  name.resize(name.size() - suffix.size());
   return true;
 }
 
@@ -160,8 +161,10 @@ struct Walker {
       SceneMesh entry;
       entry.nodeName = node.mName.C_Str();
       entry.meshName = mesh.mName.C_Str();
-      entry.detail = stripCoarseSuffix(entry.nodeName) ? 1 : 0;
-      if (entry.detail == 1) stripCoarseSuffix(entry.meshName);
+      entry.detail = stripSuffix(entry.nodeName, kCoarseSuffix) ? 1 : 0;
+      if (entry.detail == 1) stripSuffix(entry.meshName, kCoarseSuffix);
+      entry.tendinous = stripSuffix(entry.nodeName, kTendonSuffix);
+      if (entry.tendinous) stripSuffix(entry.meshName, kTendonSuffix);
       entry.mesh = convertMesh(mesh, toModel, read.droppedTriangles);
       if (!entry.mesh.indices.empty()) read.meshes.push_back(std::move(entry));
     }
@@ -231,6 +234,7 @@ void meshFields(Mesh& m, Visit visit) {
   visit(m.nodeName);
   visit(m.meshName);
   visit(m.detail);
+  visit(m.tendinous);
   visit(m.mesh.positions);
   visit(m.mesh.normals);
   visit(m.mesh.tangents);

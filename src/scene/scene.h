@@ -23,12 +23,16 @@ struct Tissue {
 // A model may carry a coarse copy of a mesh for distant views: a node named
 // "<name>.lod1" is the coarse level of detail of node "<name>".
 inline constexpr std::string_view kCoarseSuffix = ".lod1";
+// A mesh named "<tissue>.tendon" (then, coarse, "<tissue>.tendon.lod1") is the tendinous
+// part of that tissue: the tendon of a muscle, drawn pale.
+inline constexpr std::string_view kTendonSuffix = ".tendon";
 
 struct SceneMesh {
   std::string nodeName;
   std::string meshName;
   int tissueIndex = 0;  // into Scene::tissues
   int detail = 0;       // 0 the full mesh, 1 its coarse copy
+  bool tendinous = false;  // named with kTendonSuffix
   geometry::Mesh mesh;
 };
 

@@ -300,6 +300,26 @@ TEST_P(MeasuredLeg, TheLongToeTendonsDivideIntoASlipForEachToe) {
   }
 }
 
+// The tendon drawn from where a measured belly ends to its insertion is a mesh of its own,
+// marked tendinous so that it is drawn pale, and the belly is not.
+TEST_P(MeasuredLeg, TheTendonsBeyondTheBelliesAreDrawnAsTendon) {
+  const BuiltMeasuredLeg& leg = built(GetParam());
+  for (const std::string id : {"tibialis_anterior", "extensor_digitorum_longus", "semitendinosus", "gracilis"}) {
+    const int index = leg.scene.findTissue(id);
+    ASSERT_GE(index, 0) << id;
+    const glm::vec3 insertion = leg.scene.tissues[size_t(index)].anatomy.insertion->point;
+    float nearestTendon = 1e9f, nearestBelly = 1e9f;
+    for (const scene::SceneMesh& m : leg.scene.meshes) {
+      if (m.tissueIndex != index || m.detail != 0) continue;
+      float& nearest = m.tendinous ? nearestTendon : nearestBelly;
+      for (const glm::vec3& p : m.mesh.positions) nearest = std::min(nearest, glm::distance(p, insertion));
+    }
+    // 1.5 cm: the long extensor's insertion is a point among the four toes its slips reach.
+    EXPECT_LT(nearestTendon, 0.015f) << id << ": a tendinous mesh reaches the insertion";
+    EXPECT_GT(nearestBelly, 0.03f) << id << ": the belly stops short of it";
+  }
+}
+
 // Below the ankle the tendons beyond the measured bellies lie on the foot's bones (the
 // description's points, carried from another foot, put them up to 2 cm off).
 TEST_P(MeasuredLeg, TendonsCrossingTheFootLieOnItsBones) {
