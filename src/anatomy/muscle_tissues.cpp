@@ -16,6 +16,8 @@ namespace {
 
 // A measured belly ending further than this from its attachment gets a tendon to it.
 constexpr float kMeasuredReach = 0.01f;
+// An end whose tendon is less than this share of the muscle's length is fleshy.
+constexpr float kFleshyEnd = 0.05f;
 // A toe's slip of a dividing tendon: about a third of the tendon's width, and flat.
 constexpr float kSlipWidthOfTrunk = 0.35f;
 constexpr float kThinnestSlip = 0.0035f;
@@ -150,6 +152,9 @@ GeneratedTissue measuredMuscleTissue(const Muscle& m, const Description& d, geom
   geometry::Mesh coarse = coarseOf(belly);
   for (const bool atInsertion : {true, false}) {
     if (atInsertion && endsAtSharedTendon(m, d, belly, along)) continue;
+    // A fleshy end has no tendon to draw: the belly reaches its bone over a broad area (the
+    // gluteus maximus's origin), and the one described point of it may lie off the belly.
+    if ((atInsertion ? m.tendonAtInsertion : m.tendonAtOrigin) < kFleshyEnd) continue;
     if (std::optional<GeneratedTissue> tendon = tendonBeyondBelly(m, d, belly, along, atInsertion, placed, foot)) {
       if (!tissue.tendonFrom) tissue.tendonFrom = belly.positions.size(), tissue.coarseTendonFrom = coarse.positions.size();
       belly.append(tendon->mesh);
