@@ -17,9 +17,9 @@ struct GeneratedTissue {
   geometry::Mesh mesh;
   geometry::Mesh coarse;  // the coarse level of detail, written as "<id>.lod1"
   bool measured = false;  // its surface (a belly, a bone) is a measured one
-  // The first vertex, in mesh and in coarse, of the tendons drawn beyond a measured belly:
-  // written apart, as "<id>.tendon", so that they are drawn as tendon, not muscle.
-  std::optional<size_t> tendonFrom, coarseTendonFrom;
+  // Per triangle of mesh and of coarse, whether it is tendon (empty: none is): a muscle's
+  // tendons are written apart, as "<id>.tendon", so that they are drawn as tendon.
+  std::vector<bool> tendonFaces, coarseTendonFaces;
 };
 
 struct GeneratedModel {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -27,21 +28,27 @@ std::string lymphTargetName(const std::string& id, const Description& d) {
   return name + " nodes";
 }
 
-// The triangles of `mesh` on vertices before `first`, and those on the rest: pieces
-// appended one after another share no vertex.
-std::pair<geometry::Mesh, geometry::Mesh> splitAtVertex(const geometry::Mesh& mesh, size_t first) {
+// The triangles of `mesh` not marked in `marked`, and those marked, each half with only
+// the vertices it uses (a vertex on the line between them goes to both).
+std::pair<geometry::Mesh, geometry::Mesh> splitFaces(const geometry::Mesh& mesh, const std::vector<bool>& marked) {
   std::pair<geometry::Mesh, geometry::Mesh> halves;
   const bool tangents = mesh.tangents.size() == mesh.positions.size(), uvs = mesh.uvs.size() == mesh.positions.size();
-  for (int half = 0; half < 2; ++half) {
-    geometry::Mesh& out = half == 0 ? halves.first : halves.second;
-    const size_t from = half == 0 ? 0 : first, to = half == 0 ? first : mesh.positions.size();
-    out.positions.assign(mesh.positions.begin() + from, mesh.positions.begin() + to);
-    out.normals.assign(mesh.normals.begin() + from, mesh.normals.begin() + to);
-    if (tangents) out.tangents.assign(mesh.tangents.begin() + from, mesh.tangents.begin() + to);
-    if (uvs) out.uvs.assign(mesh.uvs.begin() + from, mesh.uvs.begin() + to);
+  for (const bool half : {false, true}) {
+    geometry::Mesh& out = half ? halves.second : halves.first;
+    std::vector<uint32_t> index(mesh.positions.size(), UINT32_MAX);
     for (size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
-      if ((mesh.indices[i] >= first) != (half == 1)) continue;
-      for (size_t k = 0; k < 3; ++k) out.indices.push_back(mesh.indices[i + k] - static_cast<uint32_t>(from));
+      if (marked[i / 3] != half) continue;
+      for (size_t k = 0; k < 3; ++k) {
+        const uint32_t v = mesh.indices[i + k];
+        if (index[v] == UINT32_MAX) {
+          index[v] = static_cast<uint32_t>(out.positions.size());
+          out.positions.push_back(mesh.positions[v]);
+          out.normals.push_back(mesh.normals[v]);
+          if (tangents) out.tangents.push_back(mesh.tangents[v]);
+          if (uvs) out.uvs.push_back(mesh.uvs[v]);
+        }
+        out.indices.push_back(index[v]);
+      }
     }
   }
   return halves;
@@ -136,16 +143,18 @@ void writeGeneratedModel(const GeneratedModel& model, const std::string& glbPath
   halves.reserve(4 * model.tissues.size());
   std::vector<geometry::NamedMesh> meshes;
   // "<id><detail>", or "<id><detail>" and "<id>.tendon<detail>" for a muscle with tendons.
-  const auto add = [&](const std::string& id, const geometry::Mesh& mesh, std::optional<size_t> tendonFrom,
+  const auto add = [&](const std::string& id, const geometry::Mesh& mesh, const std::vector<bool>& tendonFaces,
                        std::string_view detail) {
     if (mesh.indices.empty()) return;
-    if (!tendonFrom) return meshes.push_back({id + std::string(detail), &mesh});
-    auto [muscle, tendon] = splitAtVertex(mesh, *tendonFrom);
+    if (tendonFaces.size() != mesh.triangleCount()) return meshes.push_back({id + std::string(detail), &mesh});
+    auto [muscle, tendon] = splitFaces(mesh, tendonFaces);
+    if (muscle.indices.empty()) return meshes.push_back({id + std::string(detail), &mesh});
     meshes.push_back({id + std::string(detail), &halves.emplace_back(std::move(muscle))});
-    meshes.push_back({id + std::string(scene::kTendonSuffix) + std::string(detail), &halves.emplace_back(std::move(tendon))});
+    const std::string tendonName = id + std::string(scene::kTendonSuffix) + std::string(detail);
+    if (!tendon.indices.empty()) meshes.push_back({tendonName, &halves.emplace_back(std::move(tendon))});
   };
-  for (const GeneratedTissue& t : model.tissues) add(t.entry.id, t.mesh, t.tendonFrom, "");
-  for (const GeneratedTissue& t : model.tissues) add(t.entry.id, t.coarse, t.coarseTendonFrom, scene::kCoarseSuffix);
+  for (const GeneratedTissue& t : model.tissues) add(t.entry.id, t.mesh, t.tendonFaces, "");
+  for (const GeneratedTissue& t : model.tissues) add(t.entry.id, t.coarse, t.coarseTendonFaces, scene::kCoarseSuffix);
   geometry::writeGlb(glbPath, meshes);
   std::filesystem::path mapPath(glbPath);
   mapPath.replace_extension(".tissues.json");

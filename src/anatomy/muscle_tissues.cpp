@@ -8,6 +8,7 @@
 #include "anatomy/measured_tissues.h"
 #include "anatomy/tendon_slips.h"
 #include "anatomy/tissue_building.h"
+#include "geometry/mesh_clip.h"
 #include "geometry/triangle_tree.h"
 
 namespace legatlas::anatomy {
@@ -105,6 +106,26 @@ std::optional<GeneratedTissue> tendonBeyondBelly(const Muscle& m, const Descript
   return piece;
 }
 
+// Parts a described muscle's tendinous ends (uv.x runs along its path, 0 at the origin)
+// from its belly along a clean line, so they are written and drawn as tendon; a fleshy
+// end stays muscle.
+void markTendinousEnds(GeneratedTissue& tissue, const Muscle& m) {
+  const float bellyFrom = m.tendonAtOrigin >= kFleshyEnd ? m.tendonAtOrigin : 0.0f;
+  const float bellyTo = m.tendonAtInsertion >= kFleshyEnd ? 1.0f - m.tendonAtInsertion : 1.0f;
+  if (bellyFrom == 0.0f && bellyTo == 1.0f) return;
+  for (auto [mesh, faces] : {std::pair{&tissue.mesh, &tissue.tendonFaces}, std::pair{&tissue.coarse, &tissue.coarseTendonFaces}}) {
+    if (mesh->uvs.size() != mesh->positions.size()) continue;
+    if (bellyFrom > 0.0f) geometry::cutAlongU(*mesh, bellyFrom);
+    if (bellyTo < 1.0f) geometry::cutAlongU(*mesh, bellyTo);
+    faces->assign(mesh->triangleCount(), false);
+    for (size_t i = 0; i < mesh->triangleCount(); ++i) {
+      float u = 0.0f;
+      for (size_t k = 0; k < 3; ++k) u += mesh->uvs[mesh->indices[3 * i + k]].x / 3.0f;
+      (*faces)[i] = u < bellyFrom || u > bellyTo;
+    }
+  }
+}
+
 // A muscle drawn from its description: swept along its path (laid on the bones across the
 // foot), draped over what is placed;
 // one whose tendon divides is swept up to where it divides, and its slips from there.
@@ -118,11 +139,13 @@ GeneratedTissue describedMuscleTissue(const Muscle& m, const Description& d, Pla
   const std::vector<CrossSection> profile = divides ? profileUpTo(m.profile, trunk.fraction) : m.profile;
   tissue.mesh = sweepProfile(trunk.kept, profile, m.thicknessAxis.value_or(outwardFromLimbAxis(path, d)));
   placeSweptTissue(tissue, trunk.kept, placed);
-  if (!divides) return tissue;
-  for (geometry::Mesh* mesh : {&tissue.mesh, &tissue.coarse}) {
-    for (glm::vec2& uv : mesh->uvs) uv.x *= trunk.fraction;
+  if (divides) {
+    for (geometry::Mesh* mesh : {&tissue.mesh, &tissue.coarse}) {
+      for (glm::vec2& uv : mesh->uvs) uv.x *= trunk.fraction;
+    }
+    addSlips(tissue, m.insertion, trunk.kept.back(), sectionAt(m.profile, trunk.fraction), trunk.fraction, placed, foot);
   }
-  addSlips(tissue, m.insertion, trunk.kept.back(), sectionAt(m.profile, trunk.fraction), trunk.fraction, placed, foot);
+  markTendinousEnds(tissue, m);
   return tissue;
 }
 
@@ -150,16 +173,22 @@ GeneratedTissue measuredMuscleTissue(const Muscle& m, const Description& d, geom
   setMeasuredFibres(belly, along);
   placed.add(belly);
   geometry::Mesh coarse = coarseOf(belly);
+  const size_t bellyFaces = belly.triangleCount(), coarseBellyFaces = coarse.triangleCount();
   for (const bool atInsertion : {true, false}) {
     if (atInsertion && endsAtSharedTendon(m, d, belly, along)) continue;
     // A fleshy end has no tendon to draw: the belly reaches its bone over a broad area (the
     // gluteus maximus's origin), and the one described point of it may lie off the belly.
     if ((atInsertion ? m.tendonAtInsertion : m.tendonAtOrigin) < kFleshyEnd) continue;
     if (std::optional<GeneratedTissue> tendon = tendonBeyondBelly(m, d, belly, along, atInsertion, placed, foot)) {
-      if (!tissue.tendonFrom) tissue.tendonFrom = belly.positions.size(), tissue.coarseTendonFrom = coarse.positions.size();
       belly.append(tendon->mesh);
       coarse.append(tendon->coarse);
     }
+  }
+  if (belly.triangleCount() > bellyFaces) {
+    tissue.tendonFaces.assign(belly.triangleCount(), true);
+    std::fill_n(tissue.tendonFaces.begin(), bellyFaces, false);
+    tissue.coarseTendonFaces.assign(coarse.triangleCount(), true);
+    std::fill_n(tissue.coarseTendonFaces.begin(), coarseBellyFaces, false);
   }
   tissue.mesh = std::move(belly);
   tissue.coarse = std::move(coarse);

@@ -17,4 +17,10 @@ bool clipAbove(Mesh& mesh, float y);
 // that any section (a bone's, with its canals and curves) closes cleanly, then simplified.
 Mesh keepRightOf(const Mesh& closedMesh, float x, float voxelSize);
 
+// Cuts every triangle that the line uv.x = `u` crosses, adding one vertex where it
+// crosses each edge (attributes interpolated), so that each triangle lies wholly on one
+// side and a closed surface stays closed. Used to part a muscle's tendinous end from its
+// belly along a clean line. A mesh without uvs is left as it is.
+void cutAlongU(Mesh& mesh, float u);
+
 }  // namespace legatlas::geometry

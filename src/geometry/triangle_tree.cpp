@@ -161,6 +161,8 @@ SurfaceHit TriangleTree::hitAt(const Triangle& t, const glm::vec3& barycentric, 
   if (m.tangents.size() == m.positions.size())
     hit.tangent = glm::vec3(barycentric.x * m.tangents[i0] + barycentric.y * m.tangents[i1] +
                             barycentric.z * m.tangents[i2]);
+  if (m.uvs.size() == m.positions.size())
+    hit.along = barycentric.x * m.uvs[i0].x + barycentric.y * m.uvs[i1].x + barycentric.z * m.uvs[i2].x;
   return hit;
 }
 

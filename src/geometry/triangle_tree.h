@@ -18,6 +18,7 @@ struct SurfaceHit {
   glm::vec3 point{0.0f};
   glm::vec3 normal{0.0f};   // interpolated vertex normal, unit length
   glm::vec3 tangent{0.0f};  // interpolated tangent (e.g. fibre direction); zero when the mesh has none
+  float along = 0;          // interpolated uv.x (along a swept tissue); zero when the mesh has no uvs
   float distance = 0;       // from the query point, or along the ray
   int tag = -1;
   int mesh = -1;  // index in the order meshes were added

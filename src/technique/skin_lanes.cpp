@@ -56,6 +56,13 @@ ExposedSkin exposedSkin(const LegModel& leg, int tissue, std::optional<glm::vec3
   for (const scene::SceneMesh& m : leg.scene().meshes)
     if (m.tissueIndex == tissue && m.detail == 0)
       vertices.insert(vertices.end(), m.mesh.positions.begin(), m.mesh.positions.end());
+  // In one order, each point once: the same points however the tissue's surface is
+  // divided into meshes (a belly and its tendon share the line where they meet).
+  const auto before = [](const glm::vec3& a, const glm::vec3& b) {
+    return a.x != b.x ? a.x < b.x : a.y != b.y ? a.y < b.y : a.z < b.z;
+  };
+  std::sort(vertices.begin(), vertices.end(), before);
+  vertices.erase(std::unique(vertices.begin(), vertices.end()), vertices.end());
   const size_t stride = std::max<size_t>(1, vertices.size() / kMostStripVertices);
   const float sideAngle = side ? glm::degrees(std::atan2(side->x, side->z)) : 0.0f;
   ExposedSkin skin;

@@ -9,84 +9,18 @@
 #include <glm/trigonometric.hpp>
 #include <filesystem>
 #include <limits>
-#include <map>
 #include <set>
-#include <memory>
 
-#include "anatomy/measured_leg.h"
-#include "anatomy/tissue_map.h"
 #include "geometry/triangle_tree.h"
-#include "scene/model_loader.h"
-#include "technique/leg_model.h"
-#include "technique/lesson.h"
-#include "technique/practice_scorer.h"
-#include "technique/rule_checker.h"
-#include "technique/stroke_planner.h"
+#include "measured_fixture.h"
 
 namespace legatlas {
 namespace {
 
-struct BuiltMeasuredLeg {
-  anatomy::Description described;
-  anatomy::MeasuredLeg measured;
-  scene::Scene scene;
-};
-
-const BuiltMeasuredLeg& built(const std::string& subject) {
-  static std::map<std::string, std::unique_ptr<BuiltMeasuredLeg>> legs;
-  auto& leg = legs[subject];
-  if (!leg) {
-    leg = std::make_unique<BuiltMeasuredLeg>();
-    leg->described = anatomy::loadDescription(LEGATLAS_SOURCE_DIR "/assets/anatomy");
-    leg->measured = anatomy::loadMeasuredLeg(leg->described, LEGATLAS_SOURCE_DIR "/assets/legs/" + subject + ".pack");
-    const std::string model = std::string(LEGATLAS_BUILT_MODELS) + "/" + subject + ".glb";
-    const anatomy::TissueMap map = anatomy::TissueMap::load(*scene::siblingTissueMapPath(model));
-    leg->scene = scene::loadModel(model, &map);
-  }
-  return *leg;
-}
-
-const scene::Tissue* tissue(const scene::Scene& s, const std::string& id) {
-  const int index = s.findTissue(id);
-  return index < 0 ? nullptr : &s.tissues[size_t(index)];
-}
-
-// The tissue's full-detail mesh, in the model frame.
-geometry::Mesh meshOf(const scene::Scene& s, const std::string& id) {
-  geometry::Mesh mesh;
-  for (const scene::SceneMesh& m : s.meshes) {
-    if (s.tissues[size_t(m.tissueIndex)].id == id && m.detail == 0) mesh.append(m.mesh);
-  }
-  return mesh;
-}
-
-std::vector<std::filesystem::path> builtInLessons() {
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(LEGATLAS_SOURCE_DIR "/assets/lessons"))
-    if (entry.path().extension() == ".yaml") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
-// A stroke as a student would draw it: the working phase, timed from its start.
-std::vector<glm::vec4> drawn(const technique::Stroke& s) {
-  std::vector<glm::vec4> path;
-  for (const technique::StrokeSample& sample : s.working) path.emplace_back(sample.position, sample.time - s.start());
-  return path;
-}
-
-// The same places in the opposite order, at the same pace.
-std::vector<glm::vec4> reversed(const std::vector<glm::vec4>& path) {
-  std::vector<glm::vec4> out = path;
-  for (size_t i = 0; i < path.size(); ++i) out[i] = glm::vec4(glm::vec3(path[path.size() - 1 - i]), path[i].w);
-  return out;
-}
-
-// Whether a stroke of the technique has a way to go: resting heat and a held stone have
-// none for the scorer to judge.
-bool directed(const technique::Technique& t) {
-  return t.motion != technique::Motion::Rest;
-}
+using measured_test::built;
+using measured_test::BuiltMeasuredLeg;
+using measured_test::meshOf;
+using measured_test::tissue;
 
 class MeasuredLeg : public testing::TestWithParam<std::string> {};
 
@@ -440,60 +374,6 @@ TEST_P(MeasuredLeg, TheIliacWingLiesBetweenIliacusAndTheGluteals) {
     }
   }
   EXPECT_LT(float(deep) / float(bone.positions.size()), 0.01f) << deep << " hip bone vertices lie inside the muscles on it";
-}
-
-// Every built-in lesson planned on one leg, once for the tests that read the plans.
-struct PlannedLessons {
-  std::unique_ptr<technique::LegModel> model;
-  std::vector<std::pair<technique::Lesson, std::vector<technique::Stroke>>> lessons;
-};
-
-const PlannedLessons& planned(const std::string& subject) {
-  static std::map<std::string, PlannedLessons> plans;
-  PlannedLessons& plan = plans[subject];
-  if (!plan.model) {
-    const BuiltMeasuredLeg& leg = built(subject);
-    plan.model = std::make_unique<technique::LegModel>(leg.scene, leg.measured.registered);
-    for (const std::filesystem::path& file : builtInLessons()) {
-      technique::Lesson lesson = technique::loadLesson(file.string());
-      std::vector<technique::Stroke> strokes = technique::planLesson(lesson, *plan.model);
-      plan.lessons.emplace_back(std::move(lesson), std::move(strokes));
-    }
-  }
-  return plan;
-}
-
-// Lessons are not tuned per leg: every built-in one passes its check on both.
-TEST_P(MeasuredLeg, BuiltInLessonsPassTheirCheck) {
-  const PlannedLessons& plan = planned(GetParam());
-  for (const auto& [lesson, strokes] : plan.lessons) {
-    const std::vector<technique::LessonProblem> problems = technique::checkLesson(*plan.model, lesson, strokes);
-    EXPECT_TRUE(problems.empty()) << lesson.id << ": " << (problems.empty() ? std::string() : problems.front().result.message);
-  }
-  EXPECT_GE(plan.lessons.size(), 6u);
-}
-
-// The practice scorer judges a student's stroke by the same rules: each step's own first
-// stroke, drawn as planned, scores at least 90, and drawn backwards at most 20.
-TEST_P(MeasuredLeg, EachLessonStrokeScoresHighAndItsReversalLow) {
-  const PlannedLessons& plan = planned(GetParam());
-  const technique::LegModel& model = *plan.model;
-  int scored = 0;
-  for (const auto& [lesson, strokes] : plan.lessons) {
-    for (size_t step = 0; step < lesson.steps.size(); ++step) {
-      const technique::LessonStep& s = lesson.steps[step];
-      if (!directed(*s.technique) || s.target.ids.size() != 1 || s.target.kind == technique::Target::Kind::Nodes) continue;
-      const auto first = std::find_if(strokes.begin(), strokes.end(), [&](const technique::Stroke& k) { return k.step == int(step); });
-      ASSERT_NE(first, strokes.end());
-      const std::vector<glm::vec4> path = drawn(*first);
-      const technique::PracticeTask task{s.technique, s.target.ids.front()};
-      const std::string where = lesson.id + " step " + std::to_string(step + 1) + " (" + std::string(s.technique->id) + " on " + task.target + ")";
-      EXPECT_GE(technique::scorePractice(model, task, path).score, 90) << where;
-      EXPECT_LE(technique::scorePractice(model, task, reversed(path)).score, 20) << where << ", reversed";
-      ++scored;
-    }
-  }
-  EXPECT_GE(scored, 40);
 }
 
 INSTANTIATE_TEST_SUITE_P(Subjects, MeasuredLeg, testing::Values("female", "male"));

@@ -1,4 +1,6 @@
 #include <gtest/gtest.h>
+
+#include <map>
 #include <unistd.h>
 
 #include <filesystem>
@@ -73,9 +75,16 @@ TEST(ModelGenerator, WrittenModelLoadsWithEveryTissueNamed) {
   const auto map = anatomy::TissueMap::load((dir / "leg.tissues.json").string());
   const auto scene = scene::loadModel(glb, &map);
   fs::remove_all(dir);
-  // Every tissue twice: its full mesh and its coarse copy, both assigned to it.
-  EXPECT_EQ(scene.meshes.size(), 2 * generatedModel().tissues.size());
+  // Every tissue twice: its full mesh and its coarse copy, both assigned to it; a muscle
+  // with tendinous ends has its tendons written beside them, drawn as tendon.
+  std::map<std::string, int> own, tendinous;
+  for (const auto& m : scene.meshes) ++(m.tendinous ? tendinous : own)[scene.tissues[m.tissueIndex].id];
   EXPECT_EQ(scene.tissues.size(), generatedModel().tissues.size());
+  for (const auto& t : generatedModel().tissues) EXPECT_EQ(own[t.entry.id], 2) << t.entry.id;
+  EXPECT_EQ(tendinous["tibialis_anterior"], 2) << "its tendon runs across the ankle";
+  EXPECT_EQ(tendinous["fibularis_brevis"], 2) << "its tendon runs behind the lateral malleolus";
+  EXPECT_EQ(tendinous["adductor_magnus"], 0) << "fleshy at both ends";
+  EXPECT_EQ(tendinous["tibia"], 0) << "a bone has none";
   for (const auto& m : scene.meshes) {
     EXPECT_FALSE(scene.tissues[m.tissueIndex].id.starts_with("unassigned")) << m.nodeName;
   }

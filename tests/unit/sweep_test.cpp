@@ -1,11 +1,13 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <glm/geometric.hpp>
 #include <glm/trigonometric.hpp>
 
 #include "geometry/glb_writer.h"
+#include "geometry/mesh_clip.h"
 #include "geometry/sweep.h"
 #include "mesh_checks.h"
 #include "scene/model_loader.h"
@@ -79,4 +81,26 @@ TEST(Sweep, FibreDirectionSurvivesGltfAndAssimp) {
     ++checked;
   }
   EXPECT_GT(checked, 0);
+}
+
+// Cut where the belly turns to tendon, the surface stays closed and encloses the same
+// volume, and every triangle lies wholly on one side of the line.
+TEST(Sweep, CutAlongTheLineWhereTheBellyTurnsToTendon) {
+  const Mesh whole = belly();
+  Mesh cut = whole;
+  legatlas::geometry::cutAlongU(cut, 0.63f);
+  EXPECT_GT(cut.triangleCount(), whole.triangleCount());
+  EXPECT_EQ(legatlas::testing::closedSurfaceProblem(cut), "");
+  EXPECT_NEAR(cut.signedVolume(), whole.signedVolume(), 1e-6 * whole.signedVolume());
+  int onTheLine = 0;
+  for (size_t i = 0; i < cut.indices.size(); i += 3) {
+    int below = 0, above = 0;
+    for (size_t k = 0; k < 3; ++k) {
+      const float u = cut.uvs[cut.indices[i + k]].x;
+      below += u < 0.63f - 1e-4f, above += u > 0.63f + 1e-4f;
+      onTheLine += std::abs(u - 0.63f) < 1e-4f;
+    }
+    EXPECT_FALSE(below > 0 && above > 0) << "triangle " << i / 3 << " crosses the line";
+  }
+  EXPECT_GT(onTheLine, 0);
 }
