@@ -254,6 +254,47 @@ TEST_P(MeasuredLeg, TheTendonsBeyondTheBelliesAreDrawnAsTendon) {
   }
 }
 
+// The muscles the data lack are drawn from the description and fitted round the measured
+// bones: fibularis tertius's tendon crosses the front of the ankle to the fifth
+// metatarsal, extensor digitorum brevis lies on the top of the foot, and the three
+// muscles of the sole's first layer under its bones, in order from the great toe's side
+// (abductor hallucis, flexor digitorum brevis, abductor digiti minimi).
+TEST_P(MeasuredLeg, TheMusclesTheDataLackLieWhereTheyBelong) {
+  const BuiltMeasuredLeg& leg = built(GetParam());
+  const auto bellyCentre = [&](const std::string& id) {
+    glm::dvec3 sum(0.0);
+    size_t count = 0;
+    for (const scene::SceneMesh& m : leg.scene.meshes) {
+      if (leg.scene.tissues[size_t(m.tissueIndex)].id != id || m.detail != 0 || m.tendinous) continue;
+      for (const glm::vec3& p : m.mesh.positions) sum += glm::dvec3(p), ++count;
+    }
+    EXPECT_GT(count, 100u) << id << " has a belly";
+    return glm::vec3(sum / double(std::max<size_t>(count, 1)));
+  };
+  geometry::Mesh foot = meshOf(leg.scene, "tarsals");
+  foot.append(meshOf(leg.scene, "metatarsals"));
+  const geometry::Bounds bones = foot.bounds();
+  const glm::vec3 middle = bones.center();
+  const glm::vec3 edb = bellyCentre("extensor_digitorum_brevis");
+  EXPECT_GT(edb.y, middle.y) << "extensor digitorum brevis lies on the top of the foot";
+  const glm::vec3 hallucis = bellyCentre("abductor_hallucis"), brevis = bellyCentre("flexor_digitorum_brevis"),
+                  minimi = bellyCentre("abductor_digiti_minimi");
+  for (const glm::vec3& sole : {hallucis, brevis, minimi}) EXPECT_LT(sole.y, middle.y) << "in the sole";
+  EXPECT_LT(hallucis.x, brevis.x) << "abductor hallucis is on the inner border";
+  EXPECT_LT(brevis.x, minimi.x) << "abductor digiti minimi is on the outer border";
+  // Fibularis tertius: in front of the lateral malleolus, on the front of the ankle.
+  const anatomy::Landmark* malleolus = leg.measured.registered.findLandmark("lateral_malleolus");
+  ASSERT_TRUE(malleolus);
+  const geometry::Mesh tertius = meshOf(leg.scene, "fibularis_tertius");
+  ASSERT_FALSE(tertius.positions.empty());
+  glm::vec3 atAnkle(0.0f);
+  int count = 0;
+  for (const glm::vec3& p : tertius.positions)
+    if (std::abs(p.y - malleolus->position.y) < 0.005f) atAnkle += p, ++count;
+  ASSERT_GT(count, 0) << "fibularis tertius crosses the ankle";
+  EXPECT_GT(atAnkle.z / float(count), malleolus->position.z + 0.01f) << "in front of the lateral malleolus";
+}
+
 // Below the ankle the tendons beyond the measured bellies lie on the foot's bones (the
 // description's points, carried from another foot, put them up to 2 cm off).
 TEST_P(MeasuredLeg, TendonsCrossingTheFootLieOnItsBones) {
