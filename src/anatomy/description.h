@@ -31,6 +31,10 @@ struct Attachment {
   // tendon divides. `point` stays the slips' representative point.
   std::vector<Point> slips;
   float dividesBefore = 0.0f;  // metres
+  // A muscle that ends in a tendon drawn as a tissue of its own part-way along it (tensor
+  // fasciae latae in the iliotibial tract): that tendon's id. A measured belly is then
+  // given no tendon of its own to `point`.
+  std::string into;
 };
 
 struct BonePart {
@@ -169,6 +173,7 @@ struct Description {
 
   const Landmark* findLandmark(const std::string& id) const;
   const Muscle* findMuscle(const std::string& id) const;
+  const Tendon* findTendon(const std::string& id) const;
   const LymphNode* findNode(const std::string& id) const;
 };
 

@@ -37,6 +37,8 @@ class Checker {
                    const Attachment& insertion, bool originMayLeaveBone) const {
     if (!origin.bone.empty() || !originMayLeaveBone) boneExists(file, place + ".origin.bone", origin.bone);
     boneExists(file, place + ".insertion.bone", insertion.bone);
+    if (!insertion.into.empty() && !d_.findTendon(insertion.into))
+      fail(file, place + ".insertion.into", "unknown tendon \"" + insertion.into + "\"", "use an id from tendons.json");
   }
 
   void run() {
@@ -115,6 +117,7 @@ std::vector<glm::vec3> Tendon::path() const { return joinPath(origin, via, inser
 
 const Landmark* Description::findLandmark(const std::string& id) const { return findById(landmarks, id); }
 const Muscle* Description::findMuscle(const std::string& id) const { return findById(muscles, id); }
+const Tendon* Description::findTendon(const std::string& id) const { return findById(tendons, id); }
 const LymphNode* Description::findNode(const std::string& id) const { return findById(nodes, id); }
 
 std::string_view depthName(Depth depth) {

@@ -170,6 +170,7 @@ class FileReader {
     a.point = point(field.at("point"));
     a.bone = text(field, "bone");
     a.area = text(field, "area");
+    a.into = text(field, "into");
     if (field.has("slips")) {
       if (!field.has("divides_before")) field.fail("gives slips but not where the tendon divides", "add \"divides_before\": metres before the slips' ends");
       a.slips = points(field.at("slips"));

@@ -175,7 +175,7 @@ GeneratedTissue measuredMuscleTissue(const Muscle& m, const Description& d, geom
   geometry::Mesh coarse = coarseOf(belly);
   const size_t bellyFaces = belly.triangleCount(), coarseBellyFaces = coarse.triangleCount();
   for (const bool atInsertion : {true, false}) {
-    if (atInsertion && endsAtSharedTendon(m, d, belly, along)) continue;
+    if (atInsertion && (!m.insertion.into.empty() || endsAtSharedTendon(m, d, belly, along))) continue;
     // A fleshy end has no tendon to draw: the belly reaches its bone over a broad area (the
     // gluteus maximus's origin), and the one described point of it may lie off the belly.
     if ((atInsertion ? m.tendonAtInsertion : m.tendonAtOrigin) < kFleshyEnd) continue;

@@ -252,6 +252,10 @@ TEST_P(MeasuredLeg, TheTendonsBeyondTheBelliesAreDrawnAsTendon) {
     EXPECT_LT(nearestTendon, 0.015f) << id << ": a tendinous mesh reaches the insertion";
     EXPECT_GT(nearestBelly, 0.03f) << id << ": the belly stops short of it";
   }
+  // Tensor fasciae latae ends in the iliotibial tract: no tendon of its own below it.
+  const int tfl = leg.scene.findTissue("tensor_fasciae_latae");
+  ASSERT_GE(tfl, 0);
+  for (const scene::SceneMesh& m : leg.scene.meshes) EXPECT_FALSE(m.tissueIndex == tfl && m.tendinous) << m.nodeName;
 }
 
 // The muscles the data lack are drawn from the description and fitted round the measured

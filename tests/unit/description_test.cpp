@@ -204,6 +204,13 @@ TEST_F(BrokenDescription, UnknownBone) {
   EXPECT_NE(e.find("unknown bone"), std::string::npos) << e;
 }
 
+TEST_F(BrokenDescription, InsertionIntoAnUnknownTendon) {
+  edit("muscles.json", [](auto& d) { d["muscles"][1]["insertion"]["into"] = "iliotibial_band"; });
+  const std::string e = error();
+  EXPECT_NE(e.find("muscles[1].insertion.into"), std::string::npos) << e;
+  EXPECT_NE(e.find("unknown tendon \"iliotibial_band\""), std::string::npos) << e;
+}
+
 TEST_F(BrokenDescription, VesselEndingNowhere) {
   edit("lymphatics.json", [](auto& d) { d["vessels"][2]["ends_at"] = "axillary_1"; });
   const std::string e = error();
