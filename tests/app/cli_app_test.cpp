@@ -63,6 +63,23 @@ TEST_F(CommandLine, HelpListsEveryCommandAndOption) {
   }
 }
 
+// The options several commands share read the same in each: declared once, not per command.
+TEST_F(CommandLine, SharedOptionsReadTheSameInEveryCommand) {
+  const auto help = [](const std::string& command) { return runLegatlas(command + " --help").output; };
+  for (const char* command : {"render", "bench", "model-info", "strokes", "check", "soak", "score"}) {
+    const std::string text = help(command);
+    for (const char* option : {"--model FILE", "--leg TEXT:{described,female,male}", "--tissue-map FILE"})
+      EXPECT_NE(text.find(option), std::string::npos) << command << ": " << option;
+  }
+  for (const char* command : {"landmarks", "model-info", "techniques", "lessons", "strokes", "check", "score"}) {
+    const std::string text = help(command);
+    EXPECT_NE(text.find("--json"), std::string::npos) << command;
+    EXPECT_NE(text.find("Print JSON"), std::string::npos) << command;
+  }
+  for (const char* command : {"landmarks", "build-model", "strokes", "check", "score"})
+    EXPECT_NE(help(command).find("--anatomy DIR"), std::string::npos) << command;
+}
+
 TEST_F(CommandLine, VersionPrintsTheVersion) {
   const ProcessResult run = runLegatlas("--version");
   EXPECT_EQ(run.exitCode, 0);
