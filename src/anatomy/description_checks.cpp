@@ -1,6 +1,8 @@
 // Checks that need the whole description: unique ids, and every reference between files
-// (bones of attachments, muscles of tendons, nodes that vessels end at) resolving.
+// (bones of attachments, muscles of tendons, nodes that vessels end at) resolving, and
+// every muscle and tendon having a course to sweep along.
 #include <filesystem>
+#include <glm/geometric.hpp>
 #include <set>
 
 #include "anatomy/description.h"
@@ -12,6 +14,7 @@ namespace {
 
 const std::set<std::string> kNodeGroups = {"popliteal", "superficial_inguinal_horizontal",
                                            "superficial_inguinal_vertical", "deep_inguinal"};
+constexpr float kShortestPath = 0.001f;  // metres: a path shorter than this sweeps nothing
 
 class Checker {
  public:
@@ -41,6 +44,15 @@ class Checker {
       fail(file, place + ".insertion.into", "unknown tendon \"" + insertion.into + "\"", "use an id from tendons.json");
   }
 
+  // A muscle or tendon is swept along its path: it needs two points apart.
+  void pathHasLength(const std::string& file, const std::string& place, const std::vector<glm::vec3>& path) const {
+    for (const glm::vec3& p : path) {
+      if (glm::distance(p, path.front()) > kShortestPath) return;
+    }
+    fail(file, place + ".insertion.point", "lies where the origin is, with no via point between them",
+         "give the insertion its own point, or via points along the course");
+  }
+
   void run() {
     for (size_t i = 0; i < d_.bones.size(); ++i) uniqueId("bones.json", "bones[" + std::to_string(i) + "]", d_.bones[i].id);
     for (size_t i = 0; i < d_.muscles.size(); ++i) {
@@ -48,6 +60,7 @@ class Checker {
       const Muscle& m = d_.muscles[i];
       uniqueId("muscles.json", place, m.id);
       attachments("muscles.json", place, m.origin, m.insertion, false);
+      pathHasLength("muscles.json", place, m.path());
       if (!m.partOf.empty() && !d_.findMuscle(m.partOf)) {
         fail("muscles.json", place + ".part_of", "unknown muscle \"" + m.partOf + "\"", "use a muscle id");
       }
@@ -56,6 +69,7 @@ class Checker {
       const std::string place = "tendons[" + std::to_string(i) + "]";
       uniqueId("tendons.json", place, d_.tendons[i].id);
       attachments("tendons.json", place, d_.tendons[i].origin, d_.tendons[i].insertion, true);
+      pathHasLength("tendons.json", place, d_.tendons[i].path());
       for (const std::string& muscle : d_.tendons[i].muscles) {
         if (!d_.findMuscle(muscle)) fail("tendons.json", place + ".origin.muscles", "unknown muscle \"" + muscle + "\"", "use a muscle id");
       }

@@ -8,7 +8,7 @@
 
 #include "core/atomic_file.h"
 #include "geometry/glb_writer.h"
-#include "scene/scene.h"
+#include "geometry/mesh_names.h"
 
 namespace legatlas::anatomy {
 
@@ -150,11 +150,11 @@ void writeGeneratedModel(const GeneratedModel& model, const std::string& glbPath
     auto [muscle, tendon] = splitFaces(mesh, tendonFaces);
     if (muscle.indices.empty()) return meshes.push_back({id + std::string(detail), &mesh});
     meshes.push_back({id + std::string(detail), &halves.emplace_back(std::move(muscle))});
-    const std::string tendonName = id + std::string(scene::kTendonSuffix) + std::string(detail);
+    const std::string tendonName = id + std::string(geometry::kTendonSuffix) + std::string(detail);
     if (!tendon.indices.empty()) meshes.push_back({tendonName, &halves.emplace_back(std::move(tendon))});
   };
   for (const GeneratedTissue& t : model.tissues) add(t.entry.id, t.mesh, t.tendonFaces, "");
-  for (const GeneratedTissue& t : model.tissues) add(t.entry.id, t.coarse, t.coarseTendonFaces, scene::kCoarseSuffix);
+  for (const GeneratedTissue& t : model.tissues) add(t.entry.id, t.coarse, t.coarseTendonFaces, geometry::kCoarseSuffix);
   geometry::writeGlb(glbPath, meshes);
   std::filesystem::path mapPath(glbPath);
   mapPath.replace_extension(".tissues.json");

@@ -141,7 +141,11 @@ void renderVideo(const RenderOptions& options, LessonMoment& moment, render::Ren
   const int frames = std::max(1, static_cast<int>(std::ceil(shown.duration() * options.fps)));
   const std::filesystem::path captions =
       std::filesystem::temp_directory_path() / ("legatlas-captions-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(captions);
+  std::error_code madeFolder;
+  std::filesystem::create_directories(captions, madeFolder);
+  if (madeFolder)
+    throw InputError(captions.string(), "", "cannot make a folder for the video's captions: " + madeFolder.message(),
+                     "free space in the temporary folder, or point TMPDIR at a writable one");
   VideoEncoder encoder(options.outPath, options.width, options.height, options.fps,
                        captionFilter(playback.lesson, shown, options.width, options.height, captions));
   const float aspect = static_cast<float>(options.width) / static_cast<float>(options.height);

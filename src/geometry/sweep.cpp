@@ -4,7 +4,6 @@
 #include <cmath>
 #include <glm/geometric.hpp>
 #include <numbers>
-#include <stdexcept>
 
 namespace legatlas::geometry {
 
@@ -93,7 +92,7 @@ std::vector<glm::vec3> smoothPath(const std::vector<glm::vec3>& controlPoints, i
   for (const glm::vec3& p : controlPoints) {
     if (points.empty() || glm::distance(points.back(), p) > 1e-5f) points.push_back(p);
   }
-  if (points.size() < 2) throw std::invalid_argument("a sweep needs two distinct points");
+  if (points.size() < 2) return points;
   const std::vector<glm::vec3> dense = denseCurve(points);
   std::vector<float> length(dense.size(), 0.0f);
   for (size_t i = 1; i < dense.size(); ++i) length[i] = length[i - 1] + glm::distance(dense[i - 1], dense[i]);
@@ -111,6 +110,7 @@ std::vector<glm::vec3> smoothPath(const std::vector<glm::vec3>& controlPoints, i
 Mesh sweep(const std::vector<glm::vec3>& controlPoints, const std::function<SweepSection(float)>& section,
            const SweepOptions& options) {
   const std::vector<glm::vec3> path = smoothPath(controlPoints, std::max(options.samplesAlong, 2));
+  if (path.size() < 2) return {};
   const std::vector<glm::vec3> tangents = tangentsOf(path);
   const std::vector<glm::vec3> thick = thicknessAxes(path, tangents, options.thicknessHint);
   const int segments = std::max(options.segmentsAround, 3);

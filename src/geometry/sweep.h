@@ -28,10 +28,13 @@ struct SweepOptions {
 float pathLength(const std::vector<glm::vec3>& points);
 
 // Points of a Catmull-Rom curve through `controlPoints`, evenly spaced by arc length.
+// Fewer than two distinct control points make no curve: those points are returned as
+// they are (the description's checks keep such paths out of the generator).
 std::vector<glm::vec3> smoothPath(const std::vector<glm::vec3>& controlPoints, int samples);
 
 // Sweeps along the curve through `controlPoints`; `section(t)` gives the cross-section at
-// arc-length fraction t in [0, 1]. Needs two distinct control points at least.
+// arc-length fraction t in [0, 1]. Fewer than two distinct control points sweep nothing
+// (an empty mesh).
 Mesh sweep(const std::vector<glm::vec3>& controlPoints, const std::function<SweepSection(float)>& section,
            const SweepOptions& options);
 

@@ -7,6 +7,7 @@
 #include "anatomy/layer.h"
 #include "anatomy/tissue_map.h"
 #include "geometry/mesh.h"
+#include "geometry/mesh_names.h"
 
 namespace legatlas::scene {
 
@@ -20,12 +21,10 @@ struct Tissue {
   bool closed = false;             // closed surfaces facing outward: back faces are not drawn
 };
 
-// A model may carry a coarse copy of a mesh for distant views: a node named
-// "<name>.lod1" is the coarse level of detail of node "<name>".
-inline constexpr std::string_view kCoarseSuffix = ".lod1";
-// A mesh named "<tissue>.tendon" (then, coarse, "<tissue>.tendon.lod1") is the tendinous
-// part of that tissue: the tendon of a muscle, drawn pale.
-inline constexpr std::string_view kTendonSuffix = ".tendon";
+// A model may carry a coarse copy of a mesh and a tissue's tendinous part as meshes of
+// their own, named as geometry/mesh_names.h says.
+using geometry::kCoarseSuffix;
+using geometry::kTendonSuffix;
 
 struct SceneMesh {
   std::string nodeName;

@@ -211,6 +211,17 @@ TEST_F(BrokenDescription, InsertionIntoAnUnknownTendon) {
   EXPECT_NE(e.find("unknown tendon \"iliotibial_band\""), std::string::npos) << e;
 }
 
+TEST_F(BrokenDescription, MuscleWithoutACourse) {
+  edit("muscles.json", [](auto& d) {
+    auto& m = d["muscles"][3];
+    m["insertion"]["point"] = m["origin"]["point"];
+    m["via"] = nlohmann::json::array();
+  });
+  const std::string e = error();
+  EXPECT_NE(e.find("muscles[3].insertion.point"), std::string::npos) << e;
+  EXPECT_NE(e.find("where the origin is"), std::string::npos) << e;
+}
+
 TEST_F(BrokenDescription, VesselEndingNowhere) {
   edit("lymphatics.json", [](auto& d) { d["vessels"][2]["ends_at"] = "axillary_1"; });
   const std::string e = error();
