@@ -22,21 +22,6 @@ namespace fs = std::filesystem;
 using technique::Lesson;
 using technique::Stroke;
 
-// The leg strokes are planned on: the model, its description, and what is built from them.
-struct LoadedLeg {
-  anatomy::Description description;
-  scene::Scene scene;
-  std::unique_ptr<technique::LegModel> model;
-};
-
-std::unique_ptr<LoadedLeg> loadLeg(const ModelOptions& model, const std::string& anatomyDir) {
-  auto leg = std::make_unique<LoadedLeg>();
-  leg->description = loadLegDescription(model, anatomyDir);
-  leg->scene = loadScene(model);
-  leg->model = std::make_unique<technique::LegModel>(leg->scene, leg->description);
-  return leg;
-}
-
 Json targetJson(const technique::Target& t) {
   static constexpr const char* kKinds[] = {"tissue", "tissues", "region", "compartment", "nodes"};
   const char* kind = kKinds[static_cast<int>(t.kind)];
@@ -193,12 +178,12 @@ int runLessons(bool json) {
 int runStrokes(const LessonOptions& options) {
   const Lesson lesson = technique::loadLesson(lessonFile(options.lesson));
   const auto leg = loadLeg(options.model, options.anatomyDir);
-  const std::vector<Stroke> strokes = technique::planLesson(lesson, *leg->model);
+  const std::vector<Stroke> strokes = technique::planLesson(lesson, leg.model());
   if (options.json) {
     Json out = {{"lesson", lesson.id}, {"title", lesson.title}, {"frame", frameDescription()},
                 {"sample", "[x, y, z, t]: metres in the model frame, seconds from the start of the lesson"},
                 {"strokes", Json::array()}};
-    for (const Stroke& s : strokes) out["strokes"].push_back(strokeJson(s, lesson, leg->scene));
+    for (const Stroke& s : strokes) out["strokes"].push_back(strokeJson(s, lesson, leg.scene()));
     std::cout << out.dump(1) << '\n';
     return kExitOk;
   }
@@ -206,7 +191,7 @@ int runStrokes(const LessonOptions& options) {
               "start", "end");
   for (const Stroke& s : strokes)
     std::printf("%-5d %-5d %-14s %-32s %-11s %6.0fmm %7.1fs %7.1fs\n", s.step + 1, s.pass + 1,
-                std::string(s.technique->id).c_str(), s.tissue >= 0 ? leg->scene.tissues[s.tissue].id.c_str() : "-",
+                std::string(s.technique->id).c_str(), s.tissue >= 0 ? leg.scene().tissues[s.tissue].id.c_str() : "-",
                 std::string(technique::pressureId(s.pressure)).c_str(), s.workingLength() * 1000, s.start(), s.end());
   return kExitOk;
 }
@@ -214,8 +199,8 @@ int runStrokes(const LessonOptions& options) {
 int runCheck(const LessonOptions& options) {
   const Lesson lesson = technique::loadLesson(lessonFile(options.lesson));
   const auto leg = loadLeg(options.model, options.anatomyDir);
-  const std::vector<Stroke> strokes = technique::planLesson(lesson, *leg->model);
-  const auto problems = technique::checkLesson(*leg->model, lesson, strokes);
+  const std::vector<Stroke> strokes = technique::planLesson(lesson, leg.model());
+  const auto problems = technique::checkLesson(leg.model(), lesson, strokes);
   const std::vector<std::string> warnings = technique::lessonWarnings(lesson, strokes);
   if (options.json) {
     Json out = {{"lesson", lesson.id}, {"file", lesson.file}, {"strokes", strokes.size()}, {"ok", problems.empty()},
@@ -243,7 +228,7 @@ int runScore(const ScoreOptions& options) {
   const technique::Technique& technique = techniqueNamed(options.technique);
   const std::vector<glm::vec4> path = technique::parseStrokePath(readFile(options.pathFile), options.pathFile);
   const auto leg = loadLeg(options.model, options.anatomyDir);
-  const technique::PracticeScore result = technique::scorePractice(*leg->model, {&technique, options.target}, path);
+  const technique::PracticeScore result = technique::scorePractice(leg.model(), {&technique, options.target}, path);
   if (options.json) {
     Json out = {{"technique", technique.id}, {"target", options.target}, {"score", result.score},
                 {"passed", result.score >= technique::kPassingScore}, {"rules", Json::array()},

@@ -43,6 +43,11 @@ anatomy::Description loadLegDescription(const ModelOptions& model, const std::st
   return anatomy::loadMeasuredLeg(described, measuredLegPack(leg)).registered;
 }
 
+teaching::Leg loadLeg(const ModelOptions& model, const std::string& anatomyDir) {
+  anatomy::Description description = loadLegDescription(model, anatomyDir);
+  return teaching::Leg(loadScene(model), std::move(description));
+}
+
 namespace {
 
 std::string modelPathOf(const ModelOptions& options) {

@@ -6,6 +6,7 @@
 #include "anatomy/tissue_map.h"
 #include "app/options.h"
 #include "scene/scene.h"
+#include "teaching/leg.h"
 
 namespace legatlas::app {
 
@@ -19,6 +20,9 @@ scene::Scene loadScene(const ModelOptions& options);
 // measured built-in leg (--leg female|male) the description carried onto that subject.
 anatomy::Description loadLegDescription(const ModelOptions& model, const std::string& anatomyDir = {});
 bool isMeasuredLeg(const std::string& leg);
+// The leg the options name, whole: its scene, its description (from `anatomyDir`, or the
+// built-in one) and the queries strokes are planned with. Throws InputError naming the file.
+teaching::Leg loadLeg(const ModelOptions& model, const std::string& anatomyDir = {});
 
 // Loads the model with a tissue map already read (or none).
 scene::Scene loadScene(const ModelOptions& options, const anatomy::TissueMap* map);

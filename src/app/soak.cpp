@@ -36,11 +36,10 @@ double residentMegabytes() {
 }  // namespace
 
 int runSoak(const SoakOptions& options) {
-  const scene::Scene scene = loadScene(options.model);
-  const anatomy::Description description = loadLegDescription(options.model);
-  const technique::LegModel leg(scene, description);
+  const teaching::Leg whole = loadLeg(options.model);
+  const scene::Scene& scene = whole.scene();
   std::vector<LessonPlayback> lessons;
-  for (const std::string& file : builtInLessonFiles()) lessons.push_back(planPlayback(file, leg));
+  for (const std::string& file : builtInLessonFiles()) lessons.push_back(planPlayback(file, whole.model()));
   render::GlContext context({options.width, options.height, false, false, false, "LegAtlas soak", true});
   render::Renderer renderer(1);
   renderer.setScene(scene);

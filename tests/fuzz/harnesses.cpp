@@ -22,6 +22,7 @@
 #include "scene/model_loader.h"
 #include "technique/catalogue.h"
 #include "technique/leg_model.h"
+#include "teaching/leg.h"
 #include "technique/lesson.h"
 #include "technique/practice_scorer.h"
 #include "technique/rule_checker.h"
@@ -31,27 +32,17 @@ namespace legatlas::fuzz {
 
 namespace {
 
-struct BuiltInLeg {
-  anatomy::Description description;
-  scene::Scene scene;
-  std::unique_ptr<technique::LegModel> model;
-};
-
-std::unique_ptr<BuiltInLeg> readBuiltInLeg() {
+std::unique_ptr<teaching::Leg> readBuiltInLeg() {
   const char* fromEnvironment = std::getenv("LEGATLAS_LEG");
   const std::string glb = fromEnvironment ? fromEnvironment : LEGATLAS_FUZZ_LEG;
-  auto leg = std::make_unique<BuiltInLeg>();
-  leg->description = anatomy::loadDescription(LEGATLAS_SOURCE_DIR "/assets/anatomy");
   const auto mapPath = scene::siblingTissueMapPath(glb);
   if (!mapPath) throw InputError(glb, "", "has no tissue map beside it", "build the leg with make build");
   const auto map = anatomy::TissueMap::load(*mapPath);
-  leg->scene = scene::loadModel(glb, &map);
-  leg->model = std::make_unique<technique::LegModel>(leg->scene, leg->description);
-  return leg;
+  return std::make_unique<teaching::Leg>(scene::loadModel(glb, &map), anatomy::loadDescription(LEGATLAS_SOURCE_DIR "/assets/anatomy"));
 }
 
 const technique::LegModel& builtInLeg() {
-  static const std::unique_ptr<BuiltInLeg> leg = [] {
+  static const std::unique_ptr<teaching::Leg> leg = [] {
     try {
       return readBuiltInLeg();
     } catch (const std::exception& e) {
@@ -60,7 +51,7 @@ const technique::LegModel& builtInLeg() {
       std::exit(2);
     }
   }();
-  return *leg->model;
+  return leg->model();
 }
 
 // What planning and checking a lesson depend on: its steps without their words.

@@ -13,11 +13,11 @@ namespace {
 using testing::builtLeg;
 using testing::lessonFrom;
 
-std::vector<Stroke> plan(const std::string& steps) { return planLesson(lessonFrom(steps), *builtLeg().model); }
+std::vector<Stroke> plan(const std::string& steps) { return planLesson(lessonFrom(steps), builtLeg().model()); }
 
 // How far p lies outside the skin (negative inside).
 float aboveSkin(const glm::vec3& p) {
-  const SkinPoint s = builtLeg().model->skinNear(p);
+  const SkinPoint s = builtLeg().model().skinNear(p);
   return glm::dot(p - s.position, s.normal);
 }
 

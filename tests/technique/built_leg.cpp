@@ -8,17 +8,13 @@
 
 namespace legatlas::testing {
 
-const BuiltLeg& builtLeg() {
-  static const std::unique_ptr<BuiltLeg> leg = [] {
-    auto l = std::make_unique<BuiltLeg>();
-    l->description = anatomy::loadDescription(std::string(LEGATLAS_SOURCE_DIR) + "/assets/anatomy");
+const teaching::Leg& builtLeg() {
+  static const teaching::Leg leg = [] {
     const std::string model = LEGATLAS_BUILT_LEG;
     const anatomy::TissueMap map = anatomy::TissueMap::load(*scene::siblingTissueMapPath(model));
-    l->scene = scene::loadModel(model, &map);
-    l->model = std::make_unique<technique::LegModel>(l->scene, l->description);
-    return l;
+    return teaching::Leg(scene::loadModel(model, &map), anatomy::loadDescription(std::string(LEGATLAS_SOURCE_DIR) + "/assets/anatomy"));
   }();
-  return *leg;
+  return leg;
 }
 
 std::string lessonPath(const std::string& name) {

@@ -5,20 +5,12 @@
 #include <string>
 #include <vector>
 
-#include "anatomy/description.h"
-#include "scene/scene.h"
-#include "technique/leg_model.h"
+#include "teaching/leg.h"
 #include "technique/lesson.h"
 
 namespace legatlas::testing {
 
-struct BuiltLeg {
-  anatomy::Description description;
-  scene::Scene scene;
-  std::unique_ptr<technique::LegModel> model;
-};
-
-const BuiltLeg& builtLeg();
+const teaching::Leg& builtLeg();
 std::string lessonPath(const std::string& name);
 // The names of every lesson in assets/lessons, sorted.
 std::vector<std::string> builtInLessons();

@@ -23,7 +23,7 @@ namespace {
 using testing::builtLeg;
 using testing::lessonFrom;
 
-const LegModel& leg() { return *builtLeg().model; }
+const LegModel& leg() { return builtLeg().model(); }
 
 std::vector<LessonProblem> problemsOf(const Lesson& lesson) { return checkLesson(leg(), lesson, planLesson(lesson, leg())); }
 
@@ -161,7 +161,7 @@ TEST(LessonTruth, TheLessonGuideListsEverySiteAsTheDataSaysIt) {
 }
 
 TEST(LessonTruth, ASiteBarringAnUnknownTechniqueIsNamed) {
-  anatomy::Description d = builtLeg().description;
+  anatomy::Description d = builtLeg().description();
   auto site = std::find_if(d.regions.begin(), d.regions.end(), [](auto& r) { return r.kind == "endangerment"; });
   ASSERT_NE(site, d.regions.end());
   site->barredTechniques.push_back("kneeding");

@@ -15,7 +15,7 @@ namespace {
 using testing::builtLeg;
 using testing::lessonFrom;
 
-const LegModel& leg() { return *builtLeg().model; }
+const LegModel& leg() { return builtLeg().model(); }
 
 std::vector<glm::vec4> pathOf(const Stroke& s) {
   std::vector<glm::vec4> path;

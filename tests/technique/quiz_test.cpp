@@ -11,7 +11,7 @@ namespace legatlas::technique {
 namespace {
 
 TEST(Quiz, EveryQuestionHasOneRightAnswerFromTheModel) {
-  const LegModel& leg = *testing::builtLeg().model;
+  const LegModel& leg = testing::builtLeg().model();
   const auto quiz = makeQuiz(leg, 7, 10);
   ASSERT_EQ(quiz.size(), 10u);
   int named = 0, directed = 0;
@@ -37,7 +37,7 @@ TEST(Quiz, EveryQuestionHasOneRightAnswerFromTheModel) {
 }
 
 TEST(Quiz, TheSameSeedGivesTheSameQuiz) {
-  const LegModel& leg = *testing::builtLeg().model;
+  const LegModel& leg = testing::builtLeg().model();
   const auto a = makeQuiz(leg, 3, 4), b = makeQuiz(leg, 3, 4), c = makeQuiz(leg, 4, 4);
   for (size_t i = 0; i < a.size(); ++i) {
     EXPECT_EQ(a[i].prompt, b[i].prompt);

@@ -14,7 +14,7 @@ namespace {
 using testing::builtLeg;
 using testing::lessonFrom;
 
-const LegModel& leg() { return *builtLeg().model; }
+const LegModel& leg() { return builtLeg().model(); }
 
 std::vector<LessonProblem> problemsOf(const Lesson& lesson) {
   return checkLesson(leg(), lesson, planLesson(lesson, leg()));

@@ -20,7 +20,7 @@ float lessonEnd(const std::vector<Stroke>& strokes) {
 TEST(ShownTime, EveryBuiltInLessonFitsInThreeMinutesOfVideoInOrder) {
   for (const std::string& name : testing::builtInLessons()) {
     const Lesson lesson = loadLesson(testing::lessonPath(name));
-    const auto strokes = planLesson(lesson, *builtLeg().model);
+    const auto strokes = planLesson(lesson, builtLeg().model());
     const ShownTimeline shown = showLesson(lesson, strokes, 0.0f, lessonEnd(strokes));
     EXPECT_LE(shown.duration(), kLongestLessonVideo + 0.5f) << name;
     EXPECT_EQ(shown.steps.size(), lesson.steps.size()) << name << ": every step is shown";
@@ -36,7 +36,7 @@ TEST(ShownTime, EveryBuiltInLessonFitsInThreeMinutesOfVideoInOrder) {
 
 TEST(ShownTime, TheTenMinuteHeatPadIsShownInSecondsWithItsRealLengthInTheCaption) {
   const Lesson lesson = loadLesson(testing::lessonPath("calf_cramp"));
-  const auto strokes = planLesson(lesson, *builtLeg().model);
+  const auto strokes = planLesson(lesson, builtLeg().model());
   int heat = -1;
   for (size_t i = 0; i < lesson.steps.size(); ++i)
     if (lesson.steps[i].technique->id == "heat") heat = static_cast<int>(i);

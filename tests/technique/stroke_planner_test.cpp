@@ -15,12 +15,12 @@ namespace {
 using testing::builtLeg;
 using testing::lessonFrom;
 
-std::vector<Stroke> plan(const std::string& steps) { return planLesson(lessonFrom(steps), *builtLeg().model); }
+std::vector<Stroke> plan(const std::string& steps) { return planLesson(lessonFrom(steps), builtLeg().model()); }
 
-int tissue(const std::string& id) { return builtLeg().scene.findTissue(id); }
+int tissue(const std::string& id) { return builtLeg().scene().findTissue(id); }
 
 TEST(LymphFlowOnTheSkin, RunsUpTheLegBelowTheGroin) {
-  const LegModel& leg = *builtLeg().model;
+  const LegModel& leg = builtLeg().model();
   ASSERT_FALSE(leg.lymphFlow().empty());
   int upward = 0, counted = 0;
   for (float y = -0.80f; y <= -0.15f; y += 0.05f) {
@@ -52,11 +52,11 @@ TEST(StrokePlanner, ThumbStrokeOnTibialisAnteriorRunsTowardItsOriginBesideTheCre
   ASSERT_FALSE(strokes.empty());
   const Stroke& s = strokes.front();
   EXPECT_EQ(s.tissue, tissue("tibialis_anterior"));
-  const glm::vec3 origin = builtLeg().scene.tissues[s.tissue].anatomy.origin->point;
+  const glm::vec3 origin = builtLeg().scene().tissues[s.tissue].anatomy.origin->point;
   EXPECT_LT(glm::length(s.working.back().position - origin), glm::length(s.working.front().position - origin) - 0.1f);
-  const anatomy::Region* crest = builtLeg().model->findRegion("tibial_crest");
+  const anatomy::Region* crest = builtLeg().model().findRegion("tibial_crest");
   ASSERT_TRUE(crest);
-  for (const StrokeSample& sample : s.working) EXPECT_FALSE(builtLeg().model->inRegion(*crest, sample.position));
+  for (const StrokeSample& sample : s.working) EXPECT_FALSE(builtLeg().model().inRegion(*crest, sample.position));
 }
 
 TEST(StrokePlanner, KneadingAdvancesUpTheCalf) {
@@ -67,10 +67,10 @@ TEST(StrokePlanner, KneadingAdvancesUpTheCalf) {
 
 TEST(StrokePlanner, DeepWorkStopsShortOfThePoplitealFossa) {
   const auto strokes = plan("  - technique: forearm_glide\n    target: {tissue: biceps_femoris_long_head}\n    caption: c\n");
-  const anatomy::Region* fossa = builtLeg().model->findRegion("popliteal_fossa");
+  const anatomy::Region* fossa = builtLeg().model().findRegion("popliteal_fossa");
   ASSERT_TRUE(fossa);
   for (const Stroke& s : strokes)
-    for (const StrokeSample& sample : s.working) EXPECT_FALSE(builtLeg().model->inRegion(*fossa, sample.position));
+    for (const StrokeSample& sample : s.working) EXPECT_FALSE(builtLeg().model().inRegion(*fossa, sample.position));
 }
 
 TEST(StrokePlanner, CirclesPushTowardTheNodesInTheirPressurePhase) {
@@ -86,7 +86,7 @@ TEST(StrokePlanner, CirclesPushTowardTheNodesInTheirPressurePhase) {
 TEST(StrokePlanner, EveryBuiltInLessonIsSampledAtLeastOncePerCentimetreAndInTimeOrder) {
   for (const std::string& name : testing::builtInLessons()) {
     const Lesson lesson = loadLesson(testing::lessonPath(name));
-    const auto strokes = planLesson(lesson, *builtLeg().model);
+    const auto strokes = planLesson(lesson, builtLeg().model());
     ASSERT_FALSE(strokes.empty()) << name;
     float clock = -1;
     for (const Stroke& s : strokes) {
@@ -124,7 +124,7 @@ namespace legatlas::technique {
 namespace {
 
 std::string territoryOf(float y, float angleDegrees) {
-  const LegModel& leg = *testing::builtLeg().model;
+  const LegModel& leg = testing::builtLeg().model();
   const float a = glm::radians(angleDegrees);
   const SkinPoint p = leg.skinToward(leg.limbCentre(y), {std::sin(a), 0, std::cos(a)});
   const int t = leg.lymphFlow().territoryAt(p.position);

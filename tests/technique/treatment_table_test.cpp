@@ -12,7 +12,7 @@ namespace {
 
 std::vector<glm::vec3> skinPoints() {
   std::vector<glm::vec3> points;
-  const scene::Scene& scene = testing::builtLeg().scene;
+  const scene::Scene& scene = testing::builtLeg().scene();
   for (const scene::SceneMesh& m : scene.meshes)
     if (m.detail == 0 && scene.tissues[m.tissueIndex].layer == anatomy::Layer::Skin)
       for (size_t i = 0; i < m.mesh.positions.size(); i += 7) points.push_back(m.mesh.positions[i]);

@@ -1,0 +1,10 @@
+#include "teaching/leg.h"
+
+namespace legatlas::teaching {
+
+Leg::Leg(scene::Scene scene, anatomy::Description description)
+    : parts_(std::make_unique<Parts>(Parts{std::move(scene), std::move(description), nullptr})) {
+  parts_->model = std::make_unique<technique::LegModel>(parts_->scene, parts_->description);
+}
+
+}  // namespace legatlas::teaching
