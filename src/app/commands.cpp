@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <cstdio>
 #include <future>
+#include <optional>
 #include <memory>
 #include <iostream>
 #include <vector>
@@ -75,13 +76,13 @@ long peakRssKilobytes() {
 }
 
 struct PreparedScene {
-  scene::Scene scene;
+  std::shared_ptr<const scene::Scene> scene;  // shared with the leg strokes are planned on
   render::GpuSceneData gpuData;
 };
 
 PreparedScene prepareScene(const ModelOptions& model) {
-  PreparedScene prepared{loadScene(model), {}};
-  prepared.gpuData = render::GpuSceneData::from(prepared.scene);
+  PreparedScene prepared{std::make_shared<const scene::Scene>(loadScene(model)), {}};
+  prepared.gpuData = render::GpuSceneData::from(*prepared.scene);
   return prepared;
 }
 
@@ -101,23 +102,25 @@ std::unique_ptr<render::GlContext> openContextWhileLoading(const render::Context
 
 // A lesson shown at one moment: its hands, trail and dents, and a close view of the step.
 struct LessonMoment {
-  anatomy::Description description;
-  std::unique_ptr<technique::LegModel> leg;
+  teaching::Leg leg;
   LessonPlayback playback;
   render::Overlays overlays;
   int step = 0;
 };
 
-std::unique_ptr<LessonMoment> lessonMoment(const RenderOptions& options, const scene::Scene& scene) {
+// The leg over the scene shown, for strokes and guides.
+teaching::Leg legOver(const std::shared_ptr<const scene::Scene>& scene, const RenderOptions& options) {
+  return teaching::Leg(scene, loadLegDescription(options.model, options.anatomyDir));
+}
+
+std::unique_ptr<LessonMoment> lessonMoment(const RenderOptions& options, const std::shared_ptr<const scene::Scene>& scene) {
   if (options.lesson.empty()) {
     if (options.step > 0 || options.time > 0)
       throw InputError("--step/--time", "", "a moment needs a lesson", "add --lesson NAME");
     return nullptr;
   }
-  auto moment = std::make_unique<LessonMoment>();
-  moment->description = loadLegDescription(options.model, options.anatomyDir);
-  moment->leg = std::make_unique<technique::LegModel>(scene, moment->description);
-  moment->playback = planPlayback(options.lesson, *moment->leg);
+  auto moment = std::make_unique<LessonMoment>(LessonMoment{legOver(scene, options), {}, {}, 0});
+  moment->playback = planPlayback(options.lesson, moment->leg.model());
   const int steps = static_cast<int>(moment->playback.lesson.steps.size());
   if (options.step > steps)
     throw InputError("--step", std::to_string(options.step), "the lesson has " + std::to_string(steps) + " steps",
@@ -182,7 +185,7 @@ int runRender(const RenderOptions& options) {
   auto context = openContextWhileLoading(
       {options.width, options.height, false, options.debugGl, false, "LegAtlas render", true}, loading);
   const PreparedScene prepared = loading.get();
-  const scene::Scene& scene = prepared.scene;
+  const scene::Scene& scene = *prepared.scene;
   int selected = -1;
   if (!options.select.empty()) {
     selected = scene.findTissue(options.select);
@@ -191,7 +194,7 @@ int runRender(const RenderOptions& options) {
                        "use an id from the tissue map");
     }
   }
-  const std::unique_ptr<LessonMoment> moment = lessonMoment(options, scene);
+  const std::unique_ptr<LessonMoment> moment = lessonMoment(options, prepared.scene);
   auto renderer = std::make_unique<render::Renderer>(options.samples);
   renderer->setScene(scene, prepared.gpuData);
   render::Camera camera;
@@ -213,17 +216,13 @@ int runRender(const RenderOptions& options) {
   if (moment) frame.overlays = &moment->overlays;
   // Guides need the leg's surfaces; a lesson has built them already.
   const GuideToggles guides = options.guides.empty() ? GuideToggles{} : GuideToggles::parse(options.guides, "--guides");
-  std::unique_ptr<LessonMoment> guideLeg;
+  std::optional<teaching::Leg> guideLeg;
   std::unique_ptr<DirectionGuides> guidesDrawn;  // the overlays point into it
   render::Overlays guideOverlays;
   if (guides.any()) {
-    if (!moment) {
-      guideLeg = std::make_unique<LessonMoment>();
-      guideLeg->description = loadLegDescription(options.model, options.anatomyDir);
-      guideLeg->leg = std::make_unique<technique::LegModel>(scene, guideLeg->description);
-    }
+    if (!moment) guideLeg.emplace(legOver(prepared.scene, options));
     render::Overlays& target = moment ? moment->overlays : guideOverlays;
-    guidesDrawn = std::make_unique<DirectionGuides>(*(moment ? moment->leg : guideLeg->leg));
+    guidesDrawn = std::make_unique<DirectionGuides>(moment ? moment->leg.model() : guideLeg->model());
     guidesDrawn->addTo(target, guides, options.time, selected);
     frame.overlays = &target;
   }
@@ -253,7 +252,7 @@ int runBench(const BenchOptions& options, Clock::time_point processStart) {
   const auto context = openContextWhileLoading(
       {options.width, options.height, true, false, false, "LegAtlas bench"}, loading);
   const PreparedScene prepared = loading.get();
-  const scene::Scene& scene = prepared.scene;
+  const scene::Scene& scene = *prepared.scene;
   render::Renderer renderer(options.samples);
   renderer.setScene(scene, prepared.gpuData);
   render::Camera camera;
@@ -261,9 +260,10 @@ int runBench(const BenchOptions& options, Clock::time_point processStart) {
   render::FrameInputs frame{&camera, scene::LayerVisibility::defaults(), -1};
   frame.layers[anatomy::Layer::Skin] = {true, 0.3f};  // every layer on, the skin see-through
   RenderOptions lessonOptions;
+  lessonOptions.model = options.model;  // the lesson is planned on the leg benched, with its own description
   lessonOptions.lesson = options.lesson;
   const Clock::time_point planning = Clock::now();
-  const std::unique_ptr<LessonMoment> moment = lessonMoment(lessonOptions, scene);
+  const std::unique_ptr<LessonMoment> moment = lessonMoment(lessonOptions, prepared.scene);
   const double planMs = milliseconds(Clock::now() - planning);
   if (moment) frame.overlays = &moment->overlays;
 

@@ -142,7 +142,7 @@ float Viewer::aspect() const {
 
 void Viewer::loadRequested(const ModelOptions& model) {
   try {
-    auto loaded = std::make_unique<scene::Scene>(loadScene(model));
+    auto loaded = std::make_shared<const scene::Scene>(loadScene(model));
     renderer_.setScene(*loaded);  // may throw; the previous scene then stays
     description_ = descriptionOf(model);
     guides_.reset();  // they and the leg refer to the scene they were built on
@@ -187,7 +187,7 @@ void Viewer::prepareLessons() {
   roomPosition_.reset();
   frame_.surroundings = nullptr;
   try {
-    leg_ = std::make_unique<technique::LegModel>(*scene_, *description_);
+    leg_ = std::make_unique<teaching::Leg>(scene_, *description_);
   } catch (const std::exception& e) {
     lessonPanel_.error = std::string("Lessons need a leg with skin: ") + e.what();
     return;
@@ -203,7 +203,7 @@ void Viewer::openLesson(const std::string& nameOrFile) {
     return;
   }
   try {
-    playback_ = planPlayback(nameOrFile, *leg_);
+    playback_ = planPlayback(nameOrFile, leg_->model());
     lessonTime_ = 0;
     aimedStep_ = -1;
     if (!practice_.result()) applyPracticeRequest({.fromLessonStep = true});  // practise what the lesson shows
@@ -287,7 +287,7 @@ ui::LessonShown Viewer::lessonShown() const {
   const technique::ContactPoint contact = technique::contactAt(playback_->strokes, lessonTime_);
   if (contact.stroke >= 0 && scene_) {
     const technique::Stroke& s = playback_->strokes[contact.stroke];
-    if (!s.region.empty() && leg_->findRegion(s.region)) shown.workedOn = lowerFirst(leg_->findRegion(s.region)->name);
+    if (!s.region.empty() && leg_->model().findRegion(s.region)) shown.workedOn = lowerFirst(leg_->model().findRegion(s.region)->name);
     else if (s.tissue >= 0) shown.workedOn = scene_->tissues[s.tissue].name;
   }
   return shown;
@@ -337,7 +337,7 @@ std::optional<technique::SkinPoint> Viewer::skinUnderCursor(const glm::vec2& cur
   const glm::vec2 ndc(2.0f * cursor.x / width - 1.0f, 1.0f - 2.0f * cursor.y / height);
   const glm::vec4 nearPoint = inverse * glm::vec4(ndc, -1.0f, 1.0f), farPoint = inverse * glm::vec4(ndc, 1.0f, 1.0f);
   const glm::vec3 from = glm::vec3(nearPoint) / nearPoint.w, to = glm::vec3(farPoint) / farPoint.w;
-  return leg_->skinAlongRay(from, to - from);
+  return leg_->model().skinAlongRay(from, to - from);
 }
 
 bool Viewer::practising() const { return practice_.armed() || practice_.drawing() || practice_.result().has_value(); }
@@ -351,7 +351,7 @@ bool Viewer::handlePracticeMouse(const glm::vec2& cursor, int width, int height)
   const bool finishing = practice_.drawing() && ImGui::IsMouseReleased(ImGuiMouseButton_Left);
   if (finishing && leg_) {
     try {
-      practice_.release(*leg_);
+      practice_.release(leg_->model());
     } catch (const std::exception& e) {
       practicePanel_.notice = e.what();
       practice_.disarm();
@@ -390,7 +390,7 @@ void Viewer::applyPracticeRequest(const ui::PracticeRequest& request) {
 
 void Viewer::startQuiz() {
   if (!leg_) return;
-  quiz_ = technique::makeQuiz(*leg_, quizSeed_++, kQuizQuestions);
+  quiz_ = technique::makeQuiz(leg_->model(), quizSeed_++, kQuizQuestions);
   quizState_ = {true, 0, -1, 0, 0};
   lessonPanel_.playing = false;
   practice_ = {};
@@ -405,7 +405,7 @@ void Viewer::showQuestion() {
   geometry::Bounds box;
   for (const scene::SceneMesh& m : scene_->meshes)
     if (m.tissueIndex == q.tissue && m.detail == 0) box.add(m.mesh.bounds());
-  const glm::vec3 outward = box.center() - leg_->limbCentre(box.center().y);
+  const glm::vec3 outward = box.center() - leg_->model().limbCentre(box.center().y);
   render::ViewPreset best = render::ViewPreset::Anterior;
   float bestScore = -2;
   for (auto preset : {render::ViewPreset::Anterior, render::ViewPreset::Posterior, render::ViewPreset::Lateral,
@@ -621,7 +621,7 @@ int Viewer::run() {
       overlays_ = {};  // the quiz shows only the muscle it asks about
       if (quizState_.index < static_cast<int>(quiz_.size())) overlays_.workedTissue = quiz_[quizState_.index].tissue;
     }
-    if (leg_ && guidesOn_.any() && !guides_) guides_ = std::make_unique<DirectionGuides>(*leg_);  // about a second, once
+    if (leg_ && guidesOn_.any() && !guides_) guides_ = std::make_unique<DirectionGuides>(leg_->model());  // about a second, once
     if (guides_ && guidesOn_.any()) guides_->addTo(overlays_, guidesOn_, glfwGetTime(), frame_.selectedTissue);
     frame_.overlays = practising() || playback_ || guidesOn_.any() || quizState_.open ? &overlays_ : nullptr;
     renderer_.render(frame_, 0, width, height);

@@ -23,6 +23,7 @@
 #include "render/gl_context.h"
 #include "render/renderer.h"
 #include "scene/scene.h"
+#include "teaching/leg.h"
 #include "technique/leg_model.h"
 #include "ui/lesson_panel.h"
 #include "ui/panels.h"
@@ -80,13 +81,13 @@ class Viewer {
   render::GlContext context_;
   std::unique_ptr<ImGuiSession> imgui_;
   render::Renderer renderer_;
-  std::unique_ptr<scene::Scene> scene_;
+  std::shared_ptr<const scene::Scene> scene_;  // drawn; shared with the leg below
   render::Camera camera_;
   render::FrameInputs frame_;
   ui::ModelPanelState modelPanel_;
   // The lesson: planned on the leg (the description gives landmarks and regions).
   std::optional<anatomy::Description> description_;
-  std::unique_ptr<technique::LegModel> leg_;
+  std::unique_ptr<teaching::Leg> leg_;  // none while the description or the skin is missing
   std::optional<LessonPlayback> playback_;
   float lessonTime_ = 0;
   render::Overlays overlays_;
