@@ -89,7 +89,7 @@ std::vector<Lesson> builtInLessons() {
 }
 
 Json ruleJson(const technique::RuleResult& r) {
-  return {{"rule", r.rule},         {"passed", r.passed}, {"measured", rounded(r.measured, 3)},
+  return {{"rule", std::string(technique::ruleId(r.rule))},         {"passed", r.passed}, {"measured", rounded(r.measured, 3)},
           {"required", rounded(r.required, 3)}, {"message", r.message},  {"where", vectorJson(r.where)}};
 }
 
@@ -208,7 +208,7 @@ int runCheck(const LessonOptions& options) {
     for (const auto& p : problems)
       out["problems"].push_back({{"step", p.step + 1},
                                  {"line", lesson.steps[p.step].line},
-                                 {"rule", p.result.rule},
+                                 {"rule", std::string(technique::ruleId(p.result.rule))},
                                  {"message", p.result.message},
                                  {"where", vectorJson(p.result.where)}});
     std::cout << out.dump(2) << '\n';
@@ -238,7 +238,7 @@ int runScore(const ScoreOptions& options) {
     return kExitOk;
   }
   std::printf("score: %d / 100\n", result.score);
-  for (const auto& r : result.rules) std::printf("  %-20s %s\n", r.rule.c_str(), r.passed ? "ok" : "not met");
+  for (const auto& r : result.rules) std::printf("  %-20s %s\n", std::string(technique::ruleId(r.rule)).c_str(), r.passed ? "ok" : "not met");
   for (const std::string& line : result.feedback) std::printf("- %s\n", line.c_str());
   return kExitOk;
 }

@@ -52,9 +52,9 @@ Stroke drawnStroke(const LegModel& leg, const Stroke& correct, const std::vector
   return drawn;
 }
 
-const RuleResult* find(const std::vector<RuleResult>& rules, const std::string& id) {
+const RuleResult* find(const std::vector<RuleResult>& rules, Rule rule) {
   for (const RuleResult& r : rules)
-    if (r.rule == id) return &r;
+    if (r.rule == rule) return &r;
   return nullptr;
 }
 
@@ -62,17 +62,17 @@ const RuleResult* find(const std::vector<RuleResult>& rules, const std::string& 
 float ramp(float value, float low, float high) { return std::clamp((value - low) / (high - low), 0.0f, 1.0f); }
 
 float directionShare(const std::vector<RuleResult>& rules) {
-  if (const RuleResult* flow = find(rules, "with_lymph_flow")) return ramp(flow->measured, 0.5f, kShareWithFlowRequired);
-  if (const RuleResult* axis = find(rules, "along_target")) {
+  if (const RuleResult* flow = find(rules, Rule::WithLymphFlow)) return ramp(flow->measured, 0.5f, kShareWithFlowRequired);
+  if (const RuleResult* axis = find(rules, Rule::AlongTarget)) {
     float share = ramp(axis->measured, 0.5f, kShareAlongTargetRequired);
-    if (const RuleResult* lymph = find(rules, "not_against_lymph"))
+    if (const RuleResult* lymph = find(rules, Rule::NotAgainstLymph))
       share *= ramp(lymph->measured, 0.5f, kShareNotAgainstLymphRequired);
     return share;
   }
   float share = 1.0f;
-  if (const RuleResult* fibres = find(rules, "along_fibres")) share *= ramp(fibres->measured, 0.5f, kShareAlongFibresRequired);
-  if (const RuleResult* origin = find(rules, "toward_origin")) share *= origin->passed ? 1.0f : 0.0f;
-  if (const RuleResult* belly = find(rules, "distal_to_proximal")) share *= belly->passed ? 1.0f : 0.0f;
+  if (const RuleResult* fibres = find(rules, Rule::AlongFibres)) share *= ramp(fibres->measured, 0.5f, kShareAlongFibresRequired);
+  if (const RuleResult* origin = find(rules, Rule::TowardOrigin)) share *= origin->passed ? 1.0f : 0.0f;
+  if (const RuleResult* belly = find(rules, Rule::DistalToProximal)) share *= belly->passed ? 1.0f : 0.0f;
   return share;
 }
 
@@ -97,11 +97,11 @@ std::vector<std::string> feedbackFor(const LegModel& leg, const PracticeScore& r
   // Where the lymph is the reference, pushing it back is the first thing to say; for work
   // along the fibres or the belly it follows that reference's own feedback.
   const bool lymphFirst = technique.reference == Reference::LymphFlow || technique.reference == Reference::AlongTarget;
-  const RuleResult* flow = find(result.rules, "with_lymph_flow");
-  if (!flow) flow = find(result.rules, "not_against_lymph");
+  const RuleResult* flow = find(result.rules, Rule::WithLymphFlow);
+  if (!flow) flow = find(result.rules, Rule::NotAgainstLymph);
   if (!lymphFirst) flow = nullptr;
   if (flow && !flow->passed && flow->measured < 0.3f)
-    feedback.push_back("this stroke pushes lymph away from " + std::string(flow->message.find("popliteal") != std::string::npos
+    feedback.push_back("this stroke pushes lymph away from " + std::string(flow->drainsTo == DrainsTo::PoplitealNodes
                                                                               ? "the popliteal nodes behind the knee"
                                                                               : "the inguinal nodes in the groin") +
                        " — " + startAndFinish(leg, result.drawn));
@@ -156,7 +156,7 @@ PracticeScore scorePractice(const LegModel& leg, const PracticeTask& task, const
   result.rules = checkStroke(leg, drawn);
   const anatomy::Region* region = leg.findRegion(task.target);
   const bool onTissue = leg.scene().findTissue(task.target) >= 0;
-  const bool targetChecked = find(result.rules, "on_target") != nullptr;
+  const bool targetChecked = find(result.rules, Rule::OnTarget) != nullptr;
   if (!targetChecked && onTissue) result.rules.push_back(checkOnTarget(leg, drawn));
   if (!targetChecked && !onTissue && region) result.rules.push_back(checkInRegion(leg, drawn, *region));
   const bool drainage = std::string_view(task.technique->id).starts_with("mld_");
@@ -164,13 +164,13 @@ PracticeScore scorePractice(const LegModel& leg, const PracticeTask& task, const
     const float seconds = result.correct.working.back().time - result.correct.working.front().time;
     result.rules.push_back(checkTempo(drawn, seconds > 0 ? result.correct.workingLength() / seconds : 0.0f));
   }
-  const RuleResult* target = find(result.rules, "on_target");
-  const RuleResult* tempo = find(result.rules, "tempo");
+  const RuleResult* target = find(result.rules, Rule::OnTarget);
+  const RuleResult* tempo = find(result.rules, Rule::Tempo);
   float score = directionShare(result.rules);
   score *= target ? 0.5f + 0.5f * ramp(target->measured, 0.3f, kShareOnTargetRequired) : 1.0f;
   score *= tempo ? (tempo->passed ? 1.0f : 0.7f) : 1.0f;
   result.score = static_cast<int>(std::lround(100.0f * score));
-  const RuleResult* danger = find(result.rules, "endangerment_site");
+  const RuleResult* danger = find(result.rules, Rule::EndangermentSite);
   if (danger && !danger->passed) result.score = std::min(result.score, kScoreWhenEndangering);
   result.feedback = feedbackFor(leg, result, *task.technique);
   return result;

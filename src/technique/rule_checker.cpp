@@ -11,6 +11,23 @@
 #include "technique/skin_lanes.h"
 
 namespace legatlas::technique {
+
+std::string_view ruleId(Rule rule) {
+  switch (rule) {
+    case Rule::WithLymphFlow: return "with_lymph_flow";
+    case Rule::AlongTarget: return "along_target";
+    case Rule::NotAgainstLymph: return "not_against_lymph";
+    case Rule::AlongFibres: return "along_fibres";
+    case Rule::TowardOrigin: return "toward_origin";
+    case Rule::DistalToProximal: return "distal_to_proximal";
+    case Rule::EndangermentSite: return "endangerment_site";
+    case Rule::OnTarget: return "on_target";
+    case Rule::Tempo: return "tempo";
+    case Rule::Pressure: return "pressure";
+    case Rule::DrainageOrder: return "drainage_order";
+  }
+  return "unknown";
+}
 namespace {
 
 constexpr float kShareAscendingRequired = 0.8f;
@@ -22,18 +39,32 @@ float degreesBetween(const glm::vec3& a, const glm::vec3& b) {
 std::string percent(float share) { return std::to_string(static_cast<int>(std::lround(share * 100))) + " %"; }
 
 // "the inguinal nodes in the groin": where the lymph of the skin at p goes.
-std::string drainsTowardWords(const LegModel& leg, const glm::vec3& p) {
-  const auto words = [](const std::string& group) -> std::string {
-    if (group == "popliteal") return "the popliteal nodes behind the knee";
-    if (group.starts_with("superficial_inguinal")) return "the inguinal nodes in the groin";
-    return "";
-  };
+DrainsTo drainsToGroup(const std::string& group) {
+  if (group == "popliteal") return DrainsTo::PoplitealNodes;
+  if (group.starts_with("superficial_inguinal")) return DrainsTo::InguinalNodes;
+  return DrainsTo::Unknown;
+}
+
+DrainsTo drainsToAt(const LegModel& leg, const glm::vec3& p) {
   for (const anatomy::Region& r : leg.description().regions)
-    if (r.kind == "region" && leg.inRegion(r, p) && !words(r.drainsTo).empty()) return words(r.drainsTo);
+    if (r.kind == "region" && leg.inRegion(r, p) && drainsToGroup(r.drainsTo) != DrainsTo::Unknown) return drainsToGroup(r.drainsTo);
   // Outside the named regions, the territory the lymph vessels give the skin there.
   const int territory = leg.lymphFlow().territoryAt(p);
-  const std::string found = territory >= 0 ? words(leg.lymphFlow().territories()[territory]) : "";
-  return found.empty() ? "its nodes" : found;
+  return territory >= 0 ? drainsToGroup(leg.lymphFlow().territories()[territory]) : DrainsTo::Unknown;
+}
+
+std::string drainsTowardWords(DrainsTo nodes) {
+  switch (nodes) {
+    case DrainsTo::PoplitealNodes: return "the popliteal nodes behind the knee";
+    case DrainsTo::InguinalNodes: return "the inguinal nodes in the groin";
+    case DrainsTo::Unknown: break;
+  }
+  return "its nodes";
+}
+
+std::string drainsTowardWords(const LegModel& leg, RuleResult& r) {
+  r.drainsTo = drainsToAt(leg, r.where);
+  return drainsTowardWords(r.drainsTo);
 }
 
 std::string placeWords(const LegModel& leg, const glm::vec3& p) {
@@ -89,18 +120,18 @@ glm::vec3 flowAt(const LegModel& leg, const Piece& piece) {
 }
 
 RuleResult withLymphFlow(const LegModel& leg, const Stroke& stroke) {
-  RuleResult r{"with_lymph_flow", true, 1.0f, kShareWithFlowRequired, "", {}};
+  RuleResult r{Rule::WithLymphFlow, true, 1.0f, kShareWithFlowRequired, "", {}};
   const auto flow = [&](const Piece& piece) { return flowAt(leg, piece); };
   if (measureShare(stroke, flow, kWithFlowDegrees, r) && !r.passed)
     r.message = "this stroke runs with the lymph flow over only " + percent(r.measured) + " of its length (at least " +
                 percent(kShareWithFlowRequired) + " is needed): " + placeWords(leg, r.where) + " lymph drains toward " +
-                drainsTowardWords(leg, r.where) + ", so start further from them and move toward them";
+                drainsTowardWords(leg, r) + ", so start further from them and move toward them";
   return r;
 }
 
 // Gliding runs along its target toward the nodes: up the limb, or down the lower abdomen.
 RuleResult alongTarget(const LegModel& leg, const Stroke& stroke) {
-  RuleResult r{"along_target", true, 1.0f, kShareAlongTargetRequired, "", {}};
+  RuleResult r{Rule::AlongTarget, true, 1.0f, kShareAlongTargetRequired, "", {}};
   const anatomy::Region* region = stroke.region.empty() ? nullptr : leg.findRegion(stroke.region);
   const float sign = region ? towardNodesSign(leg, *region) : 1.0f;
   const auto axisAt = [&](const Piece& piece) {
@@ -114,23 +145,23 @@ RuleResult alongTarget(const LegModel& leg, const Stroke& stroke) {
                 percent(r.measured) + " of its length (at least " + percent(kShareAlongTargetRequired) +
                 " is needed): start at the " + (sign < 0 ? "upper" : "distal") + " end of the " +
                 (region ? lowerFirst(region->name) : std::string("muscle")) + " and glide along it toward " +
-                drainsTowardWords(leg, r.where);
+                drainsTowardWords(leg, r);
   return r;
 }
 
 // A glide or a deep stroke may lean across the lymph's course, but never push it back.
 RuleResult notAgainstLymph(const LegModel& leg, const Stroke& stroke) {
-  RuleResult r{"not_against_lymph", true, 1.0f, kShareNotAgainstLymphRequired, "", {}};
+  RuleResult r{Rule::NotAgainstLymph, true, 1.0f, kShareNotAgainstLymphRequired, "", {}};
   const auto flow = [&](const Piece& piece) { return flowAt(leg, piece); };
   if (measureShare(stroke, flow, kAgainstLymphDegrees, r) && !r.passed)
     r.message = "this stroke pushes lymph backward over " + percent(1.0f - r.measured) + " of its length: " +
-                placeWords(leg, r.where) + " lymph drains toward " + drainsTowardWords(leg, r.where) +
+                placeWords(leg, r.where) + " lymph drains toward " + drainsTowardWords(leg, r) +
                 ", so glide toward them, not away";
   return r;
 }
 
 RuleResult alongFibres(const LegModel& leg, const Stroke& stroke) {
-  RuleResult r{"along_fibres", true, 1.0f, kShareAlongFibresRequired, "", {}};
+  RuleResult r{Rule::AlongFibres, true, 1.0f, kShareAlongFibresRequired, "", {}};
   const auto fibreAt = [&](const Piece& piece) {
     // A stroke on the skin can only follow the fibres' course along the skin; fibres diving
     // straight into the depth have none. Fibres are lines: either way along them counts.
@@ -148,7 +179,7 @@ RuleResult alongFibres(const LegModel& leg, const Stroke& stroke) {
 }
 
 RuleResult towardOrigin(const LegModel& leg, const Stroke& stroke) {
-  RuleResult r{"toward_origin", true, 0, 0, "", {}};
+  RuleResult r{Rule::TowardOrigin, true, 0, 0, "", {}};
   const scene::Tissue& tissue = leg.scene().tissues[stroke.tissue];
   if (!tissue.anatomy.origin || stroke.working.size() < 2) return r;
   const glm::vec3 origin = tissue.anatomy.origin->point;
@@ -165,7 +196,7 @@ RuleResult towardOrigin(const LegModel& leg, const Stroke& stroke) {
 }
 
 RuleResult distalToProximal(const Stroke& stroke) {
-  RuleResult r{"distal_to_proximal", true, 0, kShareAscendingRequired, "", {}};
+  RuleResult r{Rule::DistalToProximal, true, 0, kShareAscendingRequired, "", {}};
   if (stroke.working.size() < 2) return r;
   float total = 0, rising = 0;
   for (size_t i = 1; i < stroke.working.size(); ++i) {
@@ -184,7 +215,7 @@ RuleResult distalToProximal(const Stroke& stroke) {
 }
 
 RuleResult awayFromEndangermentSites(const LegModel& leg, const Stroke& stroke) {
-  RuleResult r{"endangerment_site", true, 0, 0, "", {}};
+  RuleResult r{Rule::EndangermentSite, true, 0, 0, "", {}};
   for (const StrokeSample& s : stroke.working) {
     const anatomy::Region* site = barringSiteAt(leg, *stroke.technique, stroke.pressure, s.position);
     if (!site) continue;
@@ -204,7 +235,7 @@ RuleResult awayFromEndangermentSites(const LegModel& leg, const Stroke& stroke) 
 }  // namespace
 
 RuleResult checkOnTarget(const LegModel& leg, const Stroke& stroke) {
-  RuleResult r{"on_target", true, 1.0f, kShareOnTargetRequired, "", {}};
+  RuleResult r{Rule::OnTarget, true, 1.0f, kShareOnTargetRequired, "", {}};
   if (stroke.tissue < 0 || static_cast<size_t>(stroke.tissue) >= leg.scene().tissues.size()) return r;
   int on = 0, counted = 0;
   for (const StrokeSample& s : stroke.working) {
@@ -223,7 +254,7 @@ RuleResult checkOnTarget(const LegModel& leg, const Stroke& stroke) {
 }
 
 RuleResult checkInRegion(const LegModel& leg, const Stroke& stroke, const anatomy::Region& region) {
-  RuleResult r{"on_target", true, 1.0f, kShareOnTargetRequired, "", {}};
+  RuleResult r{Rule::OnTarget, true, 1.0f, kShareOnTargetRequired, "", {}};
   if (stroke.working.empty()) return r;
   int inside = 0;
   for (const StrokeSample& s : stroke.working) {
@@ -239,7 +270,7 @@ RuleResult checkInRegion(const LegModel& leg, const Stroke& stroke, const anatom
 }
 
 RuleResult checkTempo(const Stroke& stroke, float expectedSpeed) {
-  RuleResult r{"tempo", true, 0, expectedSpeed, "", {}};
+  RuleResult r{Rule::Tempo, true, 0, expectedSpeed, "", {}};
   if (stroke.working.size() < 2 || expectedSpeed <= 0) return r;
   const float seconds = stroke.working.back().time - stroke.working.front().time;
   r.where = stroke.working.front().position;
@@ -262,7 +293,7 @@ namespace {
 
 RuleResult pressureAllowed(const Stroke& stroke) {
   const Technique& t = *stroke.technique;
-  RuleResult r{"pressure", true, float(stroke.pressure), float(t.firmest), "", {}};
+  RuleResult r{Rule::Pressure, true, float(stroke.pressure), float(t.firmest), "", {}};
   if (stroke.pressure > t.firmest)
     r.passed = false, r.message = std::string(t.name) + " is at most " + std::string(pressureId(t.firmest)) +
                                   ", not " + std::string(pressureId(stroke.pressure)) + ": " + std::string(t.depthWords) + " is all it works";
@@ -342,7 +373,7 @@ std::vector<LessonProblem> checkDrainageOrder(const LegModel& leg, const Lesson&
     const int zone = drainageZone(leg, centre);
     for (int above = 0; above < zone; ++above) {
       if (cleared.count(above)) continue;
-      results.push_back({step, -1, {"drainage_order", false, float(zone), float(above),
+      results.push_back({step, -1, {Rule::DrainageOrder, false, float(zone), float(above),
                          "step " + std::to_string(step + 1) + " drains " + std::string(drainageZoneName(zone)) +
                              " before " + std::string(drainageZoneName(above)) +
                              " has been cleared: empty the zones nearer the groin first, so the lymph sent up has somewhere to go",
@@ -356,7 +387,7 @@ std::vector<LessonProblem> checkDrainageOrder(const LegModel& leg, const Lesson&
 
 std::vector<LessonProblem> checkLesson(const LegModel& leg, const Lesson& lesson, const std::vector<Stroke>& strokes) {
   std::vector<LessonProblem> problems;
-  std::set<std::pair<int, std::string>> reported;  // one report per step and rule: passes repeat each other
+  std::set<std::pair<int, Rule>> reported;  // one report per step and rule: passes repeat each other
   for (int i = 0; i < static_cast<int>(strokes.size()); ++i) {
     for (RuleResult& r : checkStroke(leg, strokes[i])) {
       if (r.passed || !reported.insert({strokes[i].step, r.rule}).second) continue;

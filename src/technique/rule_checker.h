@@ -5,6 +5,7 @@
 // score a student's own stroke.
 #include <glm/vec3.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "technique/leg_model.h"
@@ -13,13 +14,34 @@
 
 namespace legatlas::technique {
 
+// The rules a stroke is checked by.
+enum class Rule {
+  WithLymphFlow,     // lymph drainage: with the lymph's course on the skin
+  AlongTarget,       // gliding: along its target toward the nodes
+  NotAgainstLymph,   // a glide or deep stroke never pushes lymph back
+  AlongFibres,       // thumb, forearm, stone: along the muscle's fibres
+  TowardOrigin,      // stripping runs from insertion toward origin
+  DistalToProximal,  // kneading grips advance up the belly
+  EndangermentSite,  // no barred technique or pressure over a site
+  OnTarget,          // over the tissue or region it targets
+  Tempo,             // the technique's pace
+  Pressure,          // no firmer than the technique allows
+  DrainageOrder,     // lymph drainage clears the proximal zones first
+};
+// The id a rule is printed with (`check`, `score`, JSON): e.g. "with_lymph_flow".
+std::string_view ruleId(Rule rule);
+
+// Where the lymph at a spot drains: the reason a lymph rule gives in words.
+enum class DrainsTo { Unknown, PoplitealNodes, InguinalNodes };
+
 struct RuleResult {
-  std::string rule;     // e.g. "with_lymph_flow"
+  Rule rule = Rule::OnTarget;
   bool passed = true;
   float measured = 0;   // the figure the rule judged (a share, an angle, metres)
   float required = 0;   // the bound it was judged against
   std::string message;  // plain words: what is wrong and what to do; empty when passed
   glm::vec3 where{0.0f};  // the worst spot, for pointing at it
+  DrainsTo drainsTo = DrainsTo::Unknown;  // the lymph rules: where the lymph at `where` drains
 };
 
 // Thresholds, from techniques.md and DESIGN.md.

@@ -45,7 +45,7 @@ void scoreCard(const technique::PracticeScore& result) {
   }
   if (ImGui::TreeNode("Rules")) {
     for (const technique::RuleResult& r : result.rules)
-      ImGui::TextColored(r.passed ? kGood : kBad, "%s %s", r.passed ? "met:" : "not met:", r.rule.c_str());
+      ImGui::TextColored(r.passed ? kGood : kBad, "%s %s", r.passed ? "met:" : "not met:", std::string(technique::ruleId(r.rule)).c_str());
     ImGui::TreePop();
   }
   ImGui::TextDisabled("white: your stroke   green: the correct one");

@@ -81,7 +81,7 @@ TEST_P(MeasuredLessons, ADeepStrokeMayNotPushTheLymphBack) {
       "test.yaml");
   const std::vector<technique::LessonProblem> problems = technique::checkLesson(model, lesson, technique::planLesson(lesson, model));
   const auto back = std::find_if(problems.begin(), problems.end(),
-                                 [](const technique::LessonProblem& p) { return p.result.rule == "not_against_lymph"; });
+                                 [](const technique::LessonProblem& p) { return p.result.rule == technique::Rule::NotAgainstLymph; });
   ASSERT_NE(back, problems.end());
   EXPECT_NE(back->result.message.find("inguinal"), std::string::npos) << back->result.message;
 }

@@ -27,7 +27,7 @@ const LegModel& leg() { return builtLeg().model(); }
 
 std::vector<LessonProblem> problemsOf(const Lesson& lesson) { return checkLesson(leg(), lesson, planLesson(lesson, leg())); }
 
-const LessonProblem* problem(const std::vector<LessonProblem>& problems, const std::string& rule) {
+const LessonProblem* problem(const std::vector<LessonProblem>& problems, technique::Rule rule) {
   const auto it = std::find_if(problems.begin(), problems.end(), [&](const LessonProblem& p) { return p.result.rule == rule; });
   return it == problems.end() ? nullptr : &*it;
 }
@@ -43,13 +43,13 @@ TEST(LessonTruth, AGlideThatLeavesItsTargetFailsWithTheStepAndTheFix) {
   const std::string it = "  - technique: gliding\n    target: {tissue: iliotibial_tract}\n    pressure: moderate\n    caption: c\n";
   const std::string streamline = it + "    path: {follow: lymph_flow}\n";
   const auto problems = problemsOf(lessonFrom(streamline));
-  const LessonProblem* off = problem(problems, "on_target");
+  const LessonProblem* off = problem(problems, technique::Rule::OnTarget);
   ASSERT_NE(off, nullptr);
   EXPECT_EQ(off->step, 0);
   EXPECT_NE(off->result.message.find("Iliotibial"), std::string::npos) << off->result.message;
   EXPECT_NE(off->result.message.find("keep the contact"), std::string::npos) << off->result.message;
   // As planned today it runs up the band itself.
-  EXPECT_EQ(problem(problemsOf(lessonFrom(it)), "on_target"), nullptr);
+  EXPECT_EQ(problem(problemsOf(lessonFrom(it)), technique::Rule::OnTarget), nullptr);
 }
 
 TEST(LessonTruth, TheItBandGlideStaysOnTheOuterThighAndHip) {
@@ -70,7 +70,7 @@ TEST(LessonTruth, TheItBandGlideStaysOnTheOuterThighAndHip) {
 // the hand's whole length; here the iliotibial tract covers most of it.)
 TEST(LessonTruth, AThumbStrokeUpTheShinGoesWithTheLymph) {
   EXPECT_EQ(problem(problemsOf(lessonFrom("  - technique: thumb_stroke\n    target: {tissue: tibialis_anterior}\n    pressure: moderate\n    caption: c\n")),
-                    "not_against_lymph"),
+                    technique::Rule::NotAgainstLymph),
             nullptr);
 }
 
@@ -92,7 +92,7 @@ TEST(LessonTruth, AFirmStrokeAtTheFibularNeckFails) {
   const auto problems = problemsOf(lessonFrom(
       "  - technique: thumb_stroke\n    target: {tissue: fibularis_longus}\n    pressure: firm\n"
       "    path: {from: lateral_malleolus, to: fibular_head, over: lateral}\n    caption: c\n"));
-  const LessonProblem* site = problem(problems, "endangerment_site");
+  const LessonProblem* site = problem(problems, technique::Rule::EndangermentSite);
   ASSERT_NE(site, nullptr);
   EXPECT_EQ(site->step, 0);
   EXPECT_NE(site->result.message.find("fibular neck"), std::string::npos) << site->result.message;
@@ -103,14 +103,14 @@ TEST(LessonTruth, KneadingInThePoplitealFossaFailsEvenWhenLight) {
   const auto problems = problemsOf(lessonFrom(
       "  - technique: kneading\n    target: {tissue: gastrocnemius_medial_head}\n    pressure: light\n"
       "    path: {from: calcaneal_tuberosity, to: popliteal_fossa_centre, over: posterior}\n    caption: c\n"));
-  const LessonProblem* site = problem(problems, "endangerment_site");
+  const LessonProblem* site = problem(problems, technique::Rule::EndangermentSite);
   ASSERT_NE(site, nullptr);
   EXPECT_NE(site->result.message.find("popliteal fossa"), std::string::npos) << site->result.message;
   EXPECT_NE(site->result.message.find("any pressure"), std::string::npos) << site->result.message;
   // A light glide over the same route is allowed there.
   EXPECT_EQ(problem(problemsOf(lessonFrom("  - technique: gliding\n    target: {region: calf_posterior}\n    pressure: light\n"
                                          "    path: {from: calcaneal_tuberosity, to: popliteal_fossa_centre, over: posterior}\n    caption: c\n")),
-                    "endangerment_site"),
+                    technique::Rule::EndangermentSite),
             nullptr);
 }
 

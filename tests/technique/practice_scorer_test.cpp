@@ -41,7 +41,7 @@ PracticeScore score(const std::string& technique, const std::string& target, con
   return scorePractice(leg(), {findTechnique(technique), target}, path);
 }
 
-bool failed(const PracticeScore& s, const std::string& rule) {
+bool failed(const PracticeScore& s, technique::Rule rule) {
   return std::any_of(s.rules.begin(), s.rules.end(), [&](const RuleResult& r) { return r.rule == rule && !r.passed; });
 }
 
@@ -74,7 +74,7 @@ TEST(PracticeScorer, FeedbackSaysWhereTheLymphGoesAndHowToStroke) {
 TEST(PracticeScorer, AStrokeOnTheWrongMuscleIsFlagged) {
   const auto onCalf = pathOf(planned("thumb_stroke", "tissue", "gastrocnemius_medial_head"));
   const PracticeScore s = score("thumb_stroke", "tibialis_anterior", onCalf);
-  EXPECT_TRUE(failed(s, "on_target"));
+  EXPECT_TRUE(failed(s, technique::Rule::OnTarget));
   EXPECT_LT(s.score, kPassingScore);
 }
 
@@ -84,16 +84,16 @@ TEST(PracticeScorer, DeepPressureOverTheBackOfTheKneeScoresLow) {
                                  leg())
                           .front();
   const PracticeScore s = score("forearm_glide", "biceps_femoris_long_head", pathOf(over));
-  EXPECT_TRUE(failed(s, "endangerment_site"));
+  EXPECT_TRUE(failed(s, technique::Rule::EndangermentSite));
   EXPECT_LE(s.score, 20);
 }
 
 TEST(PracticeScorer, LymphDrainageAtTheWrongTempoIsFlagged) {
   auto path = pathOf(planned("mld_pump", "region", "thigh_anterior"));
-  EXPECT_FALSE(failed(score("mld_pump", "thigh_anterior", path), "tempo"));
+  EXPECT_FALSE(failed(score("mld_pump", "thigh_anterior", path), technique::Rule::Tempo));
   for (glm::vec4& sample : path) sample.w *= 10.0f;
   const PracticeScore slow = score("mld_pump", "thigh_anterior", path);
-  EXPECT_TRUE(failed(slow, "tempo"));
+  EXPECT_TRUE(failed(slow, technique::Rule::Tempo));
   EXPECT_LT(slow.score, 90);
 }
 
