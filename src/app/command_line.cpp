@@ -47,14 +47,14 @@ void addSizeOption(CLI::App& command, int& width, int& height, const std::string
 }
 
 // --model, --leg and --tissue-map: which leg a command works on.
-void addModelOptions(CLI::App& command, ModelOptions& model) {
+void addModelOptions(CLI::App& command, teaching::LegSource& model) {
   CLI::Option* modelOption =
       command.add_option("--model", model.modelPath, "Model file (glTF/GLB, FBX, OBJ); default: the built-in leg")
           ->type_name("FILE");
   command
       .add_option("--leg", model.leg,
                   "The built-in leg: the measured female or male (Visible Human surfaces), or described (drawn "
-                  "wholly from the anatomical description); default: " + defaultLeg())
+                  "wholly from the anatomical description); default: " + teaching::defaultLeg())
       ->check(CLI::IsMember({"described", "female", "male"}))
       ->excludes(modelOption);
   command
@@ -212,7 +212,7 @@ std::vector<Command> commands(Choices& c, std::chrono::steady_clock::time_point 
          addAnatomyOption(command, c.landmarks.anatomyDir);
          command.add_option("--leg", c.landmarks.leg,
                             "The leg whose landmarks to list: a measured leg's are measured on its own bones or "
-                            "carried from the description; default: " + defaultLeg())
+                            "carried from the description; default: " + teaching::defaultLeg())
              ->check(CLI::IsMember({"described", "female", "male"}));
        },
        [&c] { return runLandmarks(c.landmarks); }},

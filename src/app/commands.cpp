@@ -16,10 +16,10 @@
 #include <vector>
 
 #include "anatomy/description.h"
-#include "app/direction_guides.h"
-#include "app/lesson_playback.h"
-#include "app/model_source.h"
-#include "app/treatment_room.h"
+#include "teaching/direction_guides.h"
+#include "teaching/lesson_playback.h"
+#include "teaching/leg_source.h"
+#include "teaching/treatment_room.h"
 #include "app/video_export.h"
 #include "core/error.h"
 #include "core/text.h"
@@ -36,8 +36,8 @@ constexpr float kLessonFramesPerSecond = 30.0f;
 
 double milliseconds(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
 
-render::ViewPreset parseView(const std::string& name) {
-  if (auto preset = render::viewPresetFromName(name)) return *preset;
+scene::ViewPreset parseView(const std::string& name) {
+  if (auto preset = scene::viewPresetFromName(name)) return *preset;
   throw InputError("--view", "\"" + name + "\"", "unknown view",
                    "use anterior, posterior, lateral, medial, superior or inferior");
 }
@@ -80,8 +80,8 @@ struct PreparedScene {
   render::GpuSceneData gpuData;
 };
 
-PreparedScene prepareScene(const ModelOptions& model) {
-  PreparedScene prepared{std::make_shared<const scene::Scene>(loadScene(model)), {}};
+PreparedScene prepareScene(const teaching::LegSource& model) {
+  PreparedScene prepared{std::make_shared<const scene::Scene>(teaching::loadScene(model)), {}};
   prepared.gpuData = render::GpuSceneData::from(*prepared.scene);
   return prepared;
 }
@@ -103,14 +103,14 @@ std::unique_ptr<render::GlContext> openContextWhileLoading(const render::Context
 // A lesson shown at one moment: its hands, trail and dents, and a close view of the step.
 struct LessonMoment {
   teaching::Leg leg;
-  LessonPlayback playback;
-  render::Overlays overlays;
+  teaching::LessonPlayback playback;
+  scene::Overlays overlays;
   int step = 0;
 };
 
 // The leg over the scene shown, for strokes and guides.
 teaching::Leg legOver(const std::shared_ptr<const scene::Scene>& scene, const RenderOptions& options) {
-  return teaching::Leg(scene, loadLegDescription(options.model, options.anatomyDir));
+  return teaching::Leg(scene, teaching::loadLegDescription(options.model, options.anatomyDir));
 }
 
 std::unique_ptr<LessonMoment> lessonMoment(const RenderOptions& options, const std::shared_ptr<const scene::Scene>& scene) {
@@ -120,22 +120,22 @@ std::unique_ptr<LessonMoment> lessonMoment(const RenderOptions& options, const s
     return nullptr;
   }
   auto moment = std::make_unique<LessonMoment>(LessonMoment{legOver(scene, options), {}, {}, 0});
-  moment->playback = planPlayback(options.lesson, moment->leg.model());
+  moment->playback = teaching::planPlayback(options.lesson, moment->leg.model());
   const int steps = static_cast<int>(moment->playback.lesson.steps.size());
   if (options.step > steps)
     throw InputError("--step", std::to_string(options.step), "the lesson has " + std::to_string(steps) + " steps",
                      "give a step from 1 to " + std::to_string(steps));
   const float time = (options.step > 0 ? moment->playback.stepStart(options.step - 1) : 0.0f) + options.time;
   moment->step = moment->playback.stepAt(time);
-  moment->overlays = overlaysAt(moment->playback, time);
+  moment->overlays = teaching::overlaysAt(moment->playback, time);
   return moment;
 }
 
 // The lesson (or one step of it) as a video: the camera follows the steps unless a view
 // was asked for; captions are burned in by ffmpeg.
-void renderVideo(const RenderOptions& options, LessonMoment& moment, render::Renderer& renderer, render::Camera& camera,
-                 render::FrameInputs& frame, TreatmentRoom* room, const geometry::Bounds& legBounds) {
-  const LessonPlayback& playback = moment.playback;
+void renderVideo(const RenderOptions& options, LessonMoment& moment, render::Renderer& renderer, scene::Camera& camera,
+                 render::FrameInputs& frame, teaching::TreatmentRoom* room, const geometry::Bounds& legBounds) {
+  const teaching::LessonPlayback& playback = moment.playback;
   const float from = options.step > 0 ? playback.stepStart(options.step - 1) : 0.0f;
   const float to = options.step > 0 ? playback.stepStart(options.step) : playback.duration();
   // A whole lesson fits in a few minutes; one step is shown whole unless it only rests.
@@ -157,10 +157,10 @@ void renderVideo(const RenderOptions& options, LessonMoment& moment, render::Ren
     const float time = shown.realTimeAt(static_cast<float>(i) / static_cast<float>(options.fps));
     const int step = playback.stepAt(time);
     if (step != aimed)
-      showStep(camera, frame, playback, step, aspect,
+      frame.surroundings = teaching::showStep(camera, playback, step, aspect,
                options.view.empty() ? std::nullopt : std::optional(parseView(options.view)), room, legBounds);
     aimed = step;
-    moment.overlays = overlaysAt(playback, time);
+    moment.overlays = teaching::overlaysAt(playback, time);
     encoder.add(renderer.renderImage(frame, options.width, options.height));
     showProgress(i + 1, frames);
   }
@@ -197,32 +197,33 @@ int runRender(const RenderOptions& options) {
   const std::unique_ptr<LessonMoment> moment = lessonMoment(options, prepared.scene);
   auto renderer = std::make_unique<render::Renderer>(options.samples);
   renderer->setScene(scene, prepared.gpuData);
-  render::Camera camera;
+  scene::Camera camera;
   const float aspect = static_cast<float>(options.width) / static_cast<float>(options.height);
   render::FrameInputs frame{&camera, layers, selected};
   // With a lesson, the client lies on the table in the step's position unless --upright.
-  std::unique_ptr<TreatmentRoom> room;
+  std::unique_ptr<teaching::TreatmentRoom> room;
   if (moment && !options.upright) {
-    room = std::make_unique<TreatmentRoom>(scene, builtInBodyPath());
+    room = std::make_unique<teaching::TreatmentRoom>(scene, teaching::builtInBodyPath());
     if (!room->problem().empty()) std::cerr << "warning: the table is shown without the body: " << room->problem() << '\n';
   }
   if (moment) {
-    showStep(camera, frame, moment->playback, moment->step, aspect,
+    frame.surroundings = teaching::showStep(camera, moment->playback, moment->step, aspect,
              options.view.empty() ? std::nullopt : std::optional(parseView(options.view)), room.get(), scene.bounds());
   } else {
-    camera.setPreset(options.view.empty() ? render::ViewPreset::Anterior : parseView(options.view));
+    camera.setPreset(options.view.empty() ? scene::ViewPreset::Anterior : parseView(options.view));
     camera.frame(options.focus.empty() ? scene.bounds() : focusBounds(scene, options.focus), aspect);
   }
   if (moment) frame.overlays = &moment->overlays;
   // Guides need the leg's surfaces; a lesson has built them already.
-  const GuideToggles guides = options.guides.empty() ? GuideToggles{} : GuideToggles::parse(options.guides, "--guides");
+  const teaching::GuideToggles guides =
+      options.guides.empty() ? teaching::GuideToggles{} : teaching::GuideToggles::parse(options.guides, "--guides");
   std::optional<teaching::Leg> guideLeg;
-  std::unique_ptr<DirectionGuides> guidesDrawn;  // the overlays point into it
-  render::Overlays guideOverlays;
+  std::unique_ptr<teaching::DirectionGuides> guidesDrawn;  // the overlays point into it
+  scene::Overlays guideOverlays;
   if (guides.any()) {
     if (!moment) guideLeg.emplace(legOver(prepared.scene, options));
-    render::Overlays& target = moment ? moment->overlays : guideOverlays;
-    guidesDrawn = std::make_unique<DirectionGuides>(moment ? moment->leg.model() : guideLeg->model());
+    scene::Overlays& target = moment ? moment->overlays : guideOverlays;
+    guidesDrawn = std::make_unique<teaching::DirectionGuides>(moment ? moment->leg.model() : guideLeg->model());
     guidesDrawn->addTo(target, guides, options.time, selected);
     frame.overlays = &target;
   }
@@ -255,7 +256,7 @@ int runBench(const BenchOptions& options, Clock::time_point processStart) {
   const scene::Scene& scene = *prepared.scene;
   render::Renderer renderer(options.samples);
   renderer.setScene(scene, prepared.gpuData);
-  render::Camera camera;
+  scene::Camera camera;
   camera.frame(scene.bounds(), static_cast<float>(options.width) / static_cast<float>(options.height));
   render::FrameInputs frame{&camera, scene::LayerVisibility::defaults(), -1};
   frame.layers[anatomy::Layer::Skin] = {true, 0.3f};  // every layer on, the skin see-through
@@ -275,7 +276,8 @@ int runBench(const BenchOptions& options, Clock::time_point processStart) {
     int width = 0, height = 0;
     context->framebufferSize(width, height);
     camera.orbit(0.01f, 0.0f);  // a moving view, as when a student orbits
-    if (moment) moment->overlays = overlaysAt(moment->playback, static_cast<float>(i) / kLessonFramesPerSecond);
+    if (moment)
+      moment->overlays = teaching::overlaysAt(moment->playback, static_cast<float>(i) / kLessonFramesPerSecond);
     if (options.referenceLambert) {
       renderer.renderReferenceLambert(camera, 0, width, height);
       triangles = renderer.triangleCount();

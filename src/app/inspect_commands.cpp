@@ -12,7 +12,7 @@
 #include "anatomy/measured_leg.h"
 #include "anatomy/model_generator.h"
 #include "app/json_output.h"
-#include "app/model_source.h"
+#include "teaching/leg_source.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "scene/model_loader.h"
@@ -131,8 +131,8 @@ void printTable(const std::vector<TissueSummary>& summaries) {
 }  // namespace
 
 int runModelInfo(const ModelInfoOptions& options) {
-  const std::optional<anatomy::TissueMap> map = loadTissueMap(options.model);
-  const scene::Scene scene = loadScene(options.model, map ? &*map : nullptr);
+  const std::optional<anatomy::TissueMap> map = teaching::loadTissueMap(options.model);
+  const scene::Scene scene = teaching::loadScene(options.model, map ? &*map : nullptr);
   const std::vector<TissueSummary> summaries = summarise(scene, map ? &*map : nullptr);
   if (options.json) {
     Json out = {{"model", scene.sourcePath},
@@ -149,11 +149,10 @@ int runModelInfo(const ModelInfoOptions& options) {
 }
 
 int runLandmarks(const InspectOptions& options) {
-  const anatomy::Description described =
-      anatomy::loadDescription(options.anatomyDir.empty() ? assetPath("anatomy") : options.anatomyDir);
+  const anatomy::Description described = teaching::loadDescription(options.anatomyDir);
   std::optional<anatomy::MeasuredLeg> measured;
-  const std::string leg = resolvedLeg(options.leg);
-  if (isMeasuredLeg(leg)) measured = anatomy::loadMeasuredLeg(described, measuredLegPack(leg));
+  const std::string leg = teaching::resolvedLeg(options.leg);
+  if (teaching::isMeasuredLeg(leg)) measured = anatomy::loadMeasuredLeg(described, teaching::measuredLegPack(leg));
   const std::vector<anatomy::Landmark>& landmarks = measured ? measured->registered.landmarks : described.landmarks;
   const auto how = [&](const anatomy::Landmark& l) { return measured ? anatomy::howFound(*measured, l.id) : std::string(); };
   if (options.json) {
@@ -184,12 +183,12 @@ int runBuildModel(const std::string& anatomyDir, const std::string& leg, const s
   std::error_code ec;
   if (!folder.empty()) std::filesystem::create_directories(folder, ec);
   if (ec) throw InputError(folder.string(), "", "cannot create the folder (" + ec.message() + ")", "choose another --out");
-  const anatomy::Description description = anatomy::loadDescription(anatomyDir.empty() ? assetPath("anatomy") : anatomyDir);
+  const anatomy::Description description = teaching::loadDescription(anatomyDir);
   anatomy::GeneratedModel model;
   if (leg.empty()) {
     model = anatomy::generateModel(description);
   } else {
-    const anatomy::MeasuredLeg measured = anatomy::loadMeasuredLeg(description, measuredLegPack(leg));
+    const anatomy::MeasuredLeg measured = anatomy::loadMeasuredLeg(description, teaching::measuredLegPack(leg));
     model = anatomy::generateModel(measured.registered, {&measured.surfaces, leg == "male" ? "Visible Human Male" : "Visible Human Female"});
   }
   anatomy::writeGeneratedModel(model, outPath);

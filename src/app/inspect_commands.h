@@ -4,7 +4,7 @@
 namespace legatlas::app {
 
 struct ModelInfoOptions {
-  ModelOptions model;
+  teaching::LegSource model;
   bool json = false;
 };
 

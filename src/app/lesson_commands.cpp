@@ -7,7 +7,8 @@
 
 #include "anatomy/description.h"
 #include "app/json_output.h"
-#include "app/model_source.h"
+#include "teaching/lesson_library.h"
+#include "teaching/leg_source.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "technique/client_position.h"
@@ -84,7 +85,7 @@ Json strokeJson(const Stroke& s, const Lesson& lesson, const scene::Scene& scene
 
 std::vector<Lesson> builtInLessons() {
   std::vector<Lesson> lessons;
-  for (const std::string& file : builtInLessonFiles()) lessons.push_back(technique::loadLesson(file));
+  for (const std::string& file : teaching::builtInLessonFiles()) lessons.push_back(technique::loadLesson(file));
   return lessons;
 }
 
@@ -102,34 +103,6 @@ const technique::Technique& techniqueNamed(const std::string& id) {
 }
 
 }  // namespace
-
-std::vector<std::string> builtInLessonFiles() {
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(assetPath("lessons"), ec))
-    if (entry.path().extension() == ".yaml") files.push_back(entry.path().string());
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
-std::string lessonFile(const std::string& nameOrPath) {
-  std::error_code ec;
-  if (fs::exists(nameOrPath, ec) || nameOrPath.find('/') != std::string::npos || nameOrPath.ends_with(".yaml")) {
-    // A folder or device is reported by the reader, which says what it is instead.
-    if (!fs::exists(nameOrPath, ec))
-      throw InputError(nameOrPath, "", "no such lesson file", "check the path, or name a built-in lesson");
-    return nameOrPath;
-  }
-  std::vector<std::string> names;
-  for (const std::string& file : builtInLessonFiles()) {
-    names.push_back(fs::path(file).stem().string());
-    if (names.back() == nameOrPath) return file;
-  }
-  const std::string near = nearestName(nameOrPath, names);
-  throw InputError(nameOrPath, "", "no built-in lesson has this name",
-                   near.empty() ? "use one of " + joinAsChoices(names) + ", or give a lesson file"
-                                : "did you mean '" + near + "'?");
-}
 
 int runTechniques(bool json) {
   if (!json) {
@@ -176,8 +149,8 @@ int runLessons(bool json) {
 }
 
 int runStrokes(const LessonOptions& options) {
-  const Lesson lesson = technique::loadLesson(lessonFile(options.lesson));
-  const auto leg = loadLeg(options.model, options.anatomyDir);
+  const Lesson lesson = technique::loadLesson(teaching::lessonFile(options.lesson));
+  const auto leg = teaching::loadLeg(options.model, options.anatomyDir);
   const std::vector<Stroke> strokes = technique::planLesson(lesson, leg.model());
   if (options.json) {
     Json out = {{"lesson", lesson.id}, {"title", lesson.title}, {"frame", frameDescription()},
@@ -197,8 +170,8 @@ int runStrokes(const LessonOptions& options) {
 }
 
 int runCheck(const LessonOptions& options) {
-  const Lesson lesson = technique::loadLesson(lessonFile(options.lesson));
-  const auto leg = loadLeg(options.model, options.anatomyDir);
+  const Lesson lesson = technique::loadLesson(teaching::lessonFile(options.lesson));
+  const auto leg = teaching::loadLeg(options.model, options.anatomyDir);
   const std::vector<Stroke> strokes = technique::planLesson(lesson, leg.model());
   const auto problems = technique::checkLesson(leg.model(), lesson, strokes);
   const std::vector<std::string> warnings = technique::lessonWarnings(lesson, strokes);
@@ -227,7 +200,7 @@ int runCheck(const LessonOptions& options) {
 int runScore(const ScoreOptions& options) {
   const technique::Technique& technique = techniqueNamed(options.technique);
   const std::vector<glm::vec4> path = technique::parseStrokePath(readFile(options.pathFile), options.pathFile);
-  const auto leg = loadLeg(options.model, options.anatomyDir);
+  const auto leg = teaching::loadLeg(options.model, options.anatomyDir);
   const technique::PracticeScore result = technique::scorePractice(leg.model(), {&technique, options.target}, path);
   if (options.json) {
     Json out = {{"technique", technique.id}, {"target", options.target}, {"score", result.score},

@@ -8,16 +8,11 @@
 namespace legatlas::app {
 
 struct LessonOptions {
-  ModelOptions model;
+  teaching::LegSource model;
   std::string anatomyDir;  // empty: the built-in description
   std::string lesson;      // a built-in lesson's name, or a file
   bool json = false;
 };
-
-// The built-in lessons' files, sorted by name.
-std::vector<std::string> builtInLessonFiles();
-// A lesson's file from a name ("edema") or a path. Throws InputError listing the lessons.
-std::string lessonFile(const std::string& nameOrPath);
 
 int runTechniques(bool json);
 int runLessons(bool json);
@@ -26,7 +21,7 @@ int runStrokes(const LessonOptions& options);
 int runCheck(const LessonOptions& options);
 
 struct ScoreOptions {
-  ModelOptions model;
+  teaching::LegSource model;
   std::string anatomyDir;
   std::string technique, target, pathFile;
   bool json = false;

@@ -3,16 +3,12 @@
 #include <optional>
 #include <string>
 
+#include "teaching/leg_source.h"
+
 namespace legatlas::app {
 
-struct ModelOptions {
-  std::string modelPath;  // empty: the built-in leg
-  std::string tissueMapPath;  // empty: the sibling "<model>.tissues.json", if any
-  std::string leg;        // the built-in leg: "described", "female" or "male"; empty for the default
-};
-
 struct ViewerOptions {
-  ModelOptions model;
+  teaching::LegSource model;
   int samples = 0;                    // 0: automatic
   std::string lesson;  // played on start: a built-in lesson's name or a file (default: the last one)
   std::string recordPath, replayPath;  // input recorded to, or replayed from, a file
@@ -20,7 +16,7 @@ struct ViewerOptions {
 };
 
 struct RenderOptions {
-  ModelOptions model;
+  teaching::LegSource model;
   std::string view;    // empty: anterior, or the view facing the lesson's step
   std::string lesson;  // a built-in lesson's name or a lesson file: show its hands at `time`
   int step = 0;        // 1-based; 0: `time` counts from the lesson's start
@@ -39,7 +35,7 @@ struct RenderOptions {
 };
 
 struct BenchOptions {
-  ModelOptions model;
+  teaching::LegSource model;
   int frames = 200;
   int width = 1280, height = 720;
   int samples = 0;  // 0: automatic
@@ -52,17 +48,5 @@ struct InspectOptions {
   std::string leg;         // "described", "female" or "male"; empty for the default leg
   bool json = false;
 };
-
-// A file under assets/, looked up beside the installed program or the source tree.
-std::string assetPath(const std::string& relativePath);
-// The built-in leg opened when none is named: "female", or "described" in a build without
-// the measured legs.
-std::string defaultLeg();
-// The leg itself: `leg`, or the default one when it is empty.
-std::string resolvedLeg(const std::string& leg);
-// The built-in model of a leg: "described", "female" or "male"; empty for the default.
-std::string builtInModelPath(const std::string& leg = {});
-// The measured surfaces of the built-in measured leg "female" or "male".
-std::string measuredLegPack(const std::string& leg);
 
 }  // namespace legatlas::app

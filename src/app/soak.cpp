@@ -10,8 +10,9 @@
 
 #include "anatomy/description.h"
 #include "app/lesson_commands.h"
-#include "app/lesson_playback.h"
-#include "app/model_source.h"
+#include "teaching/lesson_library.h"
+#include "teaching/lesson_playback.h"
+#include "teaching/leg_source.h"
 #include "core/error.h"
 #include "render/gl_context.h"
 #include "render/gl_objects.h"
@@ -36,15 +37,16 @@ double residentMegabytes() {
 }  // namespace
 
 int runSoak(const SoakOptions& options) {
-  const teaching::Leg whole = loadLeg(options.model);
+  const teaching::Leg whole = teaching::loadLeg(options.model);
   const scene::Scene& scene = whole.scene();
-  std::vector<LessonPlayback> lessons;
-  for (const std::string& file : builtInLessonFiles()) lessons.push_back(planPlayback(file, whole.model()));
+  std::vector<teaching::LessonPlayback> lessons;
+  for (const std::string& file : teaching::builtInLessonFiles())
+    lessons.push_back(teaching::planPlayback(file, whole.model()));
   render::GlContext context({options.width, options.height, false, false, false, "LegAtlas soak", true});
   render::Renderer renderer(1);
   renderer.setScene(scene);
-  render::Camera camera;
-  render::Overlays overlays;
+  scene::Camera camera;
+  scene::Overlays overlays;
   render::FrameInputs frame{&camera, scene::LayerVisibility::defaults(), -1};
   frame.layers[anatomy::Layer::Skin] = {true, 0.3f};
   frame.overlays = &overlays;
@@ -58,10 +60,10 @@ int runSoak(const SoakOptions& options) {
   const long warmUpFrame = static_cast<long>(options.frames * kWarmUpShare);
   std::printf("frame rss_mb gl_objects lesson\n");
   for (long i = 0; i < options.frames; ++i) {
-    const LessonPlayback& playback = lessons[lessonIndex];
+    const teaching::LessonPlayback& playback = lessons[lessonIndex];
     const int step = playback.stepAt(lessonTime);
-    if (step != aimed) aimAtStep(camera, playback, step, aspect), aimed = step;
-    overlays = overlaysAt(playback, lessonTime);
+    if (step != aimed) teaching::aimAtStep(camera, playback, step, aspect), aimed = step;
+    overlays = teaching::overlaysAt(playback, lessonTime);
     renderer.renderImage(frame, options.width, options.height);
     lessonTime += kLessonSecondsPerFrame;
     if (lessonTime > playback.duration()) lessonTime = 0, aimed = -1, lessonIndex = (lessonIndex + 1) % lessons.size();

@@ -6,7 +6,7 @@
 namespace legatlas::app {
 
 struct SoakOptions {
-  ModelOptions model;
+  teaching::LegSource model;
   long frames = 100000;
   int width = 320, height = 240;
   int reportEvery = 1000;

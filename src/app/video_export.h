@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <string>
 
-#include "app/lesson_playback.h"
+#include "teaching/lesson_playback.h"
 #include "render/image.h"
 #include "technique/shown_time.h"
 

@@ -10,7 +10,8 @@
 
 #include "app/imgui_session.h"
 #include "app/lesson_commands.h"
-#include "app/model_source.h"
+#include "teaching/lesson_library.h"
+#include "teaching/leg_source.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "technique/animator.h"
@@ -60,9 +61,9 @@ Viewer::Viewer(const ViewerOptions& options, InputScript input)
   modelPanel_.modelPath = options.model.modelPath;
   modelPanel_.tissueMapPath = options.model.tissueMapPath;
   for (int leg = 0; leg < int(std::size(ui::kBuiltInLegs)); ++leg) {
-    if (resolvedLeg(options.model.leg) == ui::kBuiltInLegs[leg]) modelPanel_.builtInLeg = leg;
+    if (teaching::resolvedLeg(options.model.leg) == ui::kBuiltInLegs[leg]) modelPanel_.builtInLeg = leg;
   }
-  for (const std::string& file : builtInLessonFiles()) {
+  for (const std::string& file : teaching::builtInLessonFiles()) {
     try {
       const technique::Lesson lesson = technique::loadLesson(file);
       lessonPanel_.builtIn.push_back({lesson.id, lesson.title, lesson.condition});
@@ -79,7 +80,7 @@ Viewer::Viewer(const ViewerOptions& options, InputScript input)
   lessonPanel_.cameraFollows = savedSettings_.cameraFollowsSteps;
   labelsShown_ = savedSettings_.labels;
   try {
-    guidesOn_ = GuideToggles::parse(savedSettings_.guides, settingsPath_);
+    guidesOn_ = teaching::GuideToggles::parse(savedSettings_.guides, settingsPath_);
   } catch (const std::exception&) {
     guidesOn_ = {};  // an unknown guide in an older file: start without guides
   }
@@ -140,9 +141,9 @@ float Viewer::aspect() const {
   return height > 0 ? static_cast<float>(width) / static_cast<float>(height) : 1.0f;
 }
 
-void Viewer::loadRequested(const ModelOptions& model) {
+void Viewer::loadRequested(const teaching::LegSource& model) {
   try {
-    auto loaded = std::make_shared<const scene::Scene>(loadScene(model));
+    auto loaded = std::make_shared<const scene::Scene>(teaching::loadScene(model));
     renderer_.setScene(*loaded);  // may throw; the previous scene then stays
     description_ = descriptionOf(model);
     guides_.reset();  // they and the leg refer to the scene they were built on
@@ -161,9 +162,9 @@ void Viewer::loadRequested(const ModelOptions& model) {
 
 // A measured leg's regions and landmarks are its own, carried onto the subject. A
 // description that cannot be read leaves the leg shown without lessons, and says why.
-std::optional<anatomy::Description> Viewer::descriptionOf(const ModelOptions& model) {
+std::optional<anatomy::Description> Viewer::descriptionOf(const teaching::LegSource& model) {
   try {
-    return loadLegDescription(model);
+    return teaching::loadLegDescription(model);
   } catch (const std::exception& e) {
     lessonPanel_.error = e.what();
     return std::nullopt;
@@ -192,7 +193,7 @@ void Viewer::prepareLessons() {
     lessonPanel_.error = std::string("Lessons need a leg with skin: ") + e.what();
     return;
   }
-  room_ = std::make_unique<TreatmentRoom>(*scene_, builtInBodyPath());
+  room_ = std::make_unique<teaching::TreatmentRoom>(*scene_, teaching::builtInBodyPath());
   if (!room_->problem().empty()) std::cerr << "warning: the table is shown without the body: " << room_->problem() << '\n';
   if (playing) openLesson(*playing);  // strokes are planned again on the new leg
 }
@@ -203,7 +204,7 @@ void Viewer::openLesson(const std::string& nameOrFile) {
     return;
   }
   try {
-    playback_ = planPlayback(nameOrFile, leg_->model());
+    playback_ = teaching::planPlayback(nameOrFile, leg_->model());
     lessonTime_ = 0;
     aimedStep_ = -1;
     if (!practice_.result()) applyPracticeRequest({.fromLessonStep = true});  // practise what the lesson shows
@@ -242,13 +243,15 @@ void Viewer::followLesson() {
   const int step = playback_->stepAt(lessonTime_);
   updateRoom(step);
   if (!lessonPanel_.cameraFollows || step == aimedStep_) return;
-  showStep(camera_, frame_, *playback_, step, aspect(), std::nullopt, roomPosition_ ? room_.get() : nullptr, scene_->bounds());
+  frame_.surroundings = teaching::showStep(camera_, *playback_, step, aspect(), std::nullopt,
+                                          roomPosition_ ? room_.get() : nullptr, scene_->bounds());
   aimedStep_ = step;
 }
 
 void Viewer::updateRoom(int step) {
   std::optional<technique::ClientPosition> position;
-  if (lessonPanel_.onTable && room_) position = stepPosition(*playback_, step).value_or(technique::ClientPosition::Supine);
+  if (lessonPanel_.onTable && room_)
+    position = teaching::stepPosition(*playback_, step).value_or(technique::ClientPosition::Supine);
   if (position == roomPosition_) return;
   // The client turns over (or gets up): the camera goes with them.
   roomPosition_ = position;
@@ -260,7 +263,7 @@ void Viewer::updateRoom(int step) {
 
 void Viewer::drawRoomLabel(int width, int height) {
   if (!frame_.surroundings || frame_.surroundings->arrows.empty()) return;
-  const render::DirectionArrow& arrow = frame_.surroundings->arrows.front();
+  const scene::DirectionArrow& arrow = frame_.surroundings->arrows.front();
   const glm::vec3 middle = arrow.tip - arrow.direction * (arrow.length * 0.5f);
   const glm::vec4 clip = camera_.projection(aspect()) * camera_.view() * glm::vec4(middle, 1.0f);
   if (clip.w <= 0) return;
@@ -305,13 +308,13 @@ void Viewer::handleKeys() {
   const bool opposite = io.KeyCtrl;
   // Blender's convention: 1 front, 3 side, 7 top; Ctrl for the opposite side.
   if (ImGui::IsKeyPressed(GLFW_KEY_1) || ImGui::IsKeyPressed(GLFW_KEY_KP_1)) {
-    request.preset = opposite ? render::ViewPreset::Posterior : render::ViewPreset::Anterior;
+    request.preset = opposite ? scene::ViewPreset::Posterior : scene::ViewPreset::Anterior;
   }
   if (ImGui::IsKeyPressed(GLFW_KEY_3) || ImGui::IsKeyPressed(GLFW_KEY_KP_3)) {
-    request.preset = opposite ? render::ViewPreset::Medial : render::ViewPreset::Lateral;
+    request.preset = opposite ? scene::ViewPreset::Medial : scene::ViewPreset::Lateral;
   }
   if (ImGui::IsKeyPressed(GLFW_KEY_7) || ImGui::IsKeyPressed(GLFW_KEY_KP_7)) {
-    request.preset = opposite ? render::ViewPreset::Inferior : render::ViewPreset::Superior;
+    request.preset = opposite ? scene::ViewPreset::Inferior : scene::ViewPreset::Superior;
   }
   request.frame = ImGui::IsKeyPressed(GLFW_KEY_F);
   applyViewRequest(request);
@@ -406,11 +409,11 @@ void Viewer::showQuestion() {
   for (const scene::SceneMesh& m : scene_->meshes)
     if (m.tissueIndex == q.tissue && m.detail == 0) box.add(m.mesh.bounds());
   const glm::vec3 outward = box.center() - leg_->model().limbCentre(box.center().y);
-  render::ViewPreset best = render::ViewPreset::Anterior;
+  scene::ViewPreset best = scene::ViewPreset::Anterior;
   float bestScore = -2;
-  for (auto preset : {render::ViewPreset::Anterior, render::ViewPreset::Posterior, render::ViewPreset::Lateral,
-                      render::ViewPreset::Medial}) {
-    const float score = glm::dot(-render::viewDirection(preset), outward);
+  for (auto preset : {scene::ViewPreset::Anterior, scene::ViewPreset::Posterior, scene::ViewPreset::Lateral,
+                      scene::ViewPreset::Medial}) {
+    const float score = glm::dot(-scene::viewDirection(preset), outward);
     if (score > bestScore) bestScore = score, best = preset;
   }
   camera_.setPreset(best);
@@ -613,7 +616,7 @@ int Viewer::run() {
     if (practising()) {
       overlays_ = practice_.overlays(glfwGetTime());
     } else if (playback_) {
-      overlays_ = overlaysAt(*playback_, lessonTime_);
+      overlays_ = teaching::overlaysAt(*playback_, lessonTime_);
       followLesson();
     }
     if (!practising() && !playback_) overlays_ = {};
@@ -621,7 +624,8 @@ int Viewer::run() {
       overlays_ = {};  // the quiz shows only the muscle it asks about
       if (quizState_.index < static_cast<int>(quiz_.size())) overlays_.workedTissue = quiz_[quizState_.index].tissue;
     }
-    if (leg_ && guidesOn_.any() && !guides_) guides_ = std::make_unique<DirectionGuides>(leg_->model());  // about a second, once
+    if (leg_ && guidesOn_.any() && !guides_)  // about a second, once
+      guides_ = std::make_unique<teaching::DirectionGuides>(leg_->model());
     if (guides_ && guidesOn_.any()) guides_->addTo(overlays_, guidesOn_, glfwGetTime(), frame_.selectedTissue);
     frame_.overlays = practising() || playback_ || guidesOn_.any() || quizState_.open ? &overlays_ : nullptr;
     renderer_.render(frame_, 0, width, height);

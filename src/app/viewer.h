@@ -7,19 +7,19 @@
 #include <vector>
 
 #include "anatomy/description.h"
-#include "app/direction_guides.h"
-#include "app/lesson_playback.h"
+#include "teaching/direction_guides.h"
+#include "teaching/lesson_playback.h"
 #include "app/options.h"
 #include "app/input_script.h"
-#include "app/practice_session.h"
-#include "app/treatment_room.h"
+#include "teaching/practice_session.h"
+#include "teaching/treatment_room.h"
 #include "core/user_settings.h"
 #include "technique/score_book.h"
 #include "ui/practice_panel.h"
 #include "ui/presentation.h"
 #include "ui/quiz_panel.h"
 #include "technique/quiz.h"
-#include "render/camera.h"
+#include "scene/camera.h"
 #include "render/gl_context.h"
 #include "render/renderer.h"
 #include "scene/scene.h"
@@ -41,9 +41,9 @@ class Viewer {
   int run();
 
  private:
-  void loadRequested(const ModelOptions& model);
+  void loadRequested(const teaching::LegSource& model);
   // Builds what lessons are planned on for the new scene, and plans the playing one again.
-  std::optional<anatomy::Description> descriptionOf(const ModelOptions& model);
+  std::optional<anatomy::Description> descriptionOf(const teaching::LegSource& model);
   void prepareLessons();
   // Plans a lesson on the loaded leg; on failure the playing lesson stays and the panel says why.
   void openLesson(const std::string& nameOrFile);
@@ -82,25 +82,25 @@ class Viewer {
   std::unique_ptr<ImGuiSession> imgui_;
   render::Renderer renderer_;
   std::shared_ptr<const scene::Scene> scene_;  // drawn; shared with the leg below
-  render::Camera camera_;
+  scene::Camera camera_;
   render::FrameInputs frame_;
   ui::ModelPanelState modelPanel_;
   // The lesson: planned on the leg (the description gives landmarks and regions).
   std::optional<anatomy::Description> description_;
   std::unique_ptr<teaching::Leg> leg_;  // none while the description or the skin is missing
-  std::optional<LessonPlayback> playback_;
+  std::optional<teaching::LessonPlayback> playback_;
   float lessonTime_ = 0;
-  render::Overlays overlays_;
+  scene::Overlays overlays_;
   ui::LessonPanelState lessonPanel_;
   std::string pendingLesson_;  // the lesson to open after the first frame
   int aimedStep_ = -1;         // the step the camera was last moved to
-  PracticeSession practice_;
+  teaching::PracticeSession practice_;
   ui::PracticePanelState practicePanel_;
   std::vector<ui::PracticeTarget> practiceTargets_;
   technique::ScoreBook scoreBook_{technique::ScoreBook::defaultPath()};
   std::vector<technique::ScoreEntry> scores_;
-  std::unique_ptr<DirectionGuides> guides_;  // built with the leg
-  std::unique_ptr<TreatmentRoom> room_;      // the table and the body, built with the leg
+  std::unique_ptr<teaching::DirectionGuides> guides_;  // built with the leg
+  std::unique_ptr<teaching::TreatmentRoom> room_;      // the table and the body, built with the leg
   std::optional<technique::ClientPosition> roomPosition_;  // as shown; none when upright
   std::vector<technique::QuizQuestion> quiz_;
   ui::QuizState quizState_;
@@ -110,7 +110,7 @@ class Viewer {
   double settingsSavedAt_ = 0;
   InputScript input_;
   int frameNumber_ = 0;
-  GuideToggles guidesOn_;
+  teaching::GuideToggles guidesOn_;
   bool presenting_ = false, labelsShown_ = false;
   float uiScale_ = 1.0f;  // the user's setting, on top of the monitor's content scale
   int windowedX_ = 0, windowedY_ = 0, windowedWidth_ = 1440, windowedHeight_ = 900;

@@ -44,7 +44,7 @@ GpuSceneData GpuSceneData::from(const scene::Scene& scene) {
   return data;
 }
 
-DetailChoice::DetailChoice(const Camera& camera, int viewportHeight)
+DetailChoice::DetailChoice(const scene::Camera& camera, int viewportHeight)
     : eye_(camera.eye()),
       pixelSizePerMetre_(2.0f * std::tan(camera.fovY() * 0.5f) / static_cast<float>(std::max(viewportHeight, 1))) {}
 

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "anatomy/layer.h"
-#include "render/camera.h"
+#include "scene/camera.h"
 #include "render/gl_objects.h"
 #include "scene/scene.h"
 
@@ -32,7 +32,7 @@ inline constexpr float kFullDetailBelowMetresPerPixel = 0.00125f;
 // close enough for its detail to show, the coarse copy elsewhere.
 class DetailChoice {
  public:
-  DetailChoice(const Camera& camera, int viewportHeight);
+  DetailChoice(const scene::Camera& camera, int viewportHeight);
   bool drawn(const DrawRange& range) const;
 
  private:

@@ -57,11 +57,11 @@ OverlayPainter::OverlayPainter()
   sphereIndices_ = sphere.indices;
 }
 
-void OverlayPainter::drawSolids(const Overlays& overlays, ShaderProgram& surface) {
+void OverlayPainter::drawSolids(const scene::Overlays& overlays, ShaderProgram& surface) {
   if (overlays.solids.empty()) return;
   std::vector<SolidVertex> vertices;
   std::vector<uint32_t> indices;
-  for (const SolidEllipsoid& e : overlays.solids) {
+  for (const scene::SolidEllipsoid& e : overlays.solids) {
     const auto base = static_cast<uint32_t>(vertices.size());
     // Normals of a stretched sphere go through the inverse transpose of the stretch.
     const glm::mat3 normalMatrix = glm::transpose(glm::inverse(e.axes));
@@ -83,7 +83,7 @@ void OverlayPainter::drawSolids(const Overlays& overlays, ShaderProgram& surface
   }
 }
 
-void OverlayPainter::uploadSurroundings(const Surroundings& surroundings) {
+void OverlayPainter::uploadSurroundings(const scene::Surroundings& surroundings) {
   if (&surroundings == uploadedSurroundings_ && surroundings.version == uploadedSurroundingsVersion_) return;
   const auto upload = [](StreamedTriangles& triangles, const geometry::Mesh& mesh) {
     std::vector<SolidVertex> vertices;
@@ -97,7 +97,7 @@ void OverlayPainter::uploadSurroundings(const Surroundings& surroundings) {
   uploadedSurroundingsVersion_ = surroundings.version;
 }
 
-void OverlayPainter::drawTable(const Surroundings& surroundings, ShaderProgram& surface) {
+void OverlayPainter::drawTable(const scene::Surroundings& surroundings, ShaderProgram& surface) {
   uploadSurroundings(surroundings);
   if (tableTriangles_.indexCount() == 0) return;
   surface.set("uDeformable", 0);
@@ -105,7 +105,7 @@ void OverlayPainter::drawTable(const Surroundings& surroundings, ShaderProgram& 
   tableTriangles_.draw(0, tableTriangles_.indexCount());
 }
 
-void OverlayPainter::drawBody(const Surroundings& surroundings, ShaderProgram& surface) {
+void OverlayPainter::drawBody(const scene::Surroundings& surroundings, ShaderProgram& surface) {
   uploadSurroundings(surroundings);
   if (bodyTriangles_.indexCount() == 0) return;
   surface.set("uDeformable", 0);
@@ -114,7 +114,7 @@ void OverlayPainter::drawBody(const Surroundings& surroundings, ShaderProgram& s
   bodyTriangles_.draw(0, bodyTriangles_.indexCount());
 }
 
-void OverlayPainter::addTrail(const Trail& path, std::vector<MarkVertex>& vertices,
+void OverlayPainter::addTrail(const scene::Trail& path, std::vector<MarkVertex>& vertices,
                               std::vector<uint32_t>& indices) const {
   const auto& trail = path.points;
   if (trail.size() < 2) return;
@@ -134,7 +134,7 @@ void OverlayPainter::addTrail(const Trail& path, std::vector<MarkVertex>& vertic
   }
 }
 
-void OverlayPainter::addArrow(const DirectionArrow& arrow, std::vector<MarkVertex>& vertices,
+void OverlayPainter::addArrow(const scene::DirectionArrow& arrow, std::vector<MarkVertex>& vertices,
                               std::vector<uint32_t>& indices) const {
   const glm::vec3 direction = glm::normalize(arrow.direction);
   const glm::vec3 side = glm::normalize(glm::cross(arrow.normal, direction));
@@ -149,7 +149,7 @@ void OverlayPainter::addArrow(const DirectionArrow& arrow, std::vector<MarkVerte
   indices.insert(indices.end(), {base, base + 1, base + 2, base + 3, base + 5, base + 4, base + 4, base + 5, base + 6});
 }
 
-void OverlayPainter::drawTint(const TintedSurface& tint) {
+void OverlayPainter::drawTint(const scene::TintedSurface& tint) {
   if (&tint != uploadedTint_ || tint.version != uploadedTintVersion_) {
     std::vector<MarkVertex> vertices;
     for (size_t i = 0; i < tint.positions.size(); ++i) vertices.push_back({tint.positions[i], tint.colors[i]});
@@ -168,17 +168,18 @@ void OverlayPainter::drawTint(const TintedSurface& tint) {
   glDisable(GL_CULL_FACE);
 }
 
-void OverlayPainter::drawMarks(const Overlays& overlays, const Surroundings* surroundings, const glm::mat4& view,
+void OverlayPainter::drawMarks(const scene::Overlays& overlays, const scene::Surroundings* surroundings,
+                               const glm::mat4& view,
                                const glm::mat4& projection) {
   std::vector<MarkVertex> vertices;
   std::vector<uint32_t> indices;
-  for (const Trail& trail : overlays.trails) addTrail(trail, vertices, indices);
+  for (const scene::Trail& trail : overlays.trails) addTrail(trail, vertices, indices);
   if (surroundings)
-    for (const DirectionArrow& arrow : surroundings->arrows) addArrow(arrow, vertices, indices);
-  for (const DirectionArrow& arrow : overlays.arrows)
+    for (const scene::DirectionArrow& arrow : surroundings->arrows) addArrow(arrow, vertices, indices);
+  for (const scene::DirectionArrow& arrow : overlays.arrows)
     if (arrow.hiddenBehindTissue) addArrow(arrow, vertices, indices);
   const size_t hidden = indices.size();
-  for (const DirectionArrow& arrow : overlays.arrows)
+  for (const scene::DirectionArrow& arrow : overlays.arrows)
     if (!arrow.hiddenBehindTissue) addArrow(arrow, vertices, indices);
   if (indices.empty() && !overlays.tint) return;
   glDepthMask(GL_FALSE);

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "render/gl_objects.h"
-#include "render/overlays.h"
+#include "scene/overlays.h"
 #include "render/shader_program.h"
 
 namespace legatlas::render {
@@ -29,32 +29,33 @@ class OverlayPainter {
  public:
   OverlayPainter();
   // With `surface` in use and its matrices set: the solids, each in its colour.
-  void drawSolids(const Overlays& overlays, ShaderProgram& surface);
+  void drawSolids(const scene::Overlays& overlays, ShaderProgram& surface);
   // Trail and arrows, blended into the bound framebuffer; neither writes depth. The
   // surroundings' arrows (may be null) lie on the table and hide behind what is in front.
-  void drawMarks(const Overlays& overlays, const Surroundings* surroundings, const glm::mat4& view,
+  void drawMarks(const scene::Overlays& overlays, const scene::Surroundings* surroundings, const glm::mat4& view,
                  const glm::mat4& projection);
   // With `surface` in use and its matrices set: the table, opaque.
-  void drawTable(const Surroundings& surroundings, ShaderProgram& surface);
+  void drawTable(const scene::Surroundings& surroundings, ShaderProgram& surface);
   // With `surface` in use for the translucent pass: the faint body.
-  void drawBody(const Surroundings& surroundings, ShaderProgram& surface);
+  void drawBody(const scene::Surroundings& surroundings, ShaderProgram& surface);
 
  private:
   struct MarkVertex {
     glm::vec3 position;
     glm::vec4 color;
   };
-  void addTrail(const Trail& trail, std::vector<MarkVertex>& vertices, std::vector<uint32_t>& indices) const;
-  void addArrow(const DirectionArrow& arrow, std::vector<MarkVertex>& vertices, std::vector<uint32_t>& indices) const;
+  void addTrail(const scene::Trail& trail, std::vector<MarkVertex>& vertices, std::vector<uint32_t>& indices) const;
+  void addArrow(const scene::DirectionArrow& arrow, std::vector<MarkVertex>& vertices,
+                std::vector<uint32_t>& indices) const;
 
-  void drawTint(const TintedSurface& tint);
-  void uploadSurroundings(const Surroundings& surroundings);
+  void drawTint(const scene::TintedSurface& tint);
+  void uploadSurroundings(const scene::Surroundings& surroundings);
 
   ShaderProgram marks_;
   StreamedTriangles solidTriangles_, markTriangles_, tintTriangles_, tableTriangles_, bodyTriangles_;
-  const Surroundings* uploadedSurroundings_ = nullptr;
+  const scene::Surroundings* uploadedSurroundings_ = nullptr;
   int uploadedSurroundingsVersion_ = -1;
-  const TintedSurface* uploadedTint_ = nullptr;
+  const scene::TintedSurface* uploadedTint_ = nullptr;
   int uploadedTintVersion_ = -1;
   std::vector<glm::vec3> spherePositions_;  // a unit sphere, reused for every ellipsoid
   std::vector<uint32_t> sphereIndices_;

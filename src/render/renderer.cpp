@@ -24,7 +24,7 @@ float striationOf(const FrameInputs& frame, const DrawRange& range) {
   }
 }
 
-glm::mat4 cameraProjection(const Camera& camera, int width, int height) {
+glm::mat4 cameraProjection(const scene::Camera& camera, int width, int height) {
   return camera.projection(static_cast<float>(width) / static_cast<float>(std::max(height, 1)));
 }
 }  // namespace
@@ -76,12 +76,13 @@ void Renderer::setScene(const scene::Scene& scene, const GpuSceneData& prepared)
 }
 
 void Renderer::setDents(ShaderProgram& program, const FrameInputs& frame) {
-  const int count = frame.overlays ? std::min<int>(static_cast<int>(frame.overlays->dents.size()), kMostSurfaceDents) : 0;
+  const int count =
+      frame.overlays ? std::min<int>(static_cast<int>(frame.overlays->dents.size()), scene::kMostSurfaceDents) : 0;
   program.set("uDentCount", count);
-  static constexpr const char* kCentres[kMostSurfaceDents] = {"uDentCentres[0]", "uDentCentres[1]"};
-  static constexpr const char* kNormals[kMostSurfaceDents] = {"uDentNormals[0]", "uDentNormals[1]"};
+  static constexpr const char* kCentres[scene::kMostSurfaceDents] = {"uDentCentres[0]", "uDentCentres[1]"};
+  static constexpr const char* kNormals[scene::kMostSurfaceDents] = {"uDentNormals[0]", "uDentNormals[1]"};
   for (int i = 0; i < count; ++i) {
-    const SurfaceDent& d = frame.overlays->dents[i];
+    const scene::SurfaceDent& d = frame.overlays->dents[i];
     program.set(kCentres[i], glm::vec4(d.centre, d.depth));
     program.set(kNormals[i], glm::vec4(d.normal, std::max(d.radius, 1e-4f)));
   }
@@ -255,7 +256,7 @@ void Renderer::renderScene(const FrameInputs& frame, int width, int height) {
   glDisable(GL_SCISSOR_TEST);
   if (frame.overlays || frame.surroundings) {
     glBindFramebuffer(GL_FRAMEBUFFER, sceneTargets_.opaqueFramebuffer());
-    static const Overlays kNone;
+    static const scene::Overlays kNone;
     overlayPainter_.drawMarks(frame.overlays ? *frame.overlays : kNone, frame.surroundings, view, projection);
   }
   const GLuint target = sceneTargets_.opaqueFramebuffer();
@@ -317,7 +318,7 @@ int Renderer::pickTissue(const FrameInputs& frame, int width, int height, int x,
   return static_cast<int>(ids.at(x, y)) - 1;
 }
 
-void Renderer::renderReferenceLambert(const Camera& camera, GLuint output, int width, int height) {
+void Renderer::renderReferenceLambert(const scene::Camera& camera, GLuint output, int width, int height) {
   glBindFramebuffer(GL_FRAMEBUFFER, output);
   glViewport(0, 0, width, height);
   glClearColor(0.16f, 0.17f, 0.19f, 1.0f);

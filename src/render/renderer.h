@@ -5,23 +5,23 @@
 #include <optional>
 #include <vector>
 
-#include "render/camera.h"
+#include "scene/camera.h"
 #include "render/frame_targets.h"
 #include "render/gpu_scene.h"
 #include "render/overlay_painter.h"
-#include "render/overlays.h"
+#include "scene/overlays.h"
 #include "render/shader_program.h"
 #include "scene/layer_visibility.h"
 
 namespace legatlas::render {
 
 struct FrameInputs {
-  const Camera* camera = nullptr;
+  const scene::Camera* camera = nullptr;
   scene::LayerVisibility layers = scene::LayerVisibility::defaults();
   int selectedTissue = -1;  // index into Scene::tissues, -1 none
   glm::vec3 background{0.16f, 0.17f, 0.19f};
-  const Overlays* overlays = nullptr;  // a playing stroke, if any
-  const Surroundings* surroundings = nullptr;  // the table and the body, when lying down
+  const scene::Overlays* overlays = nullptr;  // a playing stroke, if any
+  const scene::Surroundings* surroundings = nullptr;  // the table and the body, when lying down
   bool striation = true;  // fine lines along the fibres of muscles and tendons
 };
 
@@ -60,7 +60,7 @@ class Renderer {
   // Tissue index under pixel (x, y) from the top left, or -1 for none.
   int pickTissue(const FrameInputs& frame, int width, int height, int x, int y);
   // The benchmark reference: every triangle in one draw with plain Lambert shading.
-  void renderReferenceLambert(const Camera& camera, GLuint output, int width, int height);
+  void renderReferenceLambert(const scene::Camera& camera, GLuint output, int width, int height);
   // Triangles drawn by the last render().
   size_t lastTrianglesDrawn() const { return lastTrianglesDrawn_; }
 

@@ -78,13 +78,13 @@ ViewRequest drawViewPanel() {
   if (!ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) return request;
   struct Button {
     const char* label;
-    render::ViewPreset preset;
+    scene::ViewPreset preset;
     const char* key;
   };
   const Button buttons[] = {
-      {"Anterior", render::ViewPreset::Anterior, "1"},   {"Posterior", render::ViewPreset::Posterior, "Ctrl+1"},
-      {"Lateral", render::ViewPreset::Lateral, "3"},     {"Medial", render::ViewPreset::Medial, "Ctrl+3"},
-      {"Superior", render::ViewPreset::Superior, "7"},   {"Inferior", render::ViewPreset::Inferior, "Ctrl+7"},
+      {"Anterior", scene::ViewPreset::Anterior, "1"},   {"Posterior", scene::ViewPreset::Posterior, "Ctrl+1"},
+      {"Lateral", scene::ViewPreset::Lateral, "3"},     {"Medial", scene::ViewPreset::Medial, "Ctrl+3"},
+      {"Superior", scene::ViewPreset::Superior, "7"},   {"Inferior", scene::ViewPreset::Inferior, "Ctrl+7"},
   };
   for (size_t i = 0; i < std::size(buttons); ++i) {
     if (ImGui::Button(buttons[i].label, ImVec2(ImGui::GetFontSize() * 6.0f, 0))) {

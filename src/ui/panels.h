@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "render/camera.h"
+#include "scene/camera.h"
 #include "scene/layer_visibility.h"
 #include "scene/scene.h"
 
@@ -31,7 +31,7 @@ bool drawModelPanel(ModelPanelState& state, const scene::Scene* scene);
 void drawLayersPanel(scene::LayerVisibility& layers);
 
 struct ViewRequest {
-  std::optional<render::ViewPreset> preset;
+  std::optional<scene::ViewPreset> preset;
   bool frame = false;
 };
 ViewRequest drawViewPanel();

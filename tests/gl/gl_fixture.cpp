@@ -37,7 +37,7 @@ int GlTest::tissue(const std::string& id) const {
   return index;
 }
 
-render::FrameInputs GlTest::frameFrom(render::ViewPreset preset) {
+render::FrameInputs GlTest::frameFrom(scene::ViewPreset preset) {
   camera_.setPreset(preset);
   camera_.frame(scene_.bounds(), static_cast<float>(kWidth) / kHeight);
   return render::FrameInputs{&camera_, scene::LayerVisibility::defaults(), -1};

@@ -25,12 +25,12 @@ class GlTest : public ::testing::Test {
 
   // Tissue index in the scene by id; fails the test when absent.
   int tissue(const std::string& id) const;
-  render::FrameInputs frameFrom(render::ViewPreset preset);
+  render::FrameInputs frameFrom(scene::ViewPreset preset);
 
   std::unique_ptr<render::GlContext> context_;
   std::unique_ptr<render::Renderer> renderer_;
   scene::Scene scene_;
-  render::Camera camera_;
+  scene::Camera camera_;
 };
 
 }  // namespace legatlas::testing

@@ -20,7 +20,7 @@
 
 using namespace legatlas;
 using anatomy::Layer;
-using render::ViewPreset;
+using scene::ViewPreset;
 
 namespace {
 
@@ -195,7 +195,7 @@ class BuiltLeg : public ::testing::TestWithParam<std::string> {
 
   std::unique_ptr<render::GlContext> context_;
   std::unique_ptr<render::Renderer> renderer_;
-  render::Camera camera_;
+  scene::Camera camera_;
 };
 
 }  // namespace

@@ -4,7 +4,7 @@
 #include "gl_fixture.h"
 
 using legatlas::anatomy::Layer;
-using legatlas::render::ViewPreset;
+using legatlas::scene::ViewPreset;
 using legatlas::testing::GlTest;
 
 namespace {
@@ -32,7 +32,7 @@ TEST_F(GlTest, IdBufferShowsTheTissueFacingEachView) {
                {ViewPreset::Superior, "bone"}};
   for (const auto& c : cases) {
     const auto ids = renderer_->renderTissueIds(frameFrom(c.view), kWidth, kHeight);
-    EXPECT_EQ(static_cast<int>(ids.at(kCx, kCy)) - 1, tissue(c.tissue)) << legatlas::render::viewPresetName(c.view);
+    EXPECT_EQ(static_cast<int>(ids.at(kCx, kCy)) - 1, tissue(c.tissue)) << legatlas::scene::viewPresetName(c.view);
     EXPECT_EQ(ids.at(2, 2), 0u) << "corner should be background";
   }
 }
@@ -87,8 +87,8 @@ TEST_F(GlTest, TransparencyReadsFromEveryAngle) {
     frame.layers[Layer::Skin].visible = false;
     const auto under = pixel(renderer_->renderImage(frame, kWidth, kHeight), kCx, kCy);
     const int difference = colourDistance(blended, under);
-    EXPECT_GT(difference, 10) << legatlas::render::viewPresetName(view);
-    EXPECT_LT(difference, 200) << legatlas::render::viewPresetName(view);
+    EXPECT_GT(difference, 10) << legatlas::scene::viewPresetName(view);
+    EXPECT_LT(difference, 200) << legatlas::scene::viewPresetName(view);
   }
 }
 

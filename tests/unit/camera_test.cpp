@@ -3,10 +3,10 @@
 #include <glm/geometric.hpp>
 #include <glm/gtc/constants.hpp>
 
-#include "render/camera.h"
+#include "scene/camera.h"
 
-using legatlas::render::Camera;
-using legatlas::render::ViewPreset;
+using legatlas::scene::Camera;
+using legatlas::scene::ViewPreset;
 
 namespace {
 void expectNear(const glm::vec3& a, const glm::vec3& b, float tolerance = 1e-4f) {
@@ -35,15 +35,15 @@ TEST(Camera, PresetsLookAtTheNamedSide) {
   };
   for (const auto& c : cases) {
     camera.setPreset(c.preset);
-    SCOPED_TRACE(std::string(legatlas::render::viewPresetName(c.preset)));
+    SCOPED_TRACE(std::string(legatlas::scene::viewPresetName(c.preset)));
     expectNear(camera.forward(), c.forward);
     expectNear(camera.up(), c.up);
   }
 }
 
 TEST(Camera, PresetNamesRoundTrip) {
-  EXPECT_EQ(legatlas::render::viewPresetFromName("Lateral"), ViewPreset::Lateral);
-  EXPECT_FALSE(legatlas::render::viewPresetFromName("sideways").has_value());
+  EXPECT_EQ(legatlas::scene::viewPresetFromName("Lateral"), ViewPreset::Lateral);
+  EXPECT_FALSE(legatlas::scene::viewPresetFromName("sideways").has_value());
 }
 
 TEST(Camera, FrameFitsTheBoundsInView) {
@@ -131,7 +131,7 @@ TEST(Camera, ViewsShowARightLegNotItsMirrorImage) {
     camera.setPreset(c.preset);
     camera.frame(bounds, 1.0f);
     const float x = toNdc(camera, c.point, 1.0f).x;
-    EXPECT_EQ(x > 0.0f, c.appearsRight) << legatlas::render::viewPresetName(c.preset) << " ndc.x " << x;
+    EXPECT_EQ(x > 0.0f, c.appearsRight) << legatlas::scene::viewPresetName(c.preset) << " ndc.x " << x;
     // right() names the model direction that shows on the right.
     EXPECT_GT(toNdc(camera, camera.target() + camera.right() * 0.1f, 1.0f).x, 0.0f);
   }

@@ -4,7 +4,7 @@
 
 #include "render/gpu_scene.h"
 
-using legatlas::render::Camera;
+using legatlas::scene::Camera;
 using legatlas::render::DetailChoice;
 using legatlas::render::DrawRange;
 

@@ -3,7 +3,7 @@
 #include "render/renderer.h"
 
 using legatlas::geometry::Bounds;
-using legatlas::render::Camera;
+using legatlas::scene::Camera;
 using legatlas::render::screenRect;
 
 namespace {

@@ -1,4 +1,4 @@
-#include "render/camera.h"
+#include "scene/camera.h"
 
 #include <algorithm>
 #include <cmath>
@@ -6,7 +6,7 @@
 
 #include "core/text.h"
 
-namespace legatlas::render {
+namespace legatlas::scene {
 
 namespace {
 struct PresetInfo {
@@ -133,4 +133,4 @@ void Camera::zoomToward(const glm::vec2& ndc, float factor, float aspect) {
   distance_ = std::max(distance_ * factor, 1e-3f);
 }
 
-}  // namespace legatlas::render
+}  // namespace legatlas::scene

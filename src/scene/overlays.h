@@ -9,7 +9,7 @@
 
 #include "geometry/mesh.h"
 
-namespace legatlas::render {
+namespace legatlas::scene {
 
 // An ellipsoid whose semi-axes are the columns of `axes`.
 struct SolidEllipsoid {
@@ -75,4 +75,4 @@ struct Surroundings {
   int version = 0;
 };
 
-}  // namespace legatlas::render
+}  // namespace legatlas::scene

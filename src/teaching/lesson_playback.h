@@ -5,14 +5,14 @@
 #include <string>
 #include <vector>
 
-#include "render/camera.h"
-#include "render/overlays.h"
+#include "scene/camera.h"
+#include "scene/overlays.h"
 #include "technique/animator.h"
 #include "technique/leg_model.h"
 #include "technique/lesson.h"
 #include "technique/stroke.h"
 
-namespace legatlas::app {
+namespace legatlas::teaching {
 
 struct LessonPlayback {
   technique::Lesson lesson;
@@ -31,20 +31,20 @@ struct LessonPlayback {
 LessonPlayback planPlayback(const std::string& nameOrFile, const technique::LegModel& leg);
 
 // Adds the posed hands (or stone, or pad) and the dents they make to `overlays`.
-void addPose(const technique::Pose& pose, render::Overlays& overlays);
+void addPose(const technique::Pose& pose, scene::Overlays& overlays);
 
 // The overlays of `time` seconds into the lesson.
-render::Overlays overlaysAt(const LessonPlayback& playback, float time);
+scene::Overlays overlaysAt(const LessonPlayback& playback, float time);
 
 // The standard view that looks most squarely at a step's strokes.
-render::ViewPreset viewFacing(const LessonPlayback& playback, int step);
+scene::ViewPreset viewFacing(const LessonPlayback& playback, int step);
 // Points the camera at a step: from `view` (default: the view facing it, or with the
 // client on the table, `roomUp` given, from the side of the table the strokes face),
 // framing its strokes with a margin of leg around them. Orbiting turns about `roomUp`.
-void aimAtStep(render::Camera& camera, const LessonPlayback& playback, int step, float aspect,
-               std::optional<render::ViewPreset> view = std::nullopt, std::optional<glm::vec3> roomUp = std::nullopt);
+void aimAtStep(scene::Camera& camera, const LessonPlayback& playback, int step, float aspect,
+               std::optional<scene::ViewPreset> view = std::nullopt, std::optional<glm::vec3> roomUp = std::nullopt);
 
 // The client's position during a step, or nothing for a step without strokes.
 std::optional<technique::ClientPosition> stepPosition(const LessonPlayback& playback, int step);
 
-}  // namespace legatlas::app
+}  // namespace legatlas::teaching

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "render/overlays.h"
+#include "scene/overlays.h"
 #include "technique/leg_model.h"
 
-namespace legatlas::app {
+namespace legatlas::teaching {
 
 struct GuideToggles {
   bool lymphFlow = false, territories = false, fibres = false, lymphPulses = false, venousReturn = false;
@@ -27,23 +27,23 @@ class DirectionGuides {
   explicit DirectionGuides(const technique::LegModel& leg);
 
   // Adds the switched-on guides at `time` seconds (they move) to `overlays`.
-  void addTo(render::Overlays& overlays, const GuideToggles& on, double time, int selectedTissue);
+  void addTo(scene::Overlays& overlays, const GuideToggles& on, double time, int selectedTissue);
 
   // The colour a lymph territory is painted in, and its name in words.
   static glm::vec3 territoryColor(const std::string& group);
 
  private:
-  void addStreamlines(render::Overlays& overlays, double time) const;
-  void addPulses(render::Overlays& overlays, double time) const;
-  void addVeinArrows(render::Overlays& overlays) const;
-  void addFibres(render::Overlays& overlays, int tissue);
-  std::vector<render::DirectionArrow> fibreArrows(int tissue) const;
+  void addStreamlines(scene::Overlays& overlays, double time) const;
+  void addPulses(scene::Overlays& overlays, double time) const;
+  void addVeinArrows(scene::Overlays& overlays) const;
+  void addFibres(scene::Overlays& overlays, int tissue);
+  std::vector<scene::DirectionArrow> fibreArrows(int tissue) const;
 
   const technique::LegModel& leg_;
   std::vector<std::vector<technique::SkinPoint>> streamlines_;
-  render::TintedSurface territories_;
+  scene::TintedSurface territories_;
   std::vector<std::vector<glm::vec3>> lymphPaths_, veinPaths_;
-  std::map<int, std::vector<render::DirectionArrow>> fibreArrows_;  // by tissue, made on first use
+  std::map<int, std::vector<scene::DirectionArrow>> fibreArrows_;  // by tissue, made on first use
 };
 
-}  // namespace legatlas::app
+}  // namespace legatlas::teaching

@@ -6,13 +6,12 @@
 #include <optional>
 #include <string>
 
-#include "app/lesson_playback.h"
-#include "render/overlays.h"
-#include "render/renderer.h"
+#include "teaching/lesson_playback.h"
+#include "scene/overlays.h"
 #include "scene/scene.h"
 #include "technique/treatment_table.h"
 
-namespace legatlas::app {
+namespace legatlas::teaching {
 
 class TreatmentRoom {
  public:
@@ -21,14 +20,14 @@ class TreatmentRoom {
   TreatmentRoom(const scene::Scene& leg, const std::string& bodyPath);
 
   // The table, the body and the arrow for the position (built once per position).
-  const render::Surroundings& surroundings(technique::ClientPosition position);
+  const scene::Surroundings& surroundings(technique::ClientPosition position);
   glm::vec3 up(technique::ClientPosition position) const { return technique::roomUp(position); }
   const std::string& problem() const { return problem_; }
 
  private:
   geometry::Mesh body_;
   std::vector<glm::vec3> points_;  // the leg's skin and the body, for placing the table
-  std::map<technique::ClientPosition, render::Surroundings> built_;
+  std::map<technique::ClientPosition, scene::Surroundings> built_;
   std::string problem_;
 };
 
@@ -38,7 +37,9 @@ std::string builtInBodyPath();
 // Shows a step: the camera aimed at it (from `view`, or as a therapist at the table sees
 // it) and, when a room is given, the client on the table in the step's position; with no
 // room the leg stands upright. The depth range covers the leg and whatever surrounds it.
-void showStep(render::Camera& camera, render::FrameInputs& frame, const LessonPlayback& playback, int step, float aspect,
-              std::optional<render::ViewPreset> view, TreatmentRoom* room, const geometry::Bounds& legBounds);
+// Returns what surrounds the leg (the table and the body), or null for the upright leg.
+const scene::Surroundings* showStep(scene::Camera& camera, const LessonPlayback& playback, int step, float aspect,
+                                    std::optional<scene::ViewPreset> view, TreatmentRoom* room,
+                                    const geometry::Bounds& legBounds);
 
-}  // namespace legatlas::app
+}  // namespace legatlas::teaching

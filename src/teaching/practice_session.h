@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "render/overlays.h"
+#include "scene/overlays.h"
 #include "technique/leg_model.h"
 #include "technique/practice_scorer.h"
 
-namespace legatlas::app {
+namespace legatlas::teaching {
 
 class PracticeSession {
  public:
@@ -35,7 +35,7 @@ class PracticeSession {
   void clear();
 
   // The drawn path, the correct stroke once scored, and the hand replaying it.
-  render::Overlays overlays(double now) const;
+  scene::Overlays overlays(double now) const;
 
  private:
   const technique::Technique* technique_ = nullptr;
@@ -48,4 +48,4 @@ class PracticeSession {
   std::optional<double> replayFrom_;
 };
 
-}  // namespace legatlas::app
+}  // namespace legatlas::teaching

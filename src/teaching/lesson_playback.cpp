@@ -1,14 +1,14 @@
-#include "app/lesson_playback.h"
+#include "teaching/lesson_playback.h"
 
 #include <algorithm>
 #include <cmath>
 #include <glm/geometric.hpp>
 
-#include "app/lesson_commands.h"
+#include "teaching/lesson_library.h"
 #include "technique/animator.h"
 #include "technique/stroke_planner.h"
 
-namespace legatlas::app {
+namespace legatlas::teaching {
 namespace {
 
 constexpr float kTrailFadeSeconds = 4.0f;
@@ -33,7 +33,7 @@ glm::vec3 colorOf(technique::PosedPart::Material material) {
 }
 
 // The working path of a stroke up to `time`, fading with age.
-void addTrail(const technique::Stroke& s, float time, std::vector<render::TrailPoint>& trail) {
+void addTrail(const technique::Stroke& s, float time, std::vector<scene::TrailPoint>& trail) {
   for (const technique::StrokeSample& sample : s.working) {
     if (sample.time > time) break;
     const float age = time - sample.time;
@@ -96,13 +96,14 @@ LessonPlayback planPlayback(const std::string& nameOrFile, const technique::LegM
   return playback;
 }
 
-void addPose(const technique::Pose& pose, render::Overlays& overlays) {
-  for (const technique::PosedPart& part : pose.parts) overlays.solids.push_back({part.centre, part.axes, colorOf(part.material)});
+void addPose(const technique::Pose& pose, scene::Overlays& overlays) {
+  for (const technique::PosedPart& part : pose.parts)
+    overlays.solids.push_back({part.centre, part.axes, colorOf(part.material)});
   for (const technique::SkinDent& d : pose.dents) overlays.dents.push_back({d.centre, d.normal, d.depth, d.radius});
 }
 
-render::Overlays overlaysAt(const LessonPlayback& playback, float time) {
-  render::Overlays overlays;
+scene::Overlays overlaysAt(const LessonPlayback& playback, float time) {
+  scene::Overlays overlays;
   const technique::Pose pose = technique::poseAt(playback.strokes, time);
   const technique::ContactPoint& c = pose.contact;
   if (c.stroke < 0) return overlays;
@@ -131,24 +132,26 @@ render::Overlays overlaysAt(const LessonPlayback& playback, float time) {
   return overlays;
 }
 
-render::ViewPreset viewFacing(const LessonPlayback& playback, int step) {
+scene::ViewPreset viewFacing(const LessonPlayback& playback, int step) {
   glm::vec3 normals(0.0f);
   for (const technique::Stroke& s : playback.strokes)
     if (s.step == step)
       for (const technique::StrokeSample& sample : s.working) normals += sample.normal;
-  render::ViewPreset best = render::ViewPreset::Anterior;
+  scene::ViewPreset best = scene::ViewPreset::Anterior;
   float bestScore = -2.0f;
-  for (render::ViewPreset preset : {render::ViewPreset::Anterior, render::ViewPreset::Posterior,
-                                    render::ViewPreset::Lateral, render::ViewPreset::Medial}) {
+  for (scene::ViewPreset preset : {scene::ViewPreset::Anterior, scene::ViewPreset::Posterior,
+                                    scene::ViewPreset::Lateral, scene::ViewPreset::Medial}) {
     // A view looks along -normal at the skin it faces.
-    const float score = glm::length(normals) > 0 ? glm::dot(-render::viewDirection(preset), glm::normalize(normals)) : 0.0f;
+    const float score = glm::length(normals) > 0
+                            ? glm::dot(-scene::viewDirection(preset), glm::normalize(normals))
+                            : 0.0f;
     if (score > bestScore) bestScore = score, best = preset;
   }
   return best;
 }
 
-void aimAtStep(render::Camera& camera, const LessonPlayback& playback, int step, float aspect,
-               std::optional<render::ViewPreset> view, std::optional<glm::vec3> roomUp) {
+void aimAtStep(scene::Camera& camera, const LessonPlayback& playback, int step, float aspect,
+               std::optional<scene::ViewPreset> view, std::optional<glm::vec3> roomUp) {
   camera.setVertical(roomUp.value_or(glm::vec3(0, 1, 0)));
   if (view || !roomUp) {
     camera.setPreset(view.value_or(viewFacing(playback, step)));
@@ -190,4 +193,4 @@ std::optional<technique::ClientPosition> stepPosition(const LessonPlayback& play
   return std::nullopt;
 }
 
-}  // namespace legatlas::app
+}  // namespace legatlas::teaching

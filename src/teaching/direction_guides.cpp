@@ -1,4 +1,4 @@
-#include "app/direction_guides.h"
+#include "teaching/direction_guides.h"
 
 #include <cmath>
 #include <glm/geometric.hpp>
@@ -9,7 +9,7 @@
 #include "geometry/sweep.h"
 #include "technique/stroke_planner.h"
 
-namespace legatlas::app {
+namespace legatlas::teaching {
 namespace {
 
 constexpr float kStreamlineLength = 0.06f;
@@ -45,8 +45,8 @@ std::pair<glm::vec3, glm::vec3> along(const std::vector<glm::vec3>& path, float 
   return {path.back(), last};
 }
 
-render::TintedSurface paintTerritories(const technique::LegModel& leg) {
-  render::TintedSurface tint;
+scene::TintedSurface paintTerritories(const technique::LegModel& leg) {
+  scene::TintedSurface tint;
   const scene::Scene& scene = leg.scene();
   // The skin as the renderer draws it up close: a coarser copy lies a few millimetres off
   // it in places, and there the opaque skin would hide the paint in torn patches.
@@ -122,9 +122,9 @@ DirectionGuides::DirectionGuides(const technique::LegModel& leg) : leg_(leg) {
   }
 }
 
-void DirectionGuides::addStreamlines(render::Overlays& overlays, double time) const {
+void DirectionGuides::addStreamlines(scene::Overlays& overlays, double time) const {
   for (const auto& line : streamlines_) {
-    render::Trail trail{{}, kFlowColor};
+    scene::Trail trail{{}, kFlowColor};
     for (size_t k = 0; k < line.size(); ++k) {
       // A bright dash drifts along each streamline, in the direction lymph goes.
       const float phase = std::fmod(float(k) / float(line.size()) - float(time) * kFlowDriftPerSecond + 8.0f, 1.0f);
@@ -137,11 +137,11 @@ void DirectionGuides::addStreamlines(render::Overlays& overlays, double time) co
   }
 }
 
-void DirectionGuides::addPulses(render::Overlays& overlays, double time) const {
+void DirectionGuides::addPulses(scene::Overlays& overlays, double time) const {
   for (const auto& path : lymphPaths_) {
     const float length = pathLength(path);
     for (float s = std::fmod(float(time) * kPulseSpeed, kPulseSpacing); s + kPulseLength < length; s += kPulseSpacing) {
-      render::Trail pulse{{}, kPulseColor};
+      scene::Trail pulse{{}, kPulseColor};
       for (float d : {0.0f, kPulseLength * 0.5f, kPulseLength}) {
         const auto [point, direction] = along(path, s + d);
         const glm::vec3 out = glm::normalize(point - leg_.limbCentre(point.y) + glm::vec3(1e-6f));
@@ -152,7 +152,7 @@ void DirectionGuides::addPulses(render::Overlays& overlays, double time) const {
   }
 }
 
-void DirectionGuides::addVeinArrows(render::Overlays& overlays) const {
+void DirectionGuides::addVeinArrows(scene::Overlays& overlays) const {
   for (const auto& path : veinPaths_) {
     const float length = pathLength(path);
     for (float s = kVeinArrowSpacing; s < length; s += kVeinArrowSpacing) {
@@ -163,16 +163,16 @@ void DirectionGuides::addVeinArrows(render::Overlays& overlays) const {
   }
 }
 
-void DirectionGuides::addFibres(render::Overlays& overlays, int tissue) {
+void DirectionGuides::addFibres(scene::Overlays& overlays, int tissue) {
   auto cached = fibreArrows_.find(tissue);
   if (cached == fibreArrows_.end()) cached = fibreArrows_.emplace(tissue, fibreArrows(tissue)).first;
   overlays.arrows.insert(overlays.arrows.end(), cached->second.begin(), cached->second.end());
 }
 
-std::vector<render::DirectionArrow> DirectionGuides::fibreArrows(int tissue) const {
-  std::vector<render::DirectionArrow> arrows;
+std::vector<scene::DirectionArrow> DirectionGuides::fibreArrows(int tissue) const {
+  std::vector<scene::DirectionArrow> arrows;
   const auto nearAnother = [&](const glm::vec3& p) {
-    for (const render::DirectionArrow& a : arrows)
+    for (const scene::DirectionArrow& a : arrows)
       if (glm::distance(a.tip, p) < kFibreArrowSpacing) return true;
     return false;
   };
@@ -191,7 +191,7 @@ std::vector<render::DirectionArrow> DirectionGuides::fibreArrows(int tissue) con
   return arrows;
 }
 
-void DirectionGuides::addTo(render::Overlays& overlays, const GuideToggles& on, double time, int selectedTissue) {
+void DirectionGuides::addTo(scene::Overlays& overlays, const GuideToggles& on, double time, int selectedTissue) {
   if (on.territories) overlays.tint = &territories_;
   if (on.lymphFlow) addStreamlines(overlays, time);
   if (on.lymphPulses) addPulses(overlays, time);
@@ -199,4 +199,4 @@ void DirectionGuides::addTo(render::Overlays& overlays, const GuideToggles& on, 
   if (on.fibres && selectedTissue >= 0) addFibres(overlays, selectedTissue);
 }
 
-}  // namespace legatlas::app
+}  // namespace legatlas::teaching

@@ -1,4 +1,4 @@
-#include "app/model_source.h"
+#include "teaching/leg_source.h"
 
 #include <filesystem>
 #include <optional>
@@ -8,7 +8,7 @@
 #include "core/error.h"
 #include "scene/model_loader.h"
 
-namespace legatlas::app {
+namespace legatlas::teaching {
 
 std::string assetPath(const std::string& relativePath) {
   namespace fs = std::filesystem;
@@ -36,44 +36,48 @@ std::string measuredLegPack(const std::string& leg) { return assetPath("legs/" +
 
 bool isMeasuredLeg(const std::string& leg) { return leg == "female" || leg == "male"; }
 
-anatomy::Description loadLegDescription(const ModelOptions& model, const std::string& anatomyDir) {
-  anatomy::Description described = anatomy::loadDescription(anatomyDir.empty() ? assetPath("anatomy") : anatomyDir);
-  const std::string leg = resolvedLeg(model.leg);
-  if (!model.modelPath.empty() || !isMeasuredLeg(leg)) return described;
+anatomy::Description loadDescription(const std::string& anatomyDir) {
+  return anatomy::loadDescription(anatomyDir.empty() ? assetPath("anatomy") : anatomyDir);
+}
+
+anatomy::Description loadLegDescription(const LegSource& source, const std::string& anatomyDir) {
+  anatomy::Description described = loadDescription(anatomyDir);
+  const std::string leg = resolvedLeg(source.leg);
+  if (!source.modelPath.empty() || !isMeasuredLeg(leg)) return described;
   return anatomy::loadMeasuredLeg(described, measuredLegPack(leg)).registered;
 }
 
-teaching::Leg loadLeg(const ModelOptions& model, const std::string& anatomyDir) {
-  anatomy::Description description = loadLegDescription(model, anatomyDir);
-  return teaching::Leg(loadScene(model), std::move(description));
+Leg loadLeg(const LegSource& source, const std::string& anatomyDir) {
+  anatomy::Description description = loadLegDescription(source, anatomyDir);
+  return Leg(loadScene(source), std::move(description));
 }
 
 namespace {
 
-std::string modelPathOf(const ModelOptions& options) {
-  return options.modelPath.empty() ? builtInModelPath(options.leg) : options.modelPath;
+std::string modelPathOf(const LegSource& source) {
+  return source.modelPath.empty() ? builtInModelPath(source.leg) : source.modelPath;
 }
 
 }  // namespace
 
-std::optional<anatomy::TissueMap> loadTissueMap(const ModelOptions& options) {
-  if (!options.tissueMapPath.empty()) return anatomy::TissueMap::load(options.tissueMapPath);
-  if (auto sibling = scene::siblingTissueMapPath(modelPathOf(options))) return anatomy::TissueMap::load(*sibling);
+std::optional<anatomy::TissueMap> loadTissueMap(const LegSource& source) {
+  if (!source.tissueMapPath.empty()) return anatomy::TissueMap::load(source.tissueMapPath);
+  if (auto sibling = scene::siblingTissueMapPath(modelPathOf(source))) return anatomy::TissueMap::load(*sibling);
   return std::nullopt;
 }
 
-scene::Scene loadScene(const ModelOptions& options, const anatomy::TissueMap* map) {
-  const std::string modelPath = modelPathOf(options);
-  if (options.modelPath.empty() && !std::filesystem::exists(modelPath)) {
+scene::Scene loadScene(const LegSource& source, const anatomy::TissueMap* map) {
+  const std::string modelPath = modelPathOf(source);
+  if (source.modelPath.empty() && !std::filesystem::exists(modelPath)) {
     throw InputError(modelPath, "", "the built-in leg model has not been built",
                      "open a model with --model FILE, or drop one on the window");
   }
   return scene::loadModel(modelPath, map);
 }
 
-scene::Scene loadScene(const ModelOptions& options) {
-  const std::optional<anatomy::TissueMap> map = loadTissueMap(options);
-  return loadScene(options, map ? &*map : nullptr);
+scene::Scene loadScene(const LegSource& source) {
+  const std::optional<anatomy::TissueMap> map = loadTissueMap(source);
+  return loadScene(source, map ? &*map : nullptr);
 }
 
-}  // namespace legatlas::app
+}  // namespace legatlas::teaching

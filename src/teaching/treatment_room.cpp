@@ -1,10 +1,10 @@
-#include "app/treatment_room.h"
+#include "teaching/treatment_room.h"
 
-#include "app/options.h"
+#include "teaching/leg_source.h"
 #include "core/error.h"
 #include "scene/body_mesh.h"
 
-namespace legatlas::app {
+namespace legatlas::teaching {
 namespace {
 
 constexpr size_t kMostSkinPoints = 20000;  // enough to place a table, cheap to scan
@@ -39,15 +39,15 @@ TreatmentRoom::TreatmentRoom(const scene::Scene& leg, const std::string& bodyPat
   points_.insert(points_.end(), body_.positions.begin(), body_.positions.end());
 }
 
-const render::Surroundings& TreatmentRoom::surroundings(technique::ClientPosition position) {
+const scene::Surroundings& TreatmentRoom::surroundings(technique::ClientPosition position) {
   const auto found = built_.find(position);
   if (found != built_.end()) return found->second;
   const technique::TableSetting table = technique::setTable(position, points_);
-  render::Surroundings& room = built_[position];
+  scene::Surroundings& room = built_[position];
   room.table = table.table;
   room.table.computeNormals();
   room.body = body_;
-  render::DirectionArrow arrow;
+  scene::DirectionArrow arrow;
   arrow.tip = table.heartArrowTip;
   arrow.direction = table.heartArrowDirection;
   arrow.normal = table.up;
@@ -59,13 +59,15 @@ const render::Surroundings& TreatmentRoom::surroundings(technique::ClientPositio
   return room;
 }
 
-void showStep(render::Camera& camera, render::FrameInputs& frame, const LessonPlayback& playback, int step, float aspect,
-              std::optional<render::ViewPreset> view, TreatmentRoom* room, const geometry::Bounds& legBounds) {
+const scene::Surroundings* showStep(scene::Camera& camera, const LessonPlayback& playback, int step, float aspect,
+                                    std::optional<scene::ViewPreset> view, TreatmentRoom* room,
+                                    const geometry::Bounds& legBounds) {
   geometry::Bounds everything = legBounds;
+  const scene::Surroundings* shown = nullptr;
   if (room) {
     const technique::ClientPosition position = stepPosition(playback, step).value_or(technique::ClientPosition::Supine);
-    const render::Surroundings& around = room->surroundings(position);
-    frame.surroundings = &around;
+    const scene::Surroundings& around = room->surroundings(position);
+    shown = &around;
     everything.add(around.table.bounds());
     everything.add(around.body.bounds());
     aimAtStep(camera, playback, step, aspect, view, room->up(position));
@@ -73,15 +75,21 @@ void showStep(render::Camera& camera, render::FrameInputs& frame, const LessonPl
       // The step with the limb around it, and the arrow toward the heart: the head end
       // shows however close the view is.
       geometry::Bounds framed = playback.stepBounds(step);
-      if (!framed.empty()) framed.add(framed.min - glm::vec3(kStepSurround)), framed.add(framed.max + glm::vec3(kStepSurround));
-      for (const render::DirectionArrow& arrow : around.arrows) framed.add(arrow.tip), framed.add(arrow.tip - arrow.direction * arrow.length);
+      if (!framed.empty()) {
+        framed.add(framed.min - glm::vec3(kStepSurround));
+        framed.add(framed.max + glm::vec3(kStepSurround));
+      }
+      for (const scene::DirectionArrow& arrow : around.arrows) {
+        framed.add(arrow.tip);
+        framed.add(arrow.tip - arrow.direction * arrow.length);
+      }
       camera.frame(framed, aspect);
     }
   } else {
-    frame.surroundings = nullptr;
     aimAtStep(camera, playback, step, aspect, view);
   }
   camera.setSceneBounds(everything);
+  return shown;
 }
 
-}  // namespace legatlas::app
+}  // namespace legatlas::teaching

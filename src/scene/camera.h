@@ -10,7 +10,7 @@
 
 #include "geometry/mesh.h"
 
-namespace legatlas::render {
+namespace legatlas::scene {
 
 enum class ViewPreset { Anterior, Posterior, Lateral, Medial, Superior, Inferior };
 
@@ -61,4 +61,4 @@ class Camera {
   geometry::Bounds scene_;
 };
 
-}  // namespace legatlas::render
+}  // namespace legatlas::scene

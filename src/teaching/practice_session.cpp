@@ -1,11 +1,11 @@
-#include "app/practice_session.h"
+#include "teaching/practice_session.h"
 
 #include <glm/geometric.hpp>
 
-#include "app/lesson_playback.h"
+#include "teaching/lesson_playback.h"
 #include "technique/animator.h"
 
-namespace legatlas::app {
+namespace legatlas::teaching {
 namespace {
 
 constexpr float kSampleSpacing = 0.003f;  // metres between kept samples of the drawn path
@@ -54,14 +54,14 @@ void PracticeSession::release(const technique::LegModel& leg) {
   result_ = technique::scorePractice(leg, {technique_, target_}, drawn_);
 }
 
-render::Overlays PracticeSession::overlays(double now) const {
-  render::Overlays overlays;
-  render::Trail drawn{{}, kDrawnColor};
+scene::Overlays PracticeSession::overlays(double now) const {
+  scene::Overlays overlays;
+  scene::Trail drawn{{}, kDrawnColor};
   for (size_t i = 0; i < drawn_.size(); ++i) drawn.points.push_back({glm::vec3(drawn_[i]), drawnNormals_[i], 1.0f});
   overlays.trails.push_back(std::move(drawn));
   if (!result_) return overlays;
   const technique::Stroke& correct = result_->correct;
-  render::Trail right{{}, kCorrectColor};
+  scene::Trail right{{}, kCorrectColor};
   for (const auto& s : correct.working) right.points.push_back({s.position, s.normal, 0.9f});
   overlays.trails.push_back(std::move(right));
   if (correct.working.size() >= 2) {
@@ -82,4 +82,4 @@ render::Overlays PracticeSession::overlays(double now) const {
   return overlays;
 }
 
-}  // namespace legatlas::app
+}  // namespace legatlas::teaching
