@@ -23,7 +23,6 @@ void PracticeSession::arm(const technique::Technique* technique, const std::stri
 
 void PracticeSession::clear() {
   drawn_.clear();
-  drawnNormals_.clear();
   result_.reset();
   replayFrom_.reset();
 }
@@ -38,9 +37,8 @@ void PracticeSession::press(double seconds, const std::optional<technique::SkinP
 
 void PracticeSession::move(double seconds, const std::optional<technique::SkinPoint>& hit) {
   if (!drawing_ || !hit) return;
-  if (!drawn_.empty() && glm::length(glm::vec3(drawn_.back()) - hit->position) < kSampleSpacing) return;
-  drawn_.emplace_back(hit->position, static_cast<float>(seconds - startedAt_));
-  drawnNormals_.push_back(hit->normal);
+  if (!drawn_.empty() && glm::length(drawn_.back().position - hit->position) < kSampleSpacing) return;
+  drawn_.push_back({hit->position, hit->normal, static_cast<float>(seconds - startedAt_), -1});
 }
 
 void PracticeSession::release(const technique::LegModel& leg) {
@@ -57,7 +55,7 @@ void PracticeSession::release(const technique::LegModel& leg) {
 scene::Overlays PracticeSession::overlays(double now) const {
   scene::Overlays overlays;
   scene::Trail drawn{{}, kDrawnColor};
-  for (size_t i = 0; i < drawn_.size(); ++i) drawn.points.push_back({glm::vec3(drawn_[i]), drawnNormals_[i], 1.0f});
+  for (const technique::StrokeSample& s : drawn_) drawn.points.push_back({s.position, s.normal, 1.0f});
   overlays.trails.push_back(std::move(drawn));
   if (!result_) return overlays;
   const technique::Stroke& correct = result_->correct;

@@ -29,7 +29,8 @@ class PracticeSession {
   const std::optional<technique::PracticeScore>& result() const { return result_; }
   const technique::Technique* technique() const { return technique_; }
   const std::string& target() const { return target_; }
-  const std::vector<glm::vec4>& drawn() const { return drawn_; }
+  // What was drawn: on the skin, with its normals, in seconds since the press.
+  const std::vector<technique::StrokeSample>& drawn() const { return drawn_; }
   // Replays the correct stroke from `now` on.
   void replayCorrect(double now) { replayFrom_ = now; }
   void clear();
@@ -42,8 +43,7 @@ class PracticeSession {
   std::string target_;
   bool armed_ = false, drawing_ = false;
   double startedAt_ = 0;
-  std::vector<glm::vec4> drawn_;  // on the skin, seconds since the press
-  std::vector<glm::vec3> drawnNormals_;
+  std::vector<technique::StrokeSample> drawn_;
   std::optional<technique::PracticeScore> result_;
   std::optional<double> replayFrom_;
 };

@@ -16,8 +16,8 @@ constexpr float kFarthestFromLeg = 5.0f;  // metres: a sample beyond this is not
 constexpr int kScoreWhenEndangering = 20;
 constexpr size_t kMostSamples = 20000;  // a metre-long stroke sampled every twentieth of a millimetre
 
-// A one-step lesson for the task, so that the planner lays the correct stroke.
-Lesson taskLesson(const LegModel& leg, const PracticeTask& task) {
+// The task as a step the planner lays the correct stroke for.
+LessonStep taskStep(const LegModel& leg, const PracticeTask& task) {
   LessonStep step;
   step.technique = task.technique;
   step.passes = 1;
@@ -35,20 +35,15 @@ Lesson taskLesson(const LegModel& leg, const PracticeTask& task) {
     throw InputError("--target", task.target, "the leg has no tissue or region with this id",
                      near.empty() ? "see 'legatlas model-info' and assets/anatomy/regions.json" : "did you mean '" + near + "'?");
   }
-  Lesson lesson;
-  lesson.file = "--target " + task.target;
-  lesson.steps.push_back(step);
-  return lesson;
+  return step;
 }
 
-Stroke drawnStroke(const LegModel& leg, const Stroke& correct, const std::vector<glm::vec4>& path) {
+// The drawn samples as a stroke of the task, each with the tissue beneath it.
+Stroke drawnStroke(const LegModel& leg, const Stroke& correct, const std::vector<StrokeSample>& samples) {
   Stroke drawn = correct;
-  drawn.working.clear();
+  drawn.working = samples;
   drawn.back.clear();
-  for (const glm::vec4& sample : path) {
-    const SkinPoint on = leg.skinNear(glm::vec3(sample));
-    drawn.working.push_back({on.position, on.normal, sample.w, leg.tissueBeneath(on)});
-  }
+  for (StrokeSample& s : drawn.working) s.beneath = leg.tissueBeneath({s.position, s.normal});
   return drawn;
 }
 
@@ -146,12 +141,30 @@ float pathLength(const std::vector<glm::vec4>& path) {
   return length;
 }
 
+float pathLength(const std::vector<StrokeSample>& samples) {
+  float length = 0;
+  for (size_t i = 1; i < samples.size(); ++i) length += glm::length(samples[i].position - samples[i - 1].position);
+  return length;
+}
+
+std::vector<StrokeSample> layOnSkin(const LegModel& leg, const std::vector<glm::vec4>& path) {
+  std::vector<StrokeSample> samples;
+  samples.reserve(path.size());
+  for (const glm::vec4& point : path) {
+    const SkinPoint on = leg.skinNear(glm::vec3(point));
+    samples.push_back({on.position, on.normal, point.w, -1});
+  }
+  return samples;
+}
+
 PracticeScore scorePractice(const LegModel& leg, const PracticeTask& task, const std::vector<glm::vec4>& path) {
-  const Lesson lesson = taskLesson(leg, task);
-  const std::vector<Stroke> planned = planLesson(lesson, leg);
+  return scorePractice(leg, task, layOnSkin(leg, path));
+}
+
+PracticeScore scorePractice(const LegModel& leg, const PracticeTask& task, const std::vector<StrokeSample>& drawnOnSkin) {
   PracticeScore result;
-  result.correct = planned.front();
-  result.drawn = drawnStroke(leg, result.correct, path);
+  result.correct = planStep(taskStep(leg, task), leg, "--target " + task.target).front();
+  result.drawn = drawnStroke(leg, result.correct, drawnOnSkin);
   const Stroke& drawn = result.drawn;
   result.rules = checkStroke(leg, drawn);
   const anatomy::Region* region = leg.findRegion(task.target);

@@ -30,11 +30,17 @@ inline constexpr int kPassingScore = 70;
 // Metres: a drawn path shorter than this has no direction to judge (a click, a tremor).
 inline constexpr float kShortestScoredStroke = 0.01f;
 
-// The length of a path of [x, y, z, t] samples, in metres.
+// The length of a path of [x, y, z, t] samples, or of samples on the skin, in metres.
 float pathLength(const std::vector<glm::vec4>& path);
+float pathLength(const std::vector<StrokeSample>& samples);
+// Each [x, y, z, t] point of a path moved to the nearest skin, with the skin's normal there.
+std::vector<StrokeSample> layOnSkin(const LegModel& leg, const std::vector<glm::vec4>& path);
 
-// Throws InputError naming `task.target` when the leg has no such tissue or region, or
-// the technique cannot work on it.
+// Scores samples drawn on the skin (positions on it, with its normals). Throws InputError
+// naming `task.target` when the leg has no such tissue or region, or the technique cannot
+// work on it.
+PracticeScore scorePractice(const LegModel& leg, const PracticeTask& task, const std::vector<StrokeSample>& drawnOnSkin);
+// Scores a path of [x, y, z, t] points (from a file or a script), each laid on the skin first.
 PracticeScore scorePractice(const LegModel& leg, const PracticeTask& task, const std::vector<glm::vec4>& path);
 
 // A path of [x, y, z, t] samples from JSON text: a bare array, an object with "working"

@@ -33,8 +33,9 @@ glm::vec3 aroundLimb(float degrees);
 
 class StepPlanner {
  public:
-  StepPlanner(const Lesson& lesson, int index, const LegModel& leg, float& clock)
-      : lesson_(lesson), index_(index), step_(lesson.steps[index]), technique_(*step_.technique), leg_(leg), clock_(clock) {}
+  // `file` and `index` place the step in messages: the lesson's file and the step's index.
+  StepPlanner(const std::string& file, const LessonStep& step, int index, const LegModel& leg, float& clock)
+      : file_(file), index_(index), step_(step), technique_(*step_.technique), leg_(leg), clock_(clock) {}
 
   std::vector<Stroke> plan();
 
@@ -108,7 +109,7 @@ class StepPlanner {
   glm::vec3 stopPoint(const std::string& stop) const;
   std::vector<std::pair<SkinPoint, int>> pushSpots();
   void planRest();
-  const Lesson& lesson_;
+  const std::string& file_;
   int index_;
   const LessonStep& step_;
   const Technique& technique_;

@@ -18,7 +18,7 @@
 namespace legatlas::technique::planning {
 
 void StepPlanner::fail(const std::string& field, const std::string& reason, const std::string& fix) const {
-  throw InputError(lesson_.file, placeOf(step_, index_, field), reason, fix);
+  throw InputError(file_, placeOf(step_, index_, field), reason, fix);
 }
 
 void StepPlanner::resolveTarget() {

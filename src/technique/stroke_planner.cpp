@@ -181,11 +181,20 @@ void noteTissuesBeneath(const LegModel& leg, Stroke& stroke) {
 
 }  // namespace
 
+std::vector<Stroke> planStep(const LessonStep& step, const LegModel& leg, const std::string& source) {
+  float clock = 0;
+  std::vector<Stroke> strokes = planning::StepPlanner(source, step, 0, leg, clock).plan();
+  for (Stroke& s : strokes) noteTissuesBeneath(leg, s);
+  const ClientPosition position = stepPosition(leg, step, strokes);
+  for (Stroke& s : strokes) s.position = position;
+  return strokes;
+}
+
 std::vector<Stroke> planLesson(const Lesson& lesson, const LegModel& leg) {
   std::vector<Stroke> strokes;
   float clock = 0;
   for (int i = 0; i < static_cast<int>(lesson.steps.size()); ++i) {
-    std::vector<Stroke> step = planning::StepPlanner(lesson, i, leg, clock).plan();
+    std::vector<Stroke> step = planning::StepPlanner(lesson.file, lesson.steps[i], i, leg, clock).plan();
     for (Stroke& s : step) noteTissuesBeneath(leg, s);
     const ClientPosition position = stepPosition(leg, lesson.steps[i], step);
     for (Stroke& s : step) {

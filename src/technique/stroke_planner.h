@@ -16,5 +16,8 @@ namespace legatlas::technique {
 // naming the lesson file, the line and the field when a step names something the leg
 // does not have or asks for a path its technique cannot take.
 std::vector<Stroke> planLesson(const Lesson& lesson, const LegModel& leg);
+// Plans one step on its own, from time 0 (a practice task, say). `source` names the step
+// in messages, as a lesson's file does.
+std::vector<Stroke> planStep(const LessonStep& step, const LegModel& leg, const std::string& source);
 
 }  // namespace legatlas::technique
