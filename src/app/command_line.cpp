@@ -249,9 +249,9 @@ std::vector<Command> commands(Choices& c, std::chrono::steady_clock::time_point 
 
 int runViewer(const ViewerOptions& viewer) {
   // A file to replay or record into is checked before a window opens.
-  InputScript input = !viewer.replayPath.empty()   ? InputScript::replay(viewer.replayPath)
-                      : !viewer.recordPath.empty() ? InputScript::record(viewer.recordPath)
-                                                   : InputScript();
+  ui::InputScript input = !viewer.replayPath.empty()   ? ui::InputScript::replay(viewer.replayPath)
+                      : !viewer.recordPath.empty() ? ui::InputScript::record(viewer.recordPath)
+                                                   : ui::InputScript();
   Viewer window(viewer, std::move(input));
   return window.run();
 }

@@ -1,6 +1,5 @@
 #include "app/commands.h"
 
-#include <GLFW/glfw3.h>
 #include <sys/resource.h>
 
 #include <unistd.h>
@@ -16,15 +15,15 @@
 #include <vector>
 
 #include "anatomy/description.h"
-#include "teaching/direction_guides.h"
-#include "teaching/lesson_playback.h"
-#include "teaching/leg_source.h"
-#include "teaching/treatment_room.h"
 #include "app/video_export.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "render/gl_context.h"
 #include "render/renderer.h"
+#include "teaching/direction_guides.h"
+#include "teaching/leg_source.h"
+#include "teaching/lesson_playback.h"
+#include "teaching/treatment_room.h"
 
 namespace legatlas::app {
 
@@ -285,9 +284,9 @@ int runBench(const BenchOptions& options, Clock::time_point processStart) {
       renderer.render(frame, 0, width, height);
       triangles = renderer.lastTrianglesDrawn();
     }
-    glfwSwapBuffers(context->window());
-    glFinish();  // count the GPU's work in the frame, not only its submission
-    glfwPollEvents();
+    context->swapBuffers();
+    context->finish();  // count the GPU's work in the frame, not only its submission
+    context->pollEvents();
     const Clock::time_point end = Clock::now();
     if (i == 0) firstFrameMs = milliseconds(end - processStart);
     else frameMs.push_back(milliseconds(end - begin));  // the first frame includes warm-up

@@ -1,6 +1,5 @@
 #include "app/viewer.h"
 
-#include <GLFW/glfw3.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -8,13 +7,14 @@
 #include <filesystem>
 #include <iostream>
 
-#include "app/imgui_session.h"
 #include "app/lesson_commands.h"
-#include "teaching/lesson_library.h"
-#include "teaching/leg_source.h"
 #include "core/error.h"
 #include "core/text.h"
+#include "teaching/leg_source.h"
+#include "teaching/lesson_library.h"
 #include "technique/animator.h"
+#include "ui/imgui_session.h"
+#include "ui/keys.h"
 
 namespace legatlas::app {
 
@@ -45,9 +45,9 @@ bool userActed() {
 }
 }  // namespace
 
-Viewer::Viewer(const ViewerOptions& options, InputScript input)
+Viewer::Viewer(const ViewerOptions& options, ui::InputScript input)
     : context_({1440, 900, true, false, true, "LegAtlas"}),
-      imgui_(std::make_unique<ImGuiSession>(context_.window(), context_.contentScale())),
+      imgui_(std::make_unique<ui::ImGuiSession>(context_.window(), context_.contentScale())),
       renderer_(options.samples) {
   if (options.samples == 0 && renderer_.samples() == 1) {
     std::cerr << "note: " << context_.rendererName()
@@ -56,8 +56,12 @@ Viewer::Viewer(const ViewerOptions& options, InputScript input)
     std::cerr << "note: this driver offers " << renderer_.samples() << "x anti-aliasing, not "
               << options.samples << "x\n";
   }
-  glfwSetWindowUserPointer(context_.window(), this);
-  glfwSetDropCallback(context_.window(), &Viewer::onDrop);
+  context_.onFilesDropped([this](const std::vector<std::string>& paths) {
+    for (const std::string& path : paths) {
+      droppedPaths_.push_back(path);
+      input_.noteDropped(path);
+    }
+  });
   modelPanel_.modelPath = options.model.modelPath;
   modelPanel_.tissueMapPath = options.model.tissueMapPath;
   for (int leg = 0; leg < int(std::size(ui::kBuiltInLegs)); ++leg) {
@@ -106,14 +110,14 @@ UserSettings Viewer::currentSettings() const {
 // and on the way out.
 void Viewer::saveSettingsIfChanged(bool now) {
   const UserSettings current = currentSettings();
-  if (current == savedSettings_ || (!now && glfwGetTime() - settingsSavedAt_ < 1.0)) return;
+  if (current == savedSettings_ || (!now && render::GlContext::seconds() - settingsSavedAt_ < 1.0)) return;
   try {
     current.save(settingsPath_);
     savedSettings_ = current;
   } catch (const std::exception& e) {
     practicePanel_.notice = std::string("The settings could not be saved: ") + e.what();
   }
-  settingsSavedAt_ = glfwGetTime();
+  settingsSavedAt_ = render::GlContext::seconds();
 }
 
 Viewer::~Viewer() {
@@ -125,14 +129,6 @@ Viewer::~Viewer() {
   }
   // GPU objects go before ImGui's and the context's teardown.
   scene_.reset();
-}
-
-void Viewer::onDrop(GLFWwindow* window, int count, const char** paths) {
-  auto* self = static_cast<Viewer*>(glfwGetWindowUserPointer(window));
-  for (int i = 0; i < count; ++i) {
-    self->droppedPaths_.emplace_back(paths[i]);
-    self->input_.noteDropped(paths[i]);
-  }
 }
 
 float Viewer::aspect() const {
@@ -307,30 +303,30 @@ void Viewer::handleKeys() {
   ui::ViewRequest request;
   const bool opposite = io.KeyCtrl;
   // Blender's convention: 1 front, 3 side, 7 top; Ctrl for the opposite side.
-  if (ImGui::IsKeyPressed(GLFW_KEY_1) || ImGui::IsKeyPressed(GLFW_KEY_KP_1)) {
+  if (ui::pressed(ui::Key::Digit1)) {
     request.preset = opposite ? scene::ViewPreset::Posterior : scene::ViewPreset::Anterior;
   }
-  if (ImGui::IsKeyPressed(GLFW_KEY_3) || ImGui::IsKeyPressed(GLFW_KEY_KP_3)) {
+  if (ui::pressed(ui::Key::Digit3)) {
     request.preset = opposite ? scene::ViewPreset::Medial : scene::ViewPreset::Lateral;
   }
-  if (ImGui::IsKeyPressed(GLFW_KEY_7) || ImGui::IsKeyPressed(GLFW_KEY_KP_7)) {
+  if (ui::pressed(ui::Key::Digit7)) {
     request.preset = opposite ? scene::ViewPreset::Inferior : scene::ViewPreset::Superior;
   }
-  request.frame = ImGui::IsKeyPressed(GLFW_KEY_F);
+  request.frame = ui::pressed(ui::Key::F);
   applyViewRequest(request);
   ui::LessonRequest lesson;
-  if (ImGui::IsKeyPressed(GLFW_KEY_SPACE)) lessonPanel_.playing = !lessonPanel_.playing;
-  if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
+  if (ui::pressed(ui::Key::Space)) lessonPanel_.playing = !lessonPanel_.playing;
+  if (ui::pressed(ui::Key::Escape)) {
     if (practice_.armed()) practice_.disarm();
     else if (presenting_) setPresenting(false);
   }
-  if (ImGui::IsKeyPressed(GLFW_KEY_F5)) setPresenting(!presenting_);
-  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) glfwSetWindowShouldClose(context_.window(), GLFW_TRUE);
-  if (ImGui::IsKeyPressed(GLFW_KEY_L)) labelsShown_ = !labelsShown_;
-  if (ImGui::IsKeyPressed(GLFW_KEY_T)) lessonPanel_.onTable = !lessonPanel_.onTable;
-  if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) lesson.stepDelta = 1;
-  if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) lesson.stepDelta = -1;
-  lesson.restart = ImGui::IsKeyPressed(GLFW_KEY_HOME);
+  if (ui::pressed(ui::Key::F5)) setPresenting(!presenting_);
+  if (io.KeyCtrl && ui::pressed(ui::Key::Q)) context_.requestClose();
+  if (ui::pressed(ui::Key::L)) labelsShown_ = !labelsShown_;
+  if (ui::pressed(ui::Key::T)) lessonPanel_.onTable = !lessonPanel_.onTable;
+  if (ui::pressed(ui::Key::Right)) lesson.stepDelta = 1;
+  if (ui::pressed(ui::Key::Left)) lesson.stepDelta = -1;
+  lesson.restart = ui::pressed(ui::Key::Home);
   applyLessonRequest(lesson);
 }
 
@@ -348,7 +344,7 @@ bool Viewer::practising() const { return practice_.armed() || practice_.drawing(
 // Returns true when the mouse drew on the leg (so it must not also orbit).
 bool Viewer::handlePracticeMouse(const glm::vec2& cursor, int width, int height) {
   if (!practice_.armed() && !practice_.drawing()) return false;
-  const double now = glfwGetTime();
+  const double now = render::GlContext::seconds();
   if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) practice_.press(now, skinUnderCursor(cursor, width, height));
   else if (practice_.drawing() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) practice_.move(now, skinUnderCursor(cursor, width, height));
   const bool finishing = practice_.drawing() && ImGui::IsMouseReleased(ImGuiMouseButton_Left);
@@ -387,7 +383,7 @@ void Viewer::applyPracticeRequest(const ui::PracticeRequest& request) {
     practice_.clear();
     practice_.arm(&technique::catalogue()[practicePanel_.technique], practiceTargets_[practicePanel_.target].id);
   }
-  if (request.replay) practice_.replayCorrect(glfwGetTime());
+  if (request.replay) practice_.replayCorrect(render::GlContext::seconds());
   if (request.quiz) startQuiz();
 }
 
@@ -466,16 +462,7 @@ void Viewer::handleMouse(int framebufferWidth, int framebufferHeight) {
 
 void Viewer::setPresenting(bool on) {
   if (on == presenting_) return;
-  GLFWwindow* window = context_.window();
-  GLFWmonitor* monitor = glfwGetPrimaryMonitor();
-  if (on && monitor) {
-    glfwGetWindowPos(window, &windowedX_, &windowedY_);
-    glfwGetWindowSize(window, &windowedWidth_, &windowedHeight_);
-    const GLFWvidmode* mode = glfwGetVideoMode(monitor);
-    glfwSetWindowMonitor(window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
-  } else if (!on) {
-    glfwSetWindowMonitor(window, nullptr, windowedX_, windowedY_, windowedWidth_, windowedHeight_, 0);
-  }
+  context_.setFullscreen(on);
   presenting_ = on;
   labelsUpdatedAt_ = -1;
 }
@@ -526,7 +513,7 @@ void Viewer::drawPresentation(int width, int height) {
   float captionTop = io.DisplaySize.y;
   if (presenting_ && !practising()) captionTop = captionTop_ = ui::drawLargeCaption(lessonShown(), imgui_->largeFont(), scale);
   if (labelsShown_ && scene_) {
-    const double now = glfwGetTime();
+    const double now = render::GlContext::seconds();
     if (labelsUpdatedAt_ < 0 || now - labelsUpdatedAt_ > kLabelRefreshSeconds) {
       updateLabelAnchors(width, height);
       labelsUpdatedAt_ = now;
@@ -577,22 +564,22 @@ void Viewer::drawPanels() {
 int Viewer::run() {
   frame_.camera = &camera_;
   int quietFrames = 0;
-  double lastFrame = glfwGetTime();
-  while (!glfwWindowShouldClose(context_.window())) {
+  double lastFrame = render::GlContext::seconds();
+  while (!context_.closeRequested()) {
     // A playing lesson animates every frame; otherwise an idle viewer sleeps until the user
     // acts, with a few frames after each input to let ImGui settle hover and focus.
     const bool animating = (playback_ && lessonPanel_.playing) || practising() || guidesOn_.any() ||
-                           input_.mode() == InputScript::Mode::Replay;
-    if (quietFrames > kSettleFrames && !animating) glfwWaitEventsTimeout(kIdleWakeSeconds);
-    else glfwPollEvents();
-    const double now = glfwGetTime();
+                           input_.mode() == ui::InputScript::Mode::Replay;
+    if (quietFrames > kSettleFrames && !animating) context_.waitEvents(kIdleWakeSeconds);
+    else context_.pollEvents();
+    const double now = render::GlContext::seconds();
     advanceLesson(std::min(now - lastFrame, kLongestFrameStep));
     lastFrame = now;
     quietFrames = userActed() ? 0 : quietFrames + 1;
     int width = 0, height = 0;
     context_.framebufferSize(width, height);
     if (width <= 0 || height <= 0) {  // minimised: nothing to draw until restored
-      glfwWaitEvents();
+      context_.waitEvents();
       continue;
     }
     for (const std::string& path : std::exchange(droppedPaths_, {})) {
@@ -606,7 +593,7 @@ int Viewer::run() {
     imgui_->setContentScale(context_.contentScale());  // the window may have moved to another monitor
     imgui_->beginFrame([this] { input_.apply(frameNumber_); });
     for (std::string& path : input_.takeDropped()) droppedPaths_.push_back(std::move(path));  // loaded next frame
-    if (input_.finished(frameNumber_)) glfwSetWindowShouldClose(context_.window(), GLFW_TRUE);
+    if (input_.finished(frameNumber_)) context_.requestClose();
     ++frameNumber_;
     handleKeys();
     handleMouse(width, height);
@@ -614,7 +601,7 @@ int Viewer::run() {
     drawPresentation(width, height);
     drawRoomLabel(width, height);
     if (practising()) {
-      overlays_ = practice_.overlays(glfwGetTime());
+      overlays_ = practice_.overlays(render::GlContext::seconds());
     } else if (playback_) {
       overlays_ = teaching::overlaysAt(*playback_, lessonTime_);
       followLesson();
@@ -626,11 +613,11 @@ int Viewer::run() {
     }
     if (leg_ && guidesOn_.any() && !guides_)  // about a second, once
       guides_ = std::make_unique<teaching::DirectionGuides>(leg_->model());
-    if (guides_ && guidesOn_.any()) guides_->addTo(overlays_, guidesOn_, glfwGetTime(), frame_.selectedTissue);
+    if (guides_ && guidesOn_.any()) guides_->addTo(overlays_, guidesOn_, render::GlContext::seconds(), frame_.selectedTissue);
     frame_.overlays = practising() || playback_ || guidesOn_.any() || quizState_.open ? &overlays_ : nullptr;
     renderer_.render(frame_, 0, width, height);
     imgui_->endFrame();
-    glfwSwapBuffers(context_.window());
+    context_.swapBuffers();
     if (!pendingLesson_.empty()) openLesson(std::exchange(pendingLesson_, {}));
     saveSettingsIfChanged(false);
   }

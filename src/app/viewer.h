@@ -7,36 +7,38 @@
 #include <vector>
 
 #include "anatomy/description.h"
-#include "teaching/direction_guides.h"
-#include "teaching/lesson_playback.h"
 #include "app/options.h"
-#include "app/input_script.h"
+#include "core/user_settings.h"
+#include "render/gl_context.h"
+#include "render/renderer.h"
+#include "scene/camera.h"
+#include "scene/scene.h"
+#include "teaching/direction_guides.h"
+#include "teaching/leg.h"
+#include "teaching/lesson_playback.h"
 #include "teaching/practice_session.h"
 #include "teaching/treatment_room.h"
-#include "core/user_settings.h"
+#include "technique/leg_model.h"
+#include "technique/quiz.h"
 #include "technique/score_book.h"
+#include "ui/input_script.h"
+#include "ui/lesson_panel.h"
+#include "ui/panels.h"
 #include "ui/practice_panel.h"
 #include "ui/presentation.h"
 #include "ui/quiz_panel.h"
-#include "technique/quiz.h"
-#include "scene/camera.h"
-#include "render/gl_context.h"
-#include "render/renderer.h"
-#include "scene/scene.h"
-#include "teaching/leg.h"
-#include "technique/leg_model.h"
-#include "ui/lesson_panel.h"
-#include "ui/panels.h"
+
+namespace legatlas::ui {
+class ImGuiSession;
+}
 
 namespace legatlas::app {
-
-class ImGuiSession;
 
 class Viewer {
  public:
   // `input`: recorded or replayed input, made before the window opens so that a bad file
   // is refused first.
-  Viewer(const ViewerOptions& options, InputScript input);
+  Viewer(const ViewerOptions& options, ui::InputScript input);
   ~Viewer();
   int run();
 
@@ -76,10 +78,9 @@ class Viewer {
   void applyViewRequest(const ui::ViewRequest& request);
   void drawPanels();
   float aspect() const;
-  static void onDrop(struct GLFWwindow* window, int count, const char** paths);
 
   render::GlContext context_;
-  std::unique_ptr<ImGuiSession> imgui_;
+  std::unique_ptr<ui::ImGuiSession> imgui_;
   render::Renderer renderer_;
   std::shared_ptr<const scene::Scene> scene_;  // drawn; shared with the leg below
   scene::Camera camera_;
@@ -108,12 +109,11 @@ class Viewer {
   std::string settingsPath_ = UserSettings::defaultPath();
   UserSettings savedSettings_;
   double settingsSavedAt_ = 0;
-  InputScript input_;
+  ui::InputScript input_;
   int frameNumber_ = 0;
   teaching::GuideToggles guidesOn_;
   bool presenting_ = false, labelsShown_ = false;
   float uiScale_ = 1.0f;  // the user's setting, on top of the monitor's content scale
-  int windowedX_ = 0, windowedY_ = 0, windowedWidth_ = 1440, windowedHeight_ = 900;
   std::vector<ui::TissueAnchor> labelAnchors_;
   float labelLeft_ = 0, labelRight_ = 0;
   float captionTop_ = 0;  // screen y of the step's caption this frame; labels keep above it

@@ -1,5 +1,6 @@
 #include "render/frame_targets.h"
 
+#include <epoxy/gl.h>
 #include <algorithm>
 #include <string>
 

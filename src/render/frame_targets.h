@@ -16,12 +16,12 @@ class SceneTargets {
   int width() const { return width_; }
   int height() const { return height_; }
   int samples() const { return samples_; }
-  GLenum textureTarget() const;  // GL_TEXTURE_2D_MULTISAMPLE, or GL_TEXTURE_2D at one sample
-  GLuint opaqueFramebuffer() const { return opaqueFbo_.id(); }
-  GLuint transparentFramebuffer() const { return transparentFbo_.id(); }
-  GLuint opaqueColor() const { return opaqueColor_.id(); }
-  GLuint accumulation() const { return accumulation_.id(); }
-  GLuint revealage() const { return revealage_.id(); }
+  unsigned textureTarget() const;  // GL_TEXTURE_2D_MULTISAMPLE, or GL_TEXTURE_2D at one sample
+  unsigned opaqueFramebuffer() const { return opaqueFbo_.id(); }
+  unsigned transparentFramebuffer() const { return transparentFbo_.id(); }
+  unsigned opaqueColor() const { return opaqueColor_.id(); }
+  unsigned accumulation() const { return accumulation_.id(); }
+  unsigned revealage() const { return revealage_.id(); }
 
  private:
   int width_ = 0, height_ = 0, samples_ = 0;
@@ -36,8 +36,8 @@ class ColorTarget {
   void resize(int width, int height, Format format, bool withDepth);
   int width() const { return width_; }
   int height() const { return height_; }
-  GLuint framebuffer() const { return fbo_.id(); }
-  GLuint texture() const { return color_.id(); }
+  unsigned framebuffer() const { return fbo_.id(); }
+  unsigned texture() const { return color_.id(); }
   Image readRgba() const;              // Rgba8 only; top row first
   std::vector<uint32_t> readUint() const;  // R32ui only; top row first
 
@@ -50,7 +50,7 @@ class ColorTarget {
 };
 
 // Reads a single-sample framebuffer's colour attachment 0, top row first.
-Image readRgba(GLuint framebuffer, int width, int height);
+Image readRgba(unsigned framebuffer, int width, int height);
 
 // Largest sample count the driver allows, capped at `wanted`.
 int supportedSamples(int wanted);

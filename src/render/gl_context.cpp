@@ -1,15 +1,14 @@
 #include "render/gl_context.h"
 
 #include <GLFW/glfw3.h>
+#include <epoxy/egl.h>
+#include <epoxy/gl.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
 
 #include "core/error.h"
-#include "render/gl.h"
-
-#include <epoxy/egl.h>
 
 namespace legatlas::render {
 

@@ -2,6 +2,7 @@
 // An OpenGL 4.1 core context: in a GLFW window for the viewer and the benchmark, or
 // headless for rendering to files and tests — through EGL without any display server
 // where the driver offers it (Mesa's surfaceless platform), else in a hidden window.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,7 +28,8 @@ class GlContext {
   GlContext(const GlContext&) = delete;
   GlContext& operator=(const GlContext&) = delete;
 
-  GLFWwindow* window() const { return window_; }  // null when headless through EGL
+  // For Dear ImGui's GLFW backend only; null when headless through EGL.
+  GLFWwindow* window() const { return window_; }
   void framebufferSize(int& width, int& height) const;
   float contentScale() const;
   // GL errors reported by debug output (or glGetError when debug output is absent).
@@ -35,6 +37,23 @@ class GlContext {
   const std::vector<std::string>& errorMessages() const { return errorMessages_; }
   void checkErrors(const char* where);
   std::string rendererName() const;
+  // Waits until GL has carried out every command given (to time a frame's work, not
+  // only its submission).
+  void finish();
+
+  // The window (each does nothing, or answers "no", when headless).
+  bool closeRequested() const;
+  void requestClose();
+  void swapBuffers();
+  void pollEvents();
+  // Sleeps until an event comes, or `timeoutSeconds` pass (< 0: no limit).
+  void waitEvents(double timeoutSeconds = -1);
+  // Fills the primary monitor, or returns to the window's previous place and size.
+  void setFullscreen(bool on);
+  // Called with the paths of files dropped on the window.
+  void onFilesDropped(std::function<void(const std::vector<std::string>&)> handler);
+  // Seconds since the windowing library started: the clock input and animation use.
+  static double seconds();
 
  private:
   static void onDebugMessage(unsigned source, unsigned type, unsigned id, unsigned severity,
@@ -44,6 +63,8 @@ class GlContext {
   void checkVersionAndEnableDebug(const ContextOptions& options);
   void release();
   GLFWwindow* window_ = nullptr;
+  std::function<void(const std::vector<std::string>&)> onDrop_;
+  int windowedX_ = 0, windowedY_ = 0, windowedWidth_ = 0, windowedHeight_ = 0;
   void* eglDisplay_ = nullptr;
   void* eglContext_ = nullptr;
   int headlessWidth_ = 0, headlessHeight_ = 0;

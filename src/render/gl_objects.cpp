@@ -1,5 +1,6 @@
 #include "render/gl_objects.h"
 
+#include <epoxy/gl.h>
 #include <atomic>
 
 namespace legatlas::render {

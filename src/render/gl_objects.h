@@ -1,9 +1,9 @@
 #pragma once
 // Move-only owners of GL objects: copying is impossible, moving transfers the name,
-// destruction deletes it. A live count per process lets soak tests see leaks.
+// destruction deletes it. A live count per process lets soak tests see leaks. Names are
+// GL's unsigned ints (GLuint) and shader kinds its enums (GLenum): GL's own header stays
+// in the .cpp files, out of every header of render/.
 #include <utility>
-
-#include "render/gl.h"
 
 namespace legatlas::render {
 
@@ -13,15 +13,15 @@ enum class GlKind { Buffer, VertexArray, Texture, Framebuffer, Shader, Program }
 long liveGlObjectCount();
 
 namespace detail {
-GLuint createGlObject(GlKind kind, GLenum shaderType);
-void deleteGlObject(GlKind kind, GLuint id);
+unsigned createGlObject(GlKind kind, unsigned shaderType);
+void deleteGlObject(GlKind kind, unsigned id);
 }  // namespace detail
 
 template <GlKind Kind>
 class GlObject {
  public:
   GlObject() : id_(detail::createGlObject(Kind, 0)) {}
-  explicit GlObject(GLenum shaderType) requires(Kind == GlKind::Shader)
+  explicit GlObject(unsigned shaderType) requires(Kind == GlKind::Shader)
       : id_(detail::createGlObject(Kind, shaderType)) {}
   ~GlObject() { reset(); }
   GlObject(const GlObject&) = delete;
@@ -34,14 +34,14 @@ class GlObject {
     }
     return *this;
   }
-  GLuint id() const { return id_; }
+  unsigned id() const { return id_; }
 
  private:
   void reset() {
     if (id_ != 0) detail::deleteGlObject(Kind, id_);
     id_ = 0;
   }
-  GLuint id_ = 0;
+  unsigned id_ = 0;
 };
 
 using Buffer = GlObject<GlKind::Buffer>;

@@ -1,5 +1,6 @@
 #include "render/overlay_painter.h"
 
+#include <epoxy/gl.h>
 #include <glm/geometric.hpp>
 #include <glm/matrix.hpp>
 

@@ -1,19 +1,20 @@
 #pragma once
 // Draws a scene: opaque pass, order-independent transparency blended over it, selection
-// outline; and the tissue-id buffer used for picking and semantic tests.
+// outline; and the tissue-id buffer used for picking and semantic tests. Needs a current
+// GL context (render/gl_context.h); GL itself stays inside render/'s .cpp files.
 #include <memory>
 #include <optional>
 #include <vector>
 
+#include "render/draw_plan.h"
+#include "render/image.h"
 #include "scene/camera.h"
-#include "render/frame_targets.h"
-#include "render/gpu_scene.h"
-#include "render/overlay_painter.h"
-#include "scene/overlays.h"
-#include "render/shader_program.h"
 #include "scene/layer_visibility.h"
+#include "scene/overlays.h"
 
 namespace legatlas::render {
+
+class ShaderProgram;
 
 struct FrameInputs {
   const scene::Camera* camera = nullptr;
@@ -33,58 +34,50 @@ struct TissueIdBuffer {
   uint32_t at(int x, int y) const { return ids[static_cast<size_t>(y) * width + x]; }
 };
 
-struct PixelRect {
-  int x = 0, y = 0, width = 0, height = 0;  // from the bottom left, as GL counts
-};
-// The pixels `bounds` can cover on screen, or nothing when it is off screen.
-std::optional<PixelRect> screenRect(const geometry::Bounds& bounds, const glm::mat4& viewProjection,
-                                    int width, int height);
-
 class Renderer {
  public:
   // `samples`: anti-aliasing samples per pixel, 0 for automatic (see chooseSamples).
   explicit Renderer(int samples);
+  ~Renderer();
+  Renderer(const Renderer&) = delete;
+  Renderer& operator=(const Renderer&) = delete;
   // Uploads a scene; the previous one stays if this throws. `prepared` may come from
   // GpuSceneData::from(scene) computed ahead, e.g. on the thread that loaded the scene.
   void setScene(const scene::Scene& scene);
   void setScene(const scene::Scene& scene, const GpuSceneData& prepared);
-  bool hasScene() const { return gpuScene_ != nullptr; }
-  size_t triangleCount() const { return gpuScene_ ? gpuScene_->triangleCount() : 0; }
+  bool hasScene() const;
+  size_t triangleCount() const;
   int samples() const { return samples_; }
 
   // Renders into framebuffer `output` (0 = the window) of the given size.
-  void render(const FrameInputs& frame, GLuint output, int width, int height);
+  void render(const FrameInputs& frame, unsigned output, int width, int height);
   // Renders into an offscreen image.
   Image renderImage(const FrameInputs& frame, int width, int height);
   TissueIdBuffer renderTissueIds(const FrameInputs& frame, int width, int height);
   // Tissue index under pixel (x, y) from the top left, or -1 for none.
   int pickTissue(const FrameInputs& frame, int width, int height, int x, int y);
   // The benchmark reference: every triangle in one draw with plain Lambert shading.
-  void renderReferenceLambert(const scene::Camera& camera, GLuint output, int width, int height);
+  void renderReferenceLambert(const scene::Camera& camera, unsigned output, int width, int height);
   // Triangles drawn by the last render().
   size_t lastTrianglesDrawn() const { return lastTrianglesDrawn_; }
 
  private:
+  struct Gpu;  // the programs, targets, uploaded scene and overlay painter (renderer.cpp)
+
   void renderScene(const FrameInputs& frame, int width, int height);
   void drawOpaque(const FrameInputs& frame, const glm::mat4& view, const glm::mat4& projection);
   bool drawTransparent(const FrameInputs& frame, const glm::mat4& view, const glm::mat4& projection);
   void blendTransparency();
-  void present(GLuint output, int width, int height);
+  void present(unsigned output, int width, int height);
   void drawOutline(const FrameInputs& frame, int tissue, const glm::vec3& color, const glm::mat4& viewProjection,
-                   GLuint output, int width, int height);
+                   unsigned output, int width, int height);
   // The dents of the frame's overlays, for `program` (which must be in use).
   void setDents(ShaderProgram& program, const FrameInputs& frame);
   glm::vec3 colorOf(const FrameInputs& frame, const DrawRange& range) const;
   void setMatrices(ShaderProgram& program, const glm::mat4& view, const glm::mat4& projection);
 
   int samples_;
-  ShaderProgram surface_, tissueId_, selectionMask_, composite_, outline_, referenceLambert_;
-  VertexArray fullscreenVao_;  // core profile needs a bound VAO even without attributes
-  SceneTargets sceneTargets_;
-  ColorTarget offscreen_, idTarget_, selectionTarget_;
-  std::unique_ptr<GpuScene> gpuScene_;
-  OverlayPainter overlayPainter_;
-  std::vector<glm::vec3> tissueColors_;
+  std::unique_ptr<Gpu> gpu_;
   size_t lastTrianglesDrawn_ = 0;
 };
 

@@ -1,5 +1,6 @@
 #include "render/shader_program.h"
 
+#include <epoxy/gl.h>
 #include <glm/gtc/type_ptr.hpp>
 #include <sstream>
 
@@ -74,6 +75,8 @@ GLint ShaderProgram::location(const char* name) {
   locations_.emplace(name, loc);
   return loc;
 }
+
+void ShaderProgram::use() const { glUseProgram(program_.id()); }
 
 void ShaderProgram::set(const char* name, int value) { glUniform1i(location(name), value); }
 void ShaderProgram::set(const char* name, unsigned value) { glUniform1ui(location(name), value); }

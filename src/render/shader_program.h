@@ -16,7 +16,7 @@ class ShaderProgram {
   // `defines` (e.g. "#define MULTISAMPLE\n") go right after each file's #version line.
   ShaderProgram(const std::string& vertexFile, const std::string& fragmentFile, const std::string& defines = "");
 
-  void use() const { glUseProgram(program_.id()); }
+  void use() const;
   void set(const char* name, int value);
   void set(const char* name, unsigned value);
   void set(const char* name, float value);
@@ -25,10 +25,10 @@ class ShaderProgram {
   void set(const char* name, const glm::mat4& value);
 
  private:
-  GLint location(const char* name);
+  int location(const char* name);
   ProgramObject program_;
   std::string label_;
-  std::unordered_map<std::string, GLint> locations_;
+  std::unordered_map<std::string, int> locations_;
 };
 
 }  // namespace legatlas::render

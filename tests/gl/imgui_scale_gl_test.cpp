@@ -3,14 +3,14 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
-#include "app/imgui_session.h"
 #include "render/gl_context.h"
+#include "ui/imgui_session.h"
 
 namespace legatlas::testing {
 
 namespace {
 
-void drawOnePanel(app::ImGuiSession& session) {
+void drawOnePanel(ui::ImGuiSession& session) {
   session.beginFrame();
   ImGui::Begin("Lesson");
   ImGui::TextUnformatted("Gliding up the shin, toward the popliteal nodes");
@@ -18,7 +18,7 @@ void drawOnePanel(app::ImGuiSession& session) {
   session.endFrame();
 }
 
-void checkRescaling(app::ImGuiSession& session) {
+void checkRescaling(ui::ImGuiSession& session) {
   drawOnePanel(session);
   const float fontAtOne = ImGui::GetIO().Fonts->Fonts[0]->FontSize;
   const float paddingAtOne = ImGui::GetStyle().WindowPadding.x;
@@ -46,7 +46,7 @@ TEST(ImGuiSessionGl, InterfaceRescalesWhenTheContentScaleChanges) {
   // A hidden window with GL debug output: the interface needs a window, not just a context.
   render::GlContext context({640, 480, false, true, false, "scale test", false});
   {
-    app::ImGuiSession session(context.window(), 1.0f);
+    ui::ImGuiSession session(context.window(), 1.0f);
     checkRescaling(session);
   }
   context.checkErrors("interface rescaling");

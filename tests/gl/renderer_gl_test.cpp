@@ -2,6 +2,7 @@
 #include <set>
 
 #include "gl_fixture.h"
+#include "render/gl_objects.h"
 
 using legatlas::anatomy::Layer;
 using legatlas::scene::ViewPreset;

@@ -1,12 +1,12 @@
 #pragma once
 // Recording and replaying what the user does (mouse position, buttons, keys, files
-// dropped on the window), frame by frame, so that a session can be played back exactly: for tests that draw a practice
-// stroke, and to reproduce what a user reports.
+// dropped on the window), frame by frame, so that a session can be played back exactly:
+// for tests that draw a practice stroke, and to reproduce what a user reports.
 #include <array>
 #include <string>
 #include <vector>
 
-namespace legatlas::app {
+namespace legatlas::ui {
 
 class InputScript {
  public:
@@ -34,7 +34,7 @@ class InputScript {
     int frame = 0;
     std::array<float, 2> mouse{-1.0f, -1.0f};
     std::array<bool, 3> buttons{};
-    std::vector<int> keys;  // GLFW key codes held down
+    std::vector<int> keys;  // held down, as ImGui indexes them (ui::imguiKeyIndex)
     std::vector<std::string> dropped;  // files dropped on the window in this frame
 
     bool sameInput(const State& other) const {
@@ -51,4 +51,4 @@ class InputScript {
   std::vector<std::string> dropped_;  // recording: not yet in a state; replaying: not yet taken
 };
 
-}  // namespace legatlas::app
+}  // namespace legatlas::ui

@@ -4,7 +4,7 @@
 struct GLFWwindow;
 struct ImFont;
 
-namespace legatlas::app {
+namespace legatlas::ui {
 
 // Dear ImGui with its GLFW and OpenGL 3 backends, scaled to the monitor's content scale.
 class ImGuiSession {
@@ -31,4 +31,4 @@ class ImGuiSession {
   ImFont* large_ = nullptr;
 };
 
-}  // namespace legatlas::app
+}  // namespace legatlas::ui

@@ -1,8 +1,8 @@
-#include "app/input_script.h"
+#include "ui/input_script.h"
 
-#include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <utility>
@@ -11,16 +11,13 @@
 #include "core/error.h"
 #include "core/json_input.h"
 #include "core/text.h"
+#include "ui/keys.h"
 
-namespace legatlas::app {
+namespace legatlas::ui {
 namespace {
 
 constexpr int kFramesAfterLastEvent = 30;  // let the last input take effect before closing
 
-// The keys the viewer answers to.
-constexpr int kKeys[] = {GLFW_KEY_SPACE, GLFW_KEY_ESCAPE, GLFW_KEY_F5, GLFW_KEY_L, GLFW_KEY_LEFT, GLFW_KEY_RIGHT,
-                         GLFW_KEY_HOME,  GLFW_KEY_F,      GLFW_KEY_1,  GLFW_KEY_3, GLFW_KEY_7,    GLFW_KEY_LEFT_CONTROL,
-                         GLFW_KEY_Q};
 
 InputScript::State captured(int frame) {
   const ImGuiIO& io = ImGui::GetIO();
@@ -28,8 +25,8 @@ InputScript::State captured(int frame) {
   s.frame = frame;
   s.mouse = {io.MousePos.x, io.MousePos.y};
   for (int b = 0; b < 3; ++b) s.buttons[b] = io.MouseDown[b];
-  for (int key : kKeys)
-    if (io.KeysDown[key]) s.keys.push_back(key);
+  for (Key key : kViewerKeys)
+    if (io.KeysDown[imguiKeyIndex(key)]) s.keys.push_back(imguiKeyIndex(key));
   return s;
 }
 
@@ -37,8 +34,11 @@ void inject(const InputScript::State& s) {
   ImGuiIO& io = ImGui::GetIO();
   io.MousePos = ImVec2(s.mouse[0], s.mouse[1]);
   for (int b = 0; b < 3; ++b) io.MouseDown[b] = s.buttons[b];
-  for (int key : kKeys) io.KeysDown[key] = std::find(s.keys.begin(), s.keys.end(), key) != s.keys.end();
-  io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL];
+  for (Key key : kViewerKeys) {
+    const int index = imguiKeyIndex(key);
+    io.KeysDown[index] = std::find(s.keys.begin(), s.keys.end(), index) != s.keys.end();
+  }
+  io.KeyCtrl = io.KeysDown[imguiKeyIndex(Key::LeftControl)];
 }
 
 }  // namespace
@@ -122,4 +122,4 @@ void InputScript::save() const {
   writeFileAtomically(path_, out.dump(1) + "\n");
 }
 
-}  // namespace legatlas::app
+}  // namespace legatlas::ui

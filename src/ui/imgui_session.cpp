@@ -1,4 +1,4 @@
-#include "app/imgui_session.h"
+#include "ui/imgui_session.h"
 
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -7,7 +7,7 @@
 #include <cmath>
 #include <filesystem>
 
-namespace legatlas::app {
+namespace legatlas::ui {
 
 namespace {
 constexpr const char* kUiFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
@@ -73,4 +73,4 @@ void ImGuiSession::endFrame() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
-}  // namespace legatlas::app
+}  // namespace legatlas::ui
