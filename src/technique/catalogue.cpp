@@ -1,5 +1,6 @@
 #include "technique/catalogue.h"
 
+#include <algorithm>
 #include <array>
 
 namespace legatlas::technique {
@@ -82,6 +83,12 @@ std::string_view pressureId(Pressure pressure) {
     case Deep: return "deep";
   }
   return "light";
+}
+
+std::string pressureName(Pressure pressure) {
+  std::string words(pressureId(pressure));
+  std::replace(words.begin(), words.end(), '_', ' ');
+  return words;
 }
 
 std::optional<Pressure> pressureFromId(std::string_view id) {

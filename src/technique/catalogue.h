@@ -52,6 +52,8 @@ std::span<const Technique> catalogue();
 const Technique* findTechnique(std::string_view id);
 
 std::string_view pressureId(Pressure pressure);
+// The pressure in words, for captions and messages: "very light", "light", ...
+std::string pressureName(Pressure pressure);
 std::optional<Pressure> pressureFromId(std::string_view id);
 std::string_view referenceId(Reference reference);
 std::string_view contactId(Contact contact);

@@ -34,12 +34,12 @@ const anatomy::Region* barringSiteAt(const LegModel& leg, const Technique& techn
 
 std::string barredBecause(const anatomy::Region& site, const Technique& technique, Pressure pressure) {
   if (bars(site, technique.id)) return lowerFirst(std::string(technique.name)) + " is not allowed there at any pressure";
-  return "at most " + std::string(pressureId(highestOf(site))) + " pressure is allowed there, not " +
-         std::string(pressureId(pressure));
+  return "at most " + pressureName(highestOf(site)) + " pressure is allowed there, not " +
+         pressureName(pressure);
 }
 
 std::string siteAllowance(const anatomy::Region& site) {
-  std::string words = "at most " + std::string(pressureId(highestOf(site))) + " pressure";
+  std::string words = "at most " + pressureName(highestOf(site)) + " pressure";
   if (site.barredTechniques.empty()) return words;
   std::vector<std::string> names;
   for (const std::string& id : site.barredTechniques)

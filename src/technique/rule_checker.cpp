@@ -223,7 +223,7 @@ RuleResult awayFromEndangermentSites(const LegModel& leg, const Stroke& stroke) 
     if (!r.passed) continue;
     r.passed = false;
     r.where = s.position;
-    r.message = std::string(stroke.technique->name) + " at " + std::string(pressureId(stroke.pressure)) +
+    r.message = std::string(stroke.technique->name) + " at " + pressureName(stroke.pressure) +
                 " pressure passes over the " + lowerFirst(site->name) + ", an endangerment site where " +
                 barredBecause(*site, *stroke.technique, stroke.pressure) + " (" + site->why +
                 ") — keep the stroke off it (leave out the path and the planner stops short of it), or use what it allows: " +
@@ -295,10 +295,10 @@ RuleResult pressureAllowed(const Stroke& stroke) {
   const Technique& t = *stroke.technique;
   RuleResult r{Rule::Pressure, true, float(stroke.pressure), float(t.firmest), "", {}};
   if (stroke.pressure > t.firmest)
-    r.passed = false, r.message = std::string(t.name) + " is at most " + std::string(pressureId(t.firmest)) +
-                                  ", not " + std::string(pressureId(stroke.pressure)) + ": " + std::string(t.depthWords) + " is all it works";
+    r.passed = false, r.message = std::string(t.name) + " is at most " + pressureName(t.firmest) +
+                                  ", not " + pressureName(stroke.pressure) + ": " + std::string(t.depthWords) + " is all it works";
   else if (stroke.pressure < t.lightest)
-    r.passed = false, r.message = std::string(t.name) + " needs at least " + std::string(pressureId(t.lightest)) +
+    r.passed = false, r.message = std::string(t.name) + " needs at least " + pressureName(t.lightest) +
                                   " pressure to reach " + std::string(t.depthWords);
   if (!stroke.working.empty()) r.where = stroke.working.front().position;
   return r;

@@ -60,7 +60,7 @@ std::vector<std::pair<Path, int>> StepPlanner::targetLanes() {
 
 void StepPlanner::noStripFor(int tissue) const {
   fail("target", "'" + leg_.scene().tissues[tissue].id + "' has no stretch under the skin where " +
-                     lowerFirst(std::string(technique_.name)) + " at " + std::string(pressureId(step_.pressure)) +
+                     lowerFirst(std::string(technique_.name)) + " at " + pressureName(step_.pressure) +
                      " pressure can work it",
        "target a muscle that lies under the skin, or a region");
 }

@@ -122,7 +122,7 @@ float drawStepCaption(const LessonShown& shown) {
     top = ImGui::GetWindowPos().y;
     ImGui::PushStyleColor(ImGuiCol_Text, kCurrentStepColor);
     ImGui::Text("Step %d of %zu: %s, %s pressure%s%s", shown.step + 1, shown.lesson->steps.size(),
-                std::string(step.technique->name).c_str(), std::string(technique::pressureId(step.pressure)).c_str(),
+                std::string(step.technique->name).c_str(), technique::pressureName(step.pressure).c_str(),
                 shown.workedOn.empty() ? "" : ", on ", shown.workedOn.c_str());
     ImGui::PopStyleColor();
     ImGui::PushTextWrapPos(0.0f);

@@ -28,15 +28,17 @@ void endSidebar() { ImGui::End(); }
 bool drawModelPanel(ModelPanelState& state, const scene::Scene* scene) {
   bool load = false;
   if (!ImGui::CollapsingHeader("Model", ImGuiTreeNodeFlags_DefaultOpen)) return false;
-  ImGui::TextWrapped("%s", scene ? scene->sourcePath.c_str() : "No model loaded");
+  // Choosing a built-in leg opens it at once, in place of any model file named below.
+  static const char* const kLegNames[] = {"Described (drawn from the anatomy)", "Measured: Visible Human Female",
+                                          "Measured: Visible Human Male"};
+  if (!scene) ImGui::TextWrapped("No model loaded");
+  else if (state.builtInShown) ImGui::TextWrapped("The built-in leg: %s", kLegNames[state.builtInLeg]);
+  else ImGui::TextWrapped("%s", scene->sourcePath.c_str());
   if (scene) {
     ImGui::Text("%zu meshes, %zu tissues, %zu triangles", scene->meshes.size(), scene->tissues.size(),
                 scene->triangleCount());
   }
   ImGui::Separator();
-  // Choosing a built-in leg opens it at once, in place of any model file named below.
-  static const char* const kLegNames[] = {"Described (drawn from the anatomy)", "Measured: Visible Human Female",
-                                          "Measured: Visible Human Male"};
   if (ImGui::Combo("Built-in leg", &state.builtInLeg, kLegNames, IM_ARRAYSIZE(kLegNames))) {
     state.modelPath.clear();
     state.tissueMapPath.clear();
@@ -116,6 +118,10 @@ void drawAboutPanel() {
 
 void drawInfoPanel(const scene::Scene* scene, int selectedTissue) {
   placeNext(true);
+  // Ends above the Practice window below it (practice_panel.cpp places it at 14 em): a
+  // long description scrolls inside rather than running under that window.
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextWindowSizeConstraints(ImVec2(22.0f * em, 0.0f), ImVec2(22.0f * em, 12.8f * em));
   ImGui::Begin("Info", nullptr, ImGuiWindowFlags_AlwaysAutoResize);
   if (!scene || selectedTissue < 0 || selectedTissue >= static_cast<int>(scene->tissues.size())) {
     ImGui::TextWrapped("Click a tissue to see what it is.");
@@ -131,6 +137,22 @@ void drawInfoPanel(const scene::Scene* scene, int selectedTissue) {
     ImGui::TextWrapped("%s", fact.text.c_str());
   }
   ImGui::End();
+}
+
+bool drawShowPanel(teaching::GuideToggles& guides, bool guidesOffered, bool& labels, float& uiScale) {
+  if (guidesOffered && ImGui::CollapsingHeader("Why this direction")) {
+    ImGui::Checkbox("Lymph flow on the skin", &guides.lymphFlow);
+    ImGui::Checkbox("Lymph territories (teal: groin, violet: knee)", &guides.territories);
+    ImGui::Checkbox("Fibres of the selected muscle", &guides.fibres);
+    ImGui::Checkbox("Lymph vessels pulsing", &guides.lymphPulses);
+    ImGui::Checkbox("Venous return on the veins", &guides.venousReturn);
+  }
+  ImGui::Checkbox("Labels (L)", &labels);
+  ImGui::SameLine();
+  const bool present = ImGui::Button("Present (F5)");
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
+  ImGui::SliderFloat("UI scale", &uiScale, 0.75f, 2.5f, "%.2f");
+  return present;
 }
 
 }  // namespace legatlas::ui

@@ -8,6 +8,7 @@
 #include "scene/camera.h"
 #include "scene/layer_visibility.h"
 #include "scene/scene.h"
+#include "teaching/direction_guides.h"
 
 namespace legatlas::ui {
 
@@ -16,6 +17,7 @@ inline constexpr const char* kBuiltInLegs[] = {"described", "female", "male"};
 
 struct ModelPanelState {
   int builtInLeg = 0;  // index into kBuiltInLegs; used when no model file is named
+  bool builtInShown = false;  // the loaded model is that built-in leg, not a file the user named
   std::string modelPath;
   std::string tissueMapPath;
   std::string error;  // last load error, shown until the next successful load
@@ -39,5 +41,10 @@ ViewRequest drawViewPanel();
 void drawAboutPanel();
 
 void drawInfoPanel(const scene::Scene* scene, int selectedTissue);
+
+// What is shown beside the leg: the direction guides ("Why this direction", offered when
+// `guidesOffered`), the labels, presentation and the interface's scale. Returns true
+// when the user asks to present.
+bool drawShowPanel(teaching::GuideToggles& guides, bool guidesOffered, bool& labels, float& uiScale);
 
 }  // namespace legatlas::ui
