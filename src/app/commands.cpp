@@ -168,6 +168,81 @@ void renderVideo(const RenderOptions& options, LessonMoment& moment, render::Ren
   std::filesystem::remove_all(captions, ec);
 }
 
+// The standard view in which the model covers the most pixels, when the anterior one
+// shows nothing of it (a flat model seen edge-on, say). Throws InputError when no view
+// shows anything.
+scene::ViewPreset fullestView(render::Renderer& renderer, render::FrameInputs frame, const geometry::Bounds& bounds,
+                              const std::string& modelName) {
+  constexpr int kProbeSize = 96;  // pixels a side: enough to see a model, cheap to draw six times
+  scene::Camera probe;
+  frame.camera = &probe;
+  frame.overlays = nullptr;
+  scene::ViewPreset best = scene::ViewPreset::Anterior;
+  long bestCovered = 0;
+  for (scene::ViewPreset preset : {scene::ViewPreset::Anterior, scene::ViewPreset::Lateral, scene::ViewPreset::Posterior,
+                                   scene::ViewPreset::Medial, scene::ViewPreset::Superior, scene::ViewPreset::Inferior}) {
+    probe.setPreset(preset);
+    probe.frame(bounds, 1.0f);
+    probe.setSceneBounds(bounds);
+    const render::TissueIdBuffer ids = renderer.renderTissueIds(frame, kProbeSize, kProbeSize);
+    const long covered = std::count_if(ids.ids.begin(), ids.ids.end(), [](uint32_t id) { return id != 0; });
+    if (covered > bestCovered) bestCovered = covered, best = preset;
+    if (preset == scene::ViewPreset::Anterior && covered > 0) return best;  // the usual view shows it
+  }
+  if (bestCovered == 0)
+    throw InputError(modelName, "", "the model shows nothing from any side with these layers",
+                     "check --layers, or that the model has triangles with some area");
+  return best;
+}
+
+// The camera for a still or a video: the lesson's step (from the table's side, or the
+// view asked for), else the view asked for, else the anterior view, or the one showing
+// the most of a model the anterior view misses. Returns the room around the step.
+const scene::Surroundings* aimCamera(const RenderOptions& options, const scene::Scene& scene, const LessonMoment* moment,
+                                     teaching::TreatmentRoom* room, render::Renderer& renderer,
+                                     const render::FrameInputs& frame, scene::Camera& camera) {
+  const float aspect = static_cast<float>(options.width) / static_cast<float>(options.height);
+  const std::optional<scene::ViewPreset> view =
+      options.view.empty() ? std::nullopt : std::optional(parseView(options.view));
+  if (moment) return teaching::showStep(camera, moment->playback, moment->step, aspect, view, room, scene.bounds());
+  const geometry::Bounds framed = options.focus.empty() ? scene.bounds() : focusBounds(scene, options.focus);
+  camera.setPreset(view.value_or(fullestView(renderer, frame, framed, options.model.modelPath.empty()
+                                                                           ? std::string("the built-in leg")
+                                                                           : options.model.modelPath)));
+  camera.frame(framed, aspect);
+  return nullptr;
+}
+
+// Draws the direction guides asked for into `overlays` (the lesson's, if one shows).
+// Returns what the overlays point into, which must live while they are drawn.
+std::unique_ptr<teaching::DirectionGuides> addGuides(const RenderOptions& options, const PreparedScene& prepared,
+                                                     LessonMoment* moment, int selected,
+                                                     std::optional<teaching::Leg>& guideLeg, scene::Overlays& overlays) {
+  const teaching::GuideToggles guides =
+      options.guides.empty() ? teaching::GuideToggles{} : teaching::GuideToggles::parse(options.guides, "--guides");
+  if (!guides.any()) return nullptr;
+  if (!moment) guideLeg.emplace(legOver(prepared.scene, options));  // a lesson has built the leg already
+  auto drawn = std::make_unique<teaching::DirectionGuides>(moment ? moment->leg.model() : guideLeg->model());
+  drawn->addTo(overlays, guides, options.time, selected);
+  return drawn;
+}
+
+// Writes the still; encoding overlaps with releasing the GPU objects and the context.
+int writeStill(const RenderOptions& options, const render::FrameInputs& frame,
+               std::unique_ptr<render::Renderer>& renderer, std::unique_ptr<render::GlContext>& context) {
+  render::Image image = renderer->renderImage(frame, options.width, options.height);
+  context->checkErrors("render");
+  if (context->errorCount() > 0) {
+    for (const std::string& message : context->errorMessages()) std::cerr << message << '\n';
+    return kExitGraphicsError;
+  }
+  std::future<void> writing = std::async(std::launch::async, render::writePng, options.outPath, std::move(image));
+  renderer.reset();
+  context.reset();
+  writing.get();
+  return kExitOk;
+}
+
 }  // namespace
 
 int runRender(const RenderOptions& options) {
@@ -185,19 +260,14 @@ int runRender(const RenderOptions& options) {
       {options.width, options.height, false, options.debugGl, false, "LegAtlas render", true}, loading);
   const PreparedScene prepared = loading.get();
   const scene::Scene& scene = *prepared.scene;
-  int selected = -1;
-  if (!options.select.empty()) {
-    selected = scene.findTissue(options.select);
-    if (selected < 0) {
-      throw InputError("--select", "\"" + options.select + "\"", "no tissue with that id in the model",
-                       "use an id from the tissue map");
-    }
-  }
+  const int selected = options.select.empty() ? -1 : scene.findTissue(options.select);
+  if (!options.select.empty() && selected < 0)
+    throw InputError("--select", "\"" + options.select + "\"", "no tissue with that id in the model",
+                     "use an id from the tissue map");
   const std::unique_ptr<LessonMoment> moment = lessonMoment(options, prepared.scene);
   auto renderer = std::make_unique<render::Renderer>(options.samples);
   renderer->setScene(scene, prepared.gpuData);
   scene::Camera camera;
-  const float aspect = static_cast<float>(options.width) / static_cast<float>(options.height);
   render::FrameInputs frame{&camera, layers, selected};
   // With a lesson, the client lies on the table in the step's position unless --upright.
   std::unique_ptr<teaching::TreatmentRoom> room;
@@ -205,46 +275,21 @@ int runRender(const RenderOptions& options) {
     room = std::make_unique<teaching::TreatmentRoom>(scene, teaching::builtInBodyPath());
     if (!room->problem().empty()) std::cerr << "warning: the table is shown without the body: " << room->problem() << '\n';
   }
-  if (moment) {
-    frame.surroundings = teaching::showStep(camera, moment->playback, moment->step, aspect,
-             options.view.empty() ? std::nullopt : std::optional(parseView(options.view)), room.get(), scene.bounds());
-  } else {
-    camera.setPreset(options.view.empty() ? scene::ViewPreset::Anterior : parseView(options.view));
-    camera.frame(options.focus.empty() ? scene.bounds() : focusBounds(scene, options.focus), aspect);
-  }
-  if (moment) frame.overlays = &moment->overlays;
-  // Guides need the leg's surfaces; a lesson has built them already.
-  const teaching::GuideToggles guides =
-      options.guides.empty() ? teaching::GuideToggles{} : teaching::GuideToggles::parse(options.guides, "--guides");
-  std::optional<teaching::Leg> guideLeg;
-  std::unique_ptr<teaching::DirectionGuides> guidesDrawn;  // the overlays point into it
+  frame.surroundings = aimCamera(options, scene, moment.get(), room.get(), *renderer, frame, camera);
   scene::Overlays guideOverlays;
-  if (guides.any()) {
-    if (!moment) guideLeg.emplace(legOver(prepared.scene, options));
-    scene::Overlays& target = moment ? moment->overlays : guideOverlays;
-    guidesDrawn = std::make_unique<teaching::DirectionGuides>(moment ? moment->leg.model() : guideLeg->model());
-    guidesDrawn->addTo(target, guides, options.time, selected);
-    frame.overlays = &target;
-  }
+  scene::Overlays& overlays = moment ? moment->overlays : guideOverlays;
+  std::optional<teaching::Leg> guideLeg;
+  const auto guides = addGuides(options, prepared, moment.get(), selected, guideLeg, overlays);
+  if (moment || guides) frame.overlays = &overlays;
   if (isVideoPath(options.outPath)) {
     if (!moment) throw InputError(options.outPath, "", "a video shows a lesson", "add --lesson NAME (and --step K for one step)");
     renderVideo(options, *moment, *renderer, camera, frame, room.get(), scene.bounds());
     context->checkErrors("render");
     return context->errorCount() > 0 ? kExitGraphicsError : kExitOk;
   }
-  render::Image image = renderer->renderImage(frame, options.width, options.height);
-  context->checkErrors("render");
-  if (context->errorCount() > 0) {
-    for (const std::string& message : context->errorMessages()) std::cerr << message << '\n';
-    return kExitGraphicsError;
-  }
-  // Encoding overlaps with releasing the GPU objects and the context.
-  std::future<void> writing = std::async(std::launch::async, render::writePng, options.outPath, std::move(image));
-  renderer.reset();
-  context.reset();
-  writing.get();
+  const int exit = writeStill(options, frame, renderer, context);
   for (const std::string& warning : scene.warnings) std::cerr << "warning: " << warning << '\n';
-  return kExitOk;
+  return exit;
 }
 
 int runBench(const BenchOptions& options, Clock::time_point processStart) {

@@ -155,6 +155,27 @@ TEST_F(CommandLine, FocusFramesTheNamedTissues) {
   EXPECT_GT(heelShare, 3 * wholeShare) << "the whole leg's bones cover " << wholeShare;
 }
 
+// A flat model the anterior view sees edge-on is drawn from the side that shows it; one
+// that shows nothing from any side is an error, not an empty picture.
+TEST_F(CommandLine, RenderPicksAViewThatShowsAFlatModel) {
+  const std::string sheet = path("sheet.obj"), line = path("line.obj");
+  // In the plane x = 0: edge-on from the front and the back, whole from either side.
+  std::ofstream(sheet) << "v 0 -0.2 -0.1\nv 0 -0.2 0.1\nv 0 0.2 0.1\nv 0 0.2 -0.1\nf 1 2 3\nf 1 3 4\n";
+  const ProcessResult run = runLegatlas("render --model " + sheet + " --size 200x200 --out " + path("sheet.png"));
+  ASSERT_EQ(run.exitCode, 0) << run.output;
+  EXPECT_GT(shareDrawn(path("sheet.png")), 0.2) << "the sheet should be seen face on";
+  const ProcessResult front = runLegatlas("render --model " + sheet + " --view anterior --size 200x200 --out " +
+                                          path("sheet_front.png"));
+  ASSERT_EQ(front.exitCode, 0) << front.output;
+  EXPECT_LT(shareDrawn(path("sheet_front.png")), 0.02) << "asked for, the edge-on view is kept";
+  // Triangles without area show from nowhere.
+  std::ofstream(line) << "v 0 -0.2 0\nv 0 0 0\nv 0 0.2 0\nf 1 2 3\n";
+  const ProcessResult none = runLegatlas("render --model " + line + " --size 200x200 --out " + path("line.png"));
+  EXPECT_EQ(none.exitCode, 1) << none.output;
+  EXPECT_NE(none.output.find("line.obj"), std::string::npos) << none.output;
+  EXPECT_FALSE(fs::exists(path("line.png")));
+}
+
 TEST_F(CommandLine, CorruptModelIsReportedNotCrashedOn) {
   const std::string corrupt = path("corrupt.glb");
   std::ofstream(corrupt, std::ios::binary) << "glTF\x02\x00\x00\x00garbage that is not a model";
