@@ -19,15 +19,31 @@ namespace {
 
 using legatlas::testing::runLegatlas;
 
-// Thresholds, per driver. Mesa's llvmpipe (the CI and the tests here) renders these views
-// identically run to run: 0 difference was measured. A GPU driver rasterises silhouettes
-// and shading a little differently (no anti-aliasing in these renders): a mean under 2
-// levels of 255 and under 1 % of pixels more than 40 levels apart allows that, while a
-// missing table, a torn territory wash or a moved leg changes several per cent of the
-// picture by far more.
-constexpr double kMostMeanDifference = 2.0;
-constexpr double kMostShareClearlyDifferent = 0.01;
-constexpr int kClearDifference = 40;
+// Thresholds, per driver. Mesa's software rasterisers (llvmpipe, softpipe: CI and these
+// machines) render these views identically run to run (0 difference was measured), so
+// there a handful of changed pixels fails: a recoloured hand, a moved arrow, a missing
+// trail. A GPU driver rasterises silhouettes and shading a little differently (no
+// anti-aliasing in these renders): a mean under 2 levels of 255 and under 1 % of pixels
+// more than 40 levels apart allows that, while a missing table, a torn territory wash or
+// a moved leg still changes several per cent of the picture by far more.
+struct Tolerance {
+  double mostMeanDifference;         // levels of 255, over every channel of every pixel
+  double mostShareClearlyDifferent;  // of the pixels
+  int clearDifference;               // levels of 255 in any channel
+};
+constexpr Tolerance kSoftwareRasteriser{0.25, 0.0005, 16};
+constexpr Tolerance kGpuDriver{2.0, 0.01, 40};
+
+// The GL renderer the binary draws with, as the driver names it.
+const Tolerance& tolerance() {
+  static const Tolerance* chosen = [] {
+    const auto run = runLegatlas("bench --leg described --frames 1 --size 64x64");
+    const bool software = run.output.find("llvmpipe") != std::string::npos ||
+                          run.output.find("softpipe") != std::string::npos;
+    return software ? &kSoftwareRasteriser : &kGpuDriver;
+  }();
+  return *chosen;
+}
 
 struct Picture {
   const char* name;
@@ -43,6 +59,27 @@ const Picture kPictures[] = {
     // Close enough for the fascicle lines to show.
     {"calf-muscles-striated", "render --leg female --view posterior --layers muscles,bones,tendons "
                               "--focus gastrocnemius_medial_head,gastrocnemius_lateral_head --size 320x320"},
+    // The layers a teacher peels the leg down through.
+    {"layers-superficial-muscles-lateral", "render --leg female --view lateral --layers superficial_muscles,tendons,bones "
+                                           "--size 200x400"},
+    {"layers-deep-muscles-posterior", "render --leg female --view posterior --layers deep_muscles,tendons,bones --size 200x400"},
+    {"layers-bones-anterior", "render --leg female --view anterior --layers bones --size 200x400"},
+    {"layers-lymph-medial", "render --leg female --view medial --layers lymph,skin=0.2,bones --size 200x400"},
+    // Each technique's still, from the lesson step that teaches it (mld_pump is above).
+    {"technique-gliding", "render --leg female --lesson calf_cramp --step 3 --time 2 --size 480x270"},
+    {"technique-kneading", "render --leg female --lesson calf_cramp --step 4 --time 2 --size 480x270"},
+    {"technique-thumb-stroke", "render --leg female --lesson shin_splints --step 3 --time 2 --size 480x270"},
+    {"technique-forearm-glide", "render --leg female --lesson sports_maintenance --step 6 --time 2 --size 480x270"},
+    {"technique-mld-circles", "render --leg female --lesson edema --step 5 --time 1 --size 480x270"},
+    {"technique-mld-scoop", "render --leg female --lesson edema --step 8 --time 1 --size 480x270"},
+    {"technique-stone-glide", "render --leg female --lesson shin_splints --step 5 --time 2 --size 480x270"},
+    {"technique-heat", "render --leg female --lesson calf_cramp --step 7 --time 1 --size 480x270"},
+    {"technique-passive-stretch", "render --leg female --lesson calf_cramp --step 1 --time 1 --size 480x270"},
+    // The guides to why a stroke goes the way it does (territories are above).
+    {"guide-lymph-flow-anterior", "render --leg female --guides lymph --view anterior --size 200x400"},
+    {"guide-fibres-tibialis-anterior", "render --leg female --guides fibres --select tibialis_anterior --view anterior "
+                                       "--layers muscles,bones,tendons --focus tibialis_anterior --size 200x400"},
+    {"guide-veins-medial", "render --leg female --guides veins --view medial --size 200x400"},
 };
 
 struct Pixels {
@@ -84,11 +121,11 @@ TEST_P(ImageBaselines, TheRenderMatchesItsBaseline) {
       const int d = std::abs(int(actual.data.get()[i + c]) - int(expected.data.get()[i + c]));
       sum += d, most = std::max(most, d);
     }
-    clearly += most > kClearDifference;
+    clearly += most > tolerance().clearDifference;
   }
   const double mean = sum / double(values), share = double(clearly) / double(values / 3);
-  EXPECT_LE(mean, kMostMeanDifference) << picture.name << ": see " << rendered;
-  EXPECT_LE(share, kMostShareClearlyDifferent) << picture.name << ": see " << rendered;
+  EXPECT_LE(mean, tolerance().mostMeanDifference) << picture.name << ": see " << rendered;
+  EXPECT_LE(share, tolerance().mostShareClearlyDifferent) << picture.name << ": see " << rendered;
   if (!HasFailure()) fs::remove(rendered);
 }
 
