@@ -1,5 +1,6 @@
 #include "anatomy/measured_leg.h"
 
+#include "core/error.h"
 #include "geometry/mesh_pack.h"
 
 namespace legatlas::anatomy {
@@ -8,7 +9,14 @@ MeasuredLeg loadMeasuredLeg(const Description& described, const std::string& pac
   MeasuredLeg leg;
   leg.packPath = packPath;
   for (geometry::NamedSurface& s : geometry::loadMeshPack(packPath)) leg.surfaces[s.name] = std::move(s.mesh);
-  leg.measured = measureLandmarks(leg.surfaces, described);
+  try {
+    leg.measured = measureLandmarks(leg.surfaces, described);
+  } catch (const InputError&) {
+    throw;
+  } catch (const std::runtime_error& e) {  // e.g. cartilage that fixes no sphere
+    throw InputError(packPath, "", std::string("the landmarks cannot be measured: ") + e.what(),
+                     "import the subject again (README, Measured legs)");
+  }
   const SegmentWarp warp = fitSegmentWarp(described, leg.measured, packPath);
   leg.registered = registerDescription(described, leg.measured, warp);
   return leg;

@@ -188,8 +188,17 @@ int runBuildModel(const std::string& anatomyDir, const std::string& leg, const s
   if (leg.empty()) {
     model = anatomy::generateModel(description);
   } else {
-    const anatomy::MeasuredLeg measured = anatomy::loadMeasuredLeg(description, teaching::measuredLegPack(leg));
-    model = anatomy::generateModel(measured.registered, {&measured.surfaces, leg == "male" ? "Visible Human Male" : "Visible Human Female"});
+    const std::string pack = teaching::measuredLegPack(leg);
+    const anatomy::MeasuredLeg measured = anatomy::loadMeasuredLeg(description, pack);
+    try {
+      model = anatomy::generateModel(measured.registered,
+                                     {&measured.surfaces, leg == "male" ? "Visible Human Male" : "Visible Human Female"});
+    } catch (const InputError&) {
+      throw;
+    } catch (const std::runtime_error& e) {  // a surface the geometry cannot work with (e.g. no fibre field)
+      throw InputError(pack, "", std::string("the measured surfaces cannot be built into a leg: ") + e.what(),
+                       "import the subject again (README, Measured legs)");
+    }
   }
   anatomy::writeGeneratedModel(model, outPath);
   size_t triangles = 0;

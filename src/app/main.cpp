@@ -26,5 +26,10 @@ int main(int argc, char** argv) {
   } catch (const GraphicsError& e) {
     std::cerr << "legatlas: " << e.what() << '\n';
     return kExitGraphicsError;
+  } catch (const std::exception& e) {
+    // Every problem a user can cause is an InputError or a GraphicsError; anything else is
+    // a fault of the program, reported rather than ended on with an abort.
+    std::cerr << "legatlas: internal error: " << e.what() << " (please report it with the command you ran)\n";
+    return kExitInternalError;
   }
 }

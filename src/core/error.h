@@ -45,6 +45,7 @@ enum ExitCode : int {
   kExitInputError = 1,
   kExitUsageError = 2,
   kExitGraphicsError = 3,
+  kExitInternalError = 4,  // a fault of the program, not of its input
 };
 
 }  // namespace legatlas

@@ -137,6 +137,33 @@ ContactPoint contactAt(const std::vector<Stroke>& strokes, float time) {
   return c;
 }
 
+namespace {
+
+// Kneading: one grip cycle lifts and squeezes with the right hand, then the left.
+// `time` < 0: the hands rest on the skin without working.
+void poseKneading(const HandFrame& frame, const ContactPoint& c, float cyclesPerSecond, float time, float depth,
+                  float hover, Pose& pose) {
+  const float phase = time >= 0 ? std::fmod(time * std::max(cyclesPerSecond, 0.1f), 1.0f) : 0.0f;
+  const float lifting = time >= 0 ? 0.008f * std::sin(2 * glm::pi<float>() * phase) : 0.0f;
+  kneadingHands(frame, lifting + hover, pose.parts);
+  const float side = lifting >= 0 ? 1.0f : -1.0f;
+  pose.dents.push_back({c.position + frame.across * side * 0.02f, c.normal, -std::abs(lifting), 0.04f});
+  pose.dents.push_back({c.position - frame.across * side * 0.045f, c.normal, depth * 0.5f, 0.03f});
+}
+
+// The calf stretch: the palm flat on the sole, fingers toward the toes; the other hand
+// cups the heel from behind. The foot is drawn up toward the shin and held: no travel.
+void poseStretch(const ContactPoint& c, float depth, float hover, Pose& pose) {
+  const glm::vec3 toes = inSkinPlane(glm::vec3(0, 0, 1), c.normal, glm::vec3(0, 0, 1));
+  flatHand(HandFrame{c.position, toes, glm::normalize(glm::cross(c.normal, toes)), c.normal}, hover - depth, pose.parts);
+  const glm::vec3 heel = c.position + glm::vec3(0.0f, 0.035f, -0.16f);
+  const glm::vec3 up(0, 1, 0), back(0, 0, -1);
+  flatHand(HandFrame{heel + back * 0.02f, up, glm::normalize(glm::cross(back, up)), back}, 0.0f, pose.parts);
+  pose.dents.push_back({c.position, c.normal, depth, 0.04f});
+}
+
+}  // namespace
+
 Pose poseAt(const std::vector<Stroke>& strokes, float time) {
   Pose pose;
   pose.contact = contactAt(strokes, time);
@@ -164,33 +191,18 @@ Pose poseAt(const std::vector<Stroke>& strokes, float time) {
       forearm(frame, depth - hover, pose.parts);
       pose.dents.push_back({c.position - c.direction * 0.06f, c.normal, depth, 0.06f});
       break;
-    case Contact::TwoHands: {
-      // One grip cycle: the right hand lifts and squeezes, then the left.
-      const float phase = pressing ? std::fmod(time * std::max(t.cyclesPerSecond, 0.1f), 1.0f) : 0.0f;
-      const float lifting = pressing ? 0.008f * std::sin(2 * glm::pi<float>() * phase) : 0.0f;
-      kneadingHands(frame, lifting + hover, pose.parts);
-      const float side = lifting >= 0 ? 1.0f : -1.0f;
-      pose.dents.push_back({c.position + frame.across * side * 0.02f, c.normal, -std::abs(lifting), 0.04f});
-      pose.dents.push_back({c.position - frame.across * side * 0.045f, c.normal, depth * 0.5f, 0.03f});
+    case Contact::TwoHands:
+      poseKneading(frame, c, t.cyclesPerSecond, pressing ? time : -1.0f, depth, hover, pose);
       break;
-    }
     case Contact::Stone:
       pose.parts.push_back(part(frame.point(0.0f, 0.0f, 0.011f + hover - depth), frame.along * 0.036f, frame.across * 0.026f,
                                 frame.out * 0.011f, PosedPart::Material::Stone));
       flatHand(HandFrame{frame.point(0.0f, 0.0f, 0.018f), frame.along, frame.across, frame.out}, hover - depth, pose.parts);
       pose.dents.push_back({c.position, c.normal, depth, 0.035f});
       break;
-    case Contact::HeelAndSole: {
-      // The palm flat on the sole, fingers toward the toes; the other hand cups the heel
-      // from behind. The foot is drawn up toward the shin and held: no travel, a steady press.
-      const glm::vec3 toes = inSkinPlane(glm::vec3(0, 0, 1), c.normal, glm::vec3(0, 0, 1));
-      flatHand(HandFrame{c.position, toes, glm::normalize(glm::cross(c.normal, toes)), c.normal}, hover - depth, pose.parts);
-      const glm::vec3 heel = c.position + glm::vec3(0.0f, 0.035f, -0.16f);
-      const glm::vec3 up(0, 1, 0), back(0, 0, -1);
-      flatHand(HandFrame{heel + back * 0.02f, up, glm::normalize(glm::cross(back, up)), back}, 0.0f, pose.parts);
-      pose.dents.push_back({c.position, c.normal, depth, 0.04f});
+    case Contact::HeelAndSole:
+      poseStretch(c, depth, hover, pose);
       break;
-    }
     case Contact::Pad:
       pose.parts.push_back(part(frame.point(0.0f, 0.0f, 0.007f), frame.along * 0.09f, frame.across * 0.07f,
                                 frame.out * 0.007f, PosedPart::Material::Pad));

@@ -17,7 +17,7 @@ const BuiltMeasuredLeg& built(const std::string& subject) {
     leg->measured = anatomy::loadMeasuredLeg(leg->described, LEGATLAS_SOURCE_DIR "/assets/legs/" + subject + ".pack");
     const std::string model = std::string(LEGATLAS_BUILT_MODELS) + "/" + subject + ".glb";
     const anatomy::TissueMap map = anatomy::TissueMap::load(*scene::siblingTissueMapPath(model));
-    leg->scene = scene::loadModel(model, &map);
+    leg->loaded = std::make_shared<const scene::Scene>(scene::loadModel(model, &map));
   }
   return *leg;
 }
@@ -46,12 +46,12 @@ std::vector<std::filesystem::path> builtInLessons() {
 const PlannedLessons& planned(const std::string& subject) {
   static std::map<std::string, PlannedLessons> plans;
   PlannedLessons& plan = plans[subject];
-  if (!plan.model) {
+  if (!plan.leg) {
     const BuiltMeasuredLeg& leg = built(subject);
-    plan.model = std::make_unique<technique::LegModel>(leg.scene, leg.measured.registered);
+    plan.leg = std::make_unique<teaching::Leg>(leg.loaded, leg.measured.registered);
     for (const std::filesystem::path& file : builtInLessons()) {
       technique::Lesson lesson = technique::loadLesson(file.string());
-      std::vector<technique::Stroke> strokes = technique::planLesson(lesson, *plan.model);
+      std::vector<technique::Stroke> strokes = technique::planLesson(lesson, plan.model());
       plan.lessons.emplace_back(std::move(lesson), std::move(strokes));
     }
   }

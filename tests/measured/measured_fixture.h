@@ -10,6 +10,7 @@
 #include "anatomy/measured_leg.h"
 #include "geometry/mesh.h"
 #include "scene/scene.h"
+#include "teaching/leg.h"
 #include "technique/leg_model.h"
 #include "technique/lesson.h"
 #include "technique/stroke_planner.h"
@@ -19,7 +20,9 @@ namespace legatlas::measured_test {
 struct BuiltMeasuredLeg {
   anatomy::Description described;
   anatomy::MeasuredLeg measured;
-  scene::Scene scene;
+  std::shared_ptr<const scene::Scene> loaded;  // shared with the leg lessons are planned on
+
+  const scene::Scene& scene() const { return *loaded; }
 };
 
 // "female" or "male".
@@ -34,7 +37,8 @@ std::vector<std::filesystem::path> builtInLessons();
 
 // Every built-in lesson planned on one leg, once for the tests that read the plans.
 struct PlannedLessons {
-  std::unique_ptr<technique::LegModel> model;
+  std::unique_ptr<teaching::Leg> leg;
+  const technique::LegModel& model() const { return leg->model(); }
   std::vector<std::pair<technique::Lesson, std::vector<technique::Stroke>>> lessons;
 };
 

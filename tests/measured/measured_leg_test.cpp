@@ -37,8 +37,8 @@ TEST_P(MeasuredLeg, EveryMeasuredTissueIsTheSubjectsOwnSurface) {
     const float midline = halved ? whole.center().x : std::numeric_limits<float>::lowest();
     for (const std::string& name : surfaces) {
       const auto source = leg.measured.surfaces.find(name);
-      if (source == leg.measured.surfaces.end() || !tissue(leg.scene, id)) continue;
-      const geometry::Mesh built = meshOf(leg.scene, id);
+      if (source == leg.measured.surfaces.end() || !tissue(leg.scene(), id)) continue;
+      const geometry::Mesh built = meshOf(leg.scene(), id);
       geometry::TriangleTree tree;
       tree.add(built, 0);
       tree.build();
@@ -94,7 +94,7 @@ std::vector<float> middleThirdAnglesDegrees(const geometry::Mesh& belly) {
 // the fibre directions the built leg gives it.
 geometry::Mesh bellyWithBuiltFibres(const BuiltMeasuredLeg& leg, const std::string& id) {
   geometry::Mesh belly = leg.measured.surfaces.at("muscle/" + id);
-  const geometry::Mesh built = meshOf(leg.scene, id);
+  const geometry::Mesh built = meshOf(leg.scene(), id);
   EXPECT_EQ(built.tangents.size(), built.positions.size()) << id;
   geometry::TriangleTree tree;
   tree.add(built, 0);
@@ -136,17 +136,17 @@ TEST_P(MeasuredLeg, EveryAttachmentLiesOnTheBoneItNames) {
       // A bone that shares a measured surface is drawn by the tissue that took it.
       std::string id = bone;
       for (const anatomy::Bone& b : leg.described.bones) {
-        if (b.id != bone || tissue(leg.scene, bone) || b.measured.empty()) continue;
+        if (b.id != bone || tissue(leg.scene(), bone) || b.measured.empty()) continue;
         for (const anatomy::Bone& owner : leg.described.bones) {
-          if (owner.measured == b.measured && tissue(leg.scene, owner.id)) id = owner.id;
+          if (owner.measured == b.measured && tissue(leg.scene(), owner.id)) id = owner.id;
         }
       }
-      bones[bone] = meshOf(leg.scene, id);
+      bones[bone] = meshOf(leg.scene(), id);
     }
     return bones[bone];
   };
   int checked = 0;
-  for (const scene::Tissue& t : leg.scene.tissues) {
+  for (const scene::Tissue& t : leg.scene().tissues) {
     const anatomy::Muscle* m = leg.measured.registered.findMuscle(t.id);
     if (!m || !t.anatomy.origin || !t.anatomy.insertion) continue;
     for (const auto& [site, bone] : {std::pair(*t.anatomy.origin, m->origin.bone), std::pair(*t.anatomy.insertion, m->insertion.bone)}) {
@@ -169,12 +169,12 @@ TEST_P(MeasuredLeg, BonesTheDataLackMeetTheirMeasuredCartilage) {
   const BuiltMeasuredLeg& leg = built(GetParam());
   int fitted = 0;
   for (const anatomy::Bone& bone : leg.measured.registered.bones) {
-    if (bone.caps.empty() || !meshOf(leg.scene, bone.id).positions.size()) continue;
+    if (bone.caps.empty() || !meshOf(leg.scene(), bone.id).positions.size()) continue;
     bool measuredBone = true;
     for (const std::string& name : bone.measured) measuredBone = measuredBone && leg.measured.surfaces.count(name);
     if (!bone.measured.empty() && measuredBone) continue;  // the bone itself is measured
     geometry::TriangleTree tree;
-    const geometry::Mesh mesh = meshOf(leg.scene, bone.id);
+    const geometry::Mesh mesh = meshOf(leg.scene(), bone.id);
     tree.add(mesh, 0);
     tree.build();
     for (const std::vector<std::string>& cap : bone.caps) {
@@ -210,7 +210,7 @@ geometry::TriangleTree boneTree(const scene::Scene& s, std::vector<geometry::Mes
 // one sheet over the foot: the slips' ends are reached, the skin between them is not.
 TEST_P(MeasuredLeg, TheLongToeTendonsDivideIntoASlipForEachToe) {
   const BuiltMeasuredLeg& leg = built(GetParam());
-  const geometry::Mesh toes = meshOf(leg.scene, "metatarsals");
+  const geometry::Mesh toes = meshOf(leg.scene(), "metatarsals");
   geometry::TriangleTree toeTree;
   toeTree.add(toes, 0);
   toeTree.build();
@@ -218,7 +218,7 @@ TEST_P(MeasuredLeg, TheLongToeTendonsDivideIntoASlipForEachToe) {
     const anatomy::Muscle* m = leg.measured.registered.findMuscle(id);
     ASSERT_TRUE(m) << id;
     ASSERT_EQ(m->insertion.slips.size(), 4u) << id;
-    const geometry::Mesh mesh = meshOf(leg.scene, id);
+    const geometry::Mesh mesh = meshOf(leg.scene(), id);
     geometry::TriangleTree tendon;
     tendon.add(mesh, 0);
     tendon.build();
@@ -239,11 +239,11 @@ TEST_P(MeasuredLeg, TheLongToeTendonsDivideIntoASlipForEachToe) {
 TEST_P(MeasuredLeg, TheTendonsBeyondTheBelliesAreDrawnAsTendon) {
   const BuiltMeasuredLeg& leg = built(GetParam());
   for (const std::string id : {"tibialis_anterior", "extensor_digitorum_longus", "semitendinosus", "gracilis"}) {
-    const int index = leg.scene.findTissue(id);
+    const int index = leg.scene().findTissue(id);
     ASSERT_GE(index, 0) << id;
-    const glm::vec3 insertion = leg.scene.tissues[size_t(index)].anatomy.insertion->point;
+    const glm::vec3 insertion = leg.scene().tissues[size_t(index)].anatomy.insertion->point;
     float nearestTendon = 1e9f, nearestBelly = 1e9f;
-    for (const scene::SceneMesh& m : leg.scene.meshes) {
+    for (const scene::SceneMesh& m : leg.scene().meshes) {
       if (m.tissueIndex != index || m.detail != 0) continue;
       float& nearest = m.tendinous ? nearestTendon : nearestBelly;
       for (const glm::vec3& p : m.mesh.positions) nearest = std::min(nearest, glm::distance(p, insertion));
@@ -253,9 +253,9 @@ TEST_P(MeasuredLeg, TheTendonsBeyondTheBelliesAreDrawnAsTendon) {
     EXPECT_GT(nearestBelly, 0.03f) << id << ": the belly stops short of it";
   }
   // Tensor fasciae latae ends in the iliotibial tract: no tendon of its own below it.
-  const int tfl = leg.scene.findTissue("tensor_fasciae_latae");
+  const int tfl = leg.scene().findTissue("tensor_fasciae_latae");
   ASSERT_GE(tfl, 0);
-  for (const scene::SceneMesh& m : leg.scene.meshes) EXPECT_FALSE(m.tissueIndex == tfl && m.tendinous) << m.nodeName;
+  for (const scene::SceneMesh& m : leg.scene().meshes) EXPECT_FALSE(m.tissueIndex == tfl && m.tendinous) << m.nodeName;
 }
 
 // The muscles the data lack are drawn from the description and fitted round the measured
@@ -268,15 +268,15 @@ TEST_P(MeasuredLeg, TheMusclesTheDataLackLieWhereTheyBelong) {
   const auto bellyCentre = [&](const std::string& id) {
     glm::dvec3 sum(0.0);
     size_t count = 0;
-    for (const scene::SceneMesh& m : leg.scene.meshes) {
-      if (leg.scene.tissues[size_t(m.tissueIndex)].id != id || m.detail != 0 || m.tendinous) continue;
+    for (const scene::SceneMesh& m : leg.scene().meshes) {
+      if (leg.scene().tissues[size_t(m.tissueIndex)].id != id || m.detail != 0 || m.tendinous) continue;
       for (const glm::vec3& p : m.mesh.positions) sum += glm::dvec3(p), ++count;
     }
     EXPECT_GT(count, 100u) << id << " has a belly";
     return glm::vec3(sum / double(std::max<size_t>(count, 1)));
   };
-  geometry::Mesh foot = meshOf(leg.scene, "tarsals");
-  foot.append(meshOf(leg.scene, "metatarsals"));
+  geometry::Mesh foot = meshOf(leg.scene(), "tarsals");
+  foot.append(meshOf(leg.scene(), "metatarsals"));
   const geometry::Bounds bones = foot.bounds();
   const glm::vec3 middle = bones.center();
   const glm::vec3 edb = bellyCentre("extensor_digitorum_brevis");
@@ -289,7 +289,7 @@ TEST_P(MeasuredLeg, TheMusclesTheDataLackLieWhereTheyBelong) {
   // Fibularis tertius: in front of the lateral malleolus, on the front of the ankle.
   const anatomy::Landmark* malleolus = leg.measured.registered.findLandmark("lateral_malleolus");
   ASSERT_TRUE(malleolus);
-  const geometry::Mesh tertius = meshOf(leg.scene, "fibularis_tertius");
+  const geometry::Mesh tertius = meshOf(leg.scene(), "fibularis_tertius");
   ASSERT_FALSE(tertius.positions.empty());
   glm::vec3 atAnkle(0.0f);
   int count = 0;
@@ -304,12 +304,12 @@ TEST_P(MeasuredLeg, TheMusclesTheDataLackLieWhereTheyBelong) {
 TEST_P(MeasuredLeg, TendonsCrossingTheFootLieOnItsBones) {
   const BuiltMeasuredLeg& leg = built(GetParam());
   std::vector<geometry::Mesh> kept;
-  const geometry::TriangleTree bones = boneTree(leg.scene, kept);
+  const geometry::TriangleTree bones = boneTree(leg.scene(), kept);
   const float ankle = leg.measured.registered.findLandmark("ankle_joint_centre")->position.y;
   for (const char* id : {"tibialis_anterior", "extensor_hallucis_longus", "extensor_digitorum_longus",
                          "flexor_hallucis_longus", "flexor_digitorum_longus", "fibularis_longus", "tibialis_posterior"}) {
     std::vector<float> distances;
-    for (const glm::vec3& p : meshOf(leg.scene, id).positions) {
+    for (const glm::vec3& p : meshOf(leg.scene(), id).positions) {
       if (p.y < ankle - 0.01f) distances.push_back(bones.closest(p)->distance);
     }
     if (distances.size() < 20) continue;  // the muscle's belly ends above the foot
@@ -349,9 +349,9 @@ TEST_P(MeasuredLeg, TheKneeExtensorTendonsRunFromMuscleToPatellaToTibia) {
   const BuiltMeasuredLeg& leg = built(GetParam());
   const anatomy::Description& d = leg.measured.registered;
   const glm::vec3 up(0.0f, 1.0f, 0.0f);
-  const geometry::Mesh quadriceps = meshOf(leg.scene, "quadriceps_tendon"), ligament = meshOf(leg.scene, "patellar_ligament");
-  const geometry::Mesh patella = meshOf(leg.scene, "patella"), tibia = meshOf(leg.scene, "tibia");
-  const glm::vec3 bellyEnd = furthestAlong(meshOf(leg.scene, "rectus_femoris"), -up, 0.0f).front();
+  const geometry::Mesh quadriceps = meshOf(leg.scene(), "quadriceps_tendon"), ligament = meshOf(leg.scene(), "patellar_ligament");
+  const geometry::Mesh patella = meshOf(leg.scene(), "patella"), tibia = meshOf(leg.scene(), "tibia");
+  const glm::vec3 bellyEnd = furthestAlong(meshOf(leg.scene(), "rectus_femoris"), -up, 0.0f).front();
   const glm::vec3 tendonTop = furthestAlong(quadriceps, up, 0.0f).front();
   EXPECT_LT(glm::distance(bellyEnd, tendonTop), 0.03f) << "the quadriceps tendon begins where rectus femoris ends";
   EXPECT_GT(shareInside(furthestAlong(quadriceps, -up, 0.03f), patella), 0.9f) << "the quadriceps tendon runs into the patella";
@@ -395,7 +395,7 @@ TEST_P(MeasuredLeg, TheIliacWingLiesBetweenIliacusAndTheGluteals) {
   gluteals.add(leg.measured.surfaces.at("muscle/gluteus_minimus"), 0);
   gluteals.add(leg.measured.surfaces.at("muscle/gluteus_medius"), 0);
   gluteals.build();
-  const geometry::Mesh bone = meshOf(leg.scene, "hip_bone");
+  const geometry::Mesh bone = meshOf(leg.scene(), "hip_bone");
   hipBone.add(bone, 0);
   hipBone.build();
   int facing = 0, crossed = 0;

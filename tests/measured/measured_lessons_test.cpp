@@ -42,7 +42,7 @@ class MeasuredLessons : public testing::TestWithParam<std::string> {};
 TEST_P(MeasuredLessons, BuiltInLessonsPassTheirCheck) {
   const PlannedLessons& plan = planned(GetParam());
   for (const auto& [lesson, strokes] : plan.lessons) {
-    const std::vector<technique::LessonProblem> problems = technique::checkLesson(*plan.model, lesson, strokes);
+    const std::vector<technique::LessonProblem> problems = technique::checkLesson(plan.model(), lesson, strokes);
     EXPECT_TRUE(problems.empty()) << lesson.id << ": " << (problems.empty() ? std::string() : problems.front().result.message);
   }
   EXPECT_GE(plan.lessons.size(), 6u);
@@ -52,7 +52,7 @@ TEST_P(MeasuredLessons, BuiltInLessonsPassTheirCheck) {
 // stroke, drawn as planned, scores at least 90, and drawn backwards at most 20.
 TEST_P(MeasuredLessons, EachLessonStrokeScoresHighAndItsReversalLow) {
   const PlannedLessons& plan = planned(GetParam());
-  const technique::LegModel& model = *plan.model;
+  const technique::LegModel& model = plan.model();
   int scored = 0;
   for (const auto& [lesson, strokes] : plan.lessons) {
     for (size_t step = 0; step < lesson.steps.size(); ++step) {
@@ -74,7 +74,7 @@ TEST_P(MeasuredLessons, EachLessonStrokeScoresHighAndItsReversalLow) {
 // Up the fibres of gluteus medius the forearm runs against the lymph of the outer
 // buttock, which drains down and forward round the hip to the groin: the checker says so.
 TEST_P(MeasuredLessons, ADeepStrokeMayNotPushTheLymphBack) {
-  const technique::LegModel& model = *planned(GetParam()).model;
+  const technique::LegModel& model = planned(GetParam()).model();
   const technique::Lesson lesson = technique::parseLesson(
       "title: T\ncondition: C\ngoal: G\nsafety:\n  - S\nsteps:\n"
       "  - technique: forearm_glide\n    target: {tissue: gluteus_medius}\n    pressure: firm\n    caption: c\n",
