@@ -113,7 +113,11 @@ void declareViewer(CLI::App& cli, ViewerOptions& viewer) {
   addSamplesOption(cli, viewer.samples);
   cli.add_option("--record", viewer.recordPath, "Record the mouse and keys, frame by frame, into a file (Ctrl+Q quits)")
       ->type_name("FILE");
-  cli.add_option("--replay", viewer.replayPath, "Replay recorded input, then quit")->type_name("FILE");
+  CLI::Option* replay =
+      cli.add_option("--replay", viewer.replayPath, "Replay recorded input, then quit")->type_name("FILE");
+  cli.add_option("--screenshot", viewer.screenshotPath, "With --replay: write the window as a PNG when the replay ends")
+      ->type_name("FILE")
+      ->needs(replay);
   cli.add_flag("--upright", viewer.upright, "Start with the leg standing, not the client on the massage table (T toggles)");
   cli.add_option("--lesson", viewer.lesson,
                  "The lesson to play on start: a built-in lesson's name or a file (default: the last one, at first "

@@ -12,6 +12,7 @@ struct ViewerOptions {
   int samples = 0;                    // 0: automatic
   std::string lesson;  // played on start: a built-in lesson's name or a file (default: the last one)
   std::string recordPath, replayPath;  // input recorded to, or replayed from, a file
+  std::string screenshotPath;          // the window as a PNG when the replay ends
   bool upright = false;                // start with the leg standing, not the client on the table
 };
 

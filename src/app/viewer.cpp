@@ -22,6 +22,7 @@ constexpr int kSettleFrames = 3;
 constexpr double kIdleWakeSeconds = 0.5;
 constexpr double kLongestFrameStep = 0.1;  // a stalled frame does not jump the lesson ahead
 constexpr const char* kFirstLesson = "circulation";
+constexpr double kReplayFramesPerSecond = 30.0;
 
 // Whether the last events changed anything a frame would show.
 bool userActed() {
@@ -73,6 +74,7 @@ Viewer::Viewer(const ViewerOptions& options, ui::InputScript input)
     guidesOn_ = {};  // an unknown guide in an older file: start without guides
   }
   input_ = std::move(input);
+  screenshotPath_ = options.screenshotPath;
   loadRequested(options.model);
   // Planned once the first frame is on screen.
   pendingLesson_ = !options.lesson.empty()          ? options.lesson
@@ -122,8 +124,13 @@ float Viewer::aspect() const {
   return height > 0 ? static_cast<float>(width) / static_cast<float>(height) : 1.0f;
 }
 
+double Viewer::clock() const {
+  if (input_.mode() == ui::InputScript::Mode::Replay) return frameNumber_ / kReplayFramesPerSecond;
+  return render::GlContext::seconds();
+}
+
 ui::Stage Viewer::stage() {
-  ui::Stage stage{scene_.get(), leg_.get(), &camera_, &frame_, 0, 0, render::GlContext::seconds()};
+  ui::Stage stage{scene_.get(), leg_.get(), &camera_, &frame_, 0, 0, clock()};
   context_.framebufferSize(stage.width, stage.height);
   return stage;
 }
@@ -172,7 +179,7 @@ void Viewer::openLesson(const std::string& nameOrFile) {
 void Viewer::applyPracticeRequest(const ui::PracticeRequest& request) {
   if (request.fromLessonStep && lesson_.step()) practice_.chooseFrom(*lesson_.step());
   if (request.draw) lesson_.pause();  // the lesson waits while the student draws
-  practice_.apply(request, render::GlContext::seconds());
+  practice_.apply(request, clock());
   if (request.quiz) startQuiz();
 }
 
@@ -307,19 +314,21 @@ void Viewer::drawFrame(int width, int height) {
   frame_.overlays = composeOverlays(stage);
   renderer_.render(frame_, 0, width, height);
   imgui_->endFrame();
+  if (!screenshotPath_.empty() && context_.closeRequested())  // the replay's last frame
+    render::writePng(std::exchange(screenshotPath_, {}), context_.readWindow());
   context_.swapBuffers();
 }
 
 int Viewer::run() {
   frame_.camera = &camera_;
   int quietFrames = 0;
-  double lastFrame = render::GlContext::seconds();
+  double lastFrame = clock();
   while (!context_.closeRequested()) {
     // A playing lesson animates every frame; otherwise an idle viewer sleeps until the user
     // acts, with a few frames after each input to let ImGui settle hover and focus.
     if (quietFrames > kSettleFrames && !animating()) context_.waitEvents(kIdleWakeSeconds);
     else context_.pollEvents();
-    const double now = render::GlContext::seconds();
+    const double now = clock();
     // Playing the lesson again leaves practice.
     if (lesson_.advance(std::min(now - lastFrame, kLongestFrameStep)) && practice_.practising()) practice_.leave();
     lastFrame = now;

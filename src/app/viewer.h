@@ -63,6 +63,9 @@ class Viewer {
   void loadDropped();
   void drawFrame(int width, int height);
   float aspect() const;
+  // Seconds for animation and input: the window library's clock, or in a replay the frame
+  // count at a fixed rate, so that a replay shows the same moments every time it runs.
+  double clock() const;
 
   render::GlContext context_;
   std::unique_ptr<ui::ImGuiSession> imgui_;
@@ -80,6 +83,7 @@ class Viewer {
   teaching::GuideToggles guidesOn_;
   scene::Overlays overlays_;
   std::string pendingLesson_;  // the lesson to open after the first frame
+  std::string screenshotPath_;  // written when the replay ends
   std::string settingsPath_ = UserSettings::defaultPath();
   UserSettings savedSettings_;
   double settingsSavedAt_ = 0;

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "render/image.h"
+
 struct GLFWwindow;
 
 namespace legatlas::render {
@@ -52,6 +54,8 @@ class GlContext {
   void setFullscreen(bool on);
   // Called with the paths of files dropped on the window.
   void onFilesDropped(std::function<void(const std::vector<std::string>&)> handler);
+  // What the window shows in its back buffer (call before swapBuffers); empty headless.
+  Image readWindow() const;
   // Seconds since the windowing library started: the clock input and animation use.
   static double seconds();
 

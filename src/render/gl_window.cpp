@@ -1,6 +1,7 @@
 // The window half of GlContext: events, frames, fullscreen and dropped files, so that no
 // caller outside render/ needs GLFW.
 #include <GLFW/glfw3.h>
+#include <algorithm>
 #include <epoxy/gl.h>
 
 #include "render/gl_context.h"
@@ -54,5 +55,21 @@ void GlContext::onFilesDropped(std::function<void(const std::vector<std::string>
 }
 
 double GlContext::seconds() { return glfwGetTime(); }
+
+Image GlContext::readWindow() const {
+  if (!window_) return {};
+  int width = 0, height = 0;
+  framebufferSize(width, height);
+  Image image{width, height, std::vector<uint8_t>(static_cast<size_t>(width) * height * 4)};
+  std::vector<uint8_t> bottomUp(image.rgba.size());
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+  glReadBuffer(GL_BACK);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, bottomUp.data());
+  const size_t row = static_cast<size_t>(width) * 4;
+  for (int y = 0; y < height; ++y)  // GL counts rows from the bottom; images from the top
+    std::copy_n(bottomUp.begin() + static_cast<long>(row * (height - 1 - y)), row, image.rgba.begin() + static_cast<long>(row * y));
+  return image;
+}
 
 }  // namespace legatlas::render

@@ -48,7 +48,13 @@ const Tolerance& tolerance() {
 struct Picture {
   const char* name;
   const char* arguments;
+  const char* outOption = "--out";
+  const char* environment = "";
 };
+
+// The viewer in a screen of its own, the same size wherever the tests run (presentation
+// mode fills the screen).
+constexpr const char* kOwnScreen = "xvfb-run -a -s '-screen 0 960x540x24'";
 
 void PrintTo(const Picture& picture, std::ostream* out) { *out << picture.name; }
 
@@ -80,6 +86,10 @@ const Picture kPictures[] = {
     {"guide-fibres-tibialis-anterior", "render --leg female --guides fibres --select tibialis_anterior --view anterior "
                                        "--layers muscles,bones,tendons --focus tibialis_anterior --size 200x400"},
     {"guide-veins-medial", "render --leg female --guides veins --view medial --size 200x400"},
+    // The viewer presenting (F5 pressed in the replay): the step's caption large at the
+    // bottom, no panels, the laser pointer; three seconds into the edema lesson.
+    {"viewer-presenting-edema", "--leg female --lesson edema --replay " LEGATLAS_SOURCE_DIR
+                                "/tests/data/input/present_edema.json", "--screenshot", kOwnScreen},
 };
 
 struct Pixels {
@@ -100,7 +110,9 @@ TEST_P(ImageBaselines, TheRenderMatchesItsBaseline) {
   const Picture& picture = GetParam();
   const fs::path baseline = fs::path(LEGATLAS_SOURCE_DIR) / "tests/data/baselines" / (std::string(picture.name) + ".png");
   const fs::path rendered = fs::temp_directory_path() / ("legatlas-" + std::to_string(::getpid()) + "-" + picture.name + ".png");
-  const auto run = runLegatlas(std::string(picture.arguments) + " --out " + rendered.string());
+  const auto run = runLegatlas(std::string(picture.arguments) + " " + picture.outOption + " " + rendered.string(),
+                               "HOME=" + (fs::temp_directory_path() / ("legatlas-home-" + std::to_string(::getpid()))).string() +
+                                   " " + picture.environment);
   ASSERT_EQ(run.exitCode, 0) << run.output;
   if (std::getenv("LEGATLAS_UPDATE_BASELINES")) {
     fs::create_directories(baseline.parent_path());
