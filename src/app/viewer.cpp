@@ -22,7 +22,6 @@ constexpr int kSettleFrames = 3;
 constexpr double kIdleWakeSeconds = 0.5;
 constexpr double kLongestFrameStep = 0.1;  // a stalled frame does not jump the lesson ahead
 constexpr const char* kFirstLesson = "circulation";
-constexpr double kReplayFramesPerSecond = 30.0;
 
 // Whether the last events changed anything a frame would show.
 bool userActed() {
@@ -125,7 +124,7 @@ float Viewer::aspect() const {
 }
 
 double Viewer::clock() const {
-  if (input_.mode() == ui::InputScript::Mode::Replay) return frameNumber_ / kReplayFramesPerSecond;
+  if (input_.mode() == ui::InputScript::Mode::Replay) return frameNumber_ / ui::InputScript::kFramesPerSecond;
   return render::GlContext::seconds();
 }
 

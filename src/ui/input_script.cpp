@@ -39,6 +39,7 @@ void inject(const InputScript::State& s) {
     io.KeysDown[index] = std::find(s.keys.begin(), s.keys.end(), index) != s.keys.end();
   }
   io.KeyCtrl = io.KeysDown[imguiKeyIndex(Key::LeftControl)];
+  io.DeltaTime = static_cast<float>(1.0 / InputScript::kFramesPerSecond);
 }
 
 }  // namespace

@@ -11,6 +11,10 @@ namespace legatlas::ui {
 class InputScript {
  public:
   enum class Mode { Off, Record, Replay };
+  // A replay's frames are this far apart in time, whatever the frames really take, for
+  // the program and for Dear ImGui (key repeat, hover delays): it shows the same moments
+  // every run.
+  static constexpr double kFramesPerSecond = 30.0;
 
   InputScript() = default;
   // Throws InputError naming the file when a replay cannot be read.

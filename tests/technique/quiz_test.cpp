@@ -2,9 +2,11 @@
 // planner sends the stroke.
 #include <gtest/gtest.h>
 
+#include <glm/vector_relational.hpp>
 #include <set>
 
 #include "built_leg.h"
+#include "teaching/quiz_view.h"
 #include "technique/quiz.h"
 
 namespace legatlas::technique {
@@ -46,6 +48,35 @@ TEST(Quiz, TheSameSeedGivesTheSameQuiz) {
   bool differs = false;
   for (size_t i = 0; i < a.size(); ++i) differs = differs || a[i].choices != c[i].choices;
   EXPECT_TRUE(differs);
+}
+
+// A question is shown from the side its muscle lies on, with the muscle in the frame.
+TEST(Quiz, AQuestionIsSeenFromTheSideItsMuscleLiesOn) {
+  const teaching::Leg& leg = testing::builtLeg();
+  const struct {
+    const char* muscle;
+    scene::ViewPreset side;
+  } cases[] = {{"tibialis_anterior", scene::ViewPreset::Anterior},
+               {"gastrocnemius_medial_head", scene::ViewPreset::Posterior},
+               {"vastus_lateralis", scene::ViewPreset::Lateral},
+               {"gracilis", scene::ViewPreset::Medial}};
+  for (const auto& c : cases) {
+    QuizQuestion question;
+    question.tissue = leg.scene().findTissue(c.muscle);
+    ASSERT_GE(question.tissue, 0) << c.muscle;
+    const auto view = teaching::questionView(leg, question);
+    ASSERT_TRUE(view.has_value()) << c.muscle;
+    EXPECT_EQ(view->preset, c.side) << c.muscle;
+    for (const scene::SceneMesh& m : leg.scene().meshes) {
+      if (m.tissueIndex != question.tissue) continue;
+      const geometry::Bounds own = m.mesh.bounds();
+      const bool inside = glm::all(glm::greaterThanEqual(own.min, view->framed.min)) &&
+                          glm::all(glm::lessThanEqual(own.max, view->framed.max));
+      EXPECT_TRUE(inside) << c.muscle << " should be in the frame";
+    }
+    EXPECT_EQ(teaching::questionOverlays(question).workedTissue, question.tissue);
+  }
+  EXPECT_FALSE(teaching::questionView(leg, QuizQuestion{}).has_value());  // about no muscle
 }
 
 }  // namespace
