@@ -1,0 +1,38 @@
+#pragma once
+// Excess interstitial fluid in the tissue under the skin, per skin vertex (millilitres),
+// and what has left it. Fluid is conserved: what the tissue holds plus what has drained
+// away always equals what it started with (docs/simulation.md).
+#include <vector>
+
+#include "simulation/skin_graph.h"
+
+namespace legatlas::simulation {
+
+class TissueFluid {
+ public:
+  explicit TissueFluid(SkinGraph skin);
+
+  const SkinGraph& skin() const { return skin_; }
+  // Millilitres at each vertex of the skin.
+  const std::vector<double>& excess() const { return excess_; }
+  // Sets the fluid, e.g. a condition's starting swelling. Negative amounts are refused
+  // (InputError naming `source`); what has drained is counted from here.
+  void setExcess(std::vector<double> millilitres, const std::string& source);
+  // Millilitres held now, and drained away since setExcess.
+  double held() const;
+  double drained() const { return drained_; }
+
+  // Fluid spreads within the tissue from where there is more per area of skin toward
+  // where there is less, with `diffusivity` in m²/s, for `seconds`.
+  void spread(double seconds, double diffusivity);
+  // The slow natural drainage (venous reabsorption and the lymphatics at rest): each
+  // vertex loses `ratePerSecond` of what it holds every second.
+  void drainNaturally(double seconds, double ratePerSecond);
+
+ private:
+  SkinGraph skin_;
+  std::vector<double> excess_;
+  double drained_ = 0;
+};
+
+}  // namespace legatlas::simulation
