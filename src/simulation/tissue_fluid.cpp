@@ -31,6 +31,12 @@ void TissueFluid::setExcess(std::vector<double> millilitres, const std::string& 
   drained_ = 0;
 }
 
+double TissueFluid::take(size_t vertex, double ml) {
+  const double taken = std::clamp(ml, 0.0, excess_[vertex]);
+  excess_[vertex] -= taken;
+  return taken;
+}
+
 double TissueFluid::held() const { return std::accumulate(excess_.begin(), excess_.end(), 0.0); }
 
 void TissueFluid::spread(double seconds, double diffusivity) {

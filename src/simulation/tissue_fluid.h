@@ -2,6 +2,7 @@
 // Excess interstitial fluid in the tissue under the skin, per skin vertex (millilitres),
 // and what has left it. Fluid is conserved: what the tissue holds plus what has drained
 // away always equals what it started with (docs/simulation.md).
+#include <string>
 #include <vector>
 
 #include "simulation/skin_graph.h"
@@ -21,6 +22,11 @@ class TissueFluid {
   // Millilitres held now, and drained away since setExcess.
   double held() const;
   double drained() const { return drained_; }
+
+  // Takes up to `ml` from a vertex (what it holds at most) and returns what was taken.
+  double take(size_t vertex, double ml);
+  // Puts fluid taken from elsewhere at a vertex.
+  void add(size_t vertex, double ml) { excess_[vertex] += ml; }
 
   // Fluid spreads within the tissue from where there is more per area of skin toward
   // where there is less, with `diffusivity` in m²/s, for `seconds`.
