@@ -271,10 +271,7 @@ int runRender(const RenderOptions& options) {
   render::FrameInputs frame{&camera, layers, selected};
   // With a lesson, the client lies on the table in the step's position unless --upright.
   std::unique_ptr<teaching::TreatmentRoom> room;
-  if (moment && !options.upright) {
-    room = std::make_unique<teaching::TreatmentRoom>(scene, teaching::builtInBodyPath());
-    if (!room->problem().empty()) std::cerr << "warning: the table is shown without the body: " << room->problem() << '\n';
-  }
+  if (moment && !options.upright) room = teaching::openTreatmentRoom(scene);
   frame.surroundings = aimCamera(options, scene, moment.get(), room.get(), *renderer, frame, camera);
   scene::Overlays guideOverlays;
   scene::Overlays& overlays = moment ? moment->overlays : guideOverlays;

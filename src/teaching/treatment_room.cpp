@@ -1,5 +1,7 @@
 #include "teaching/treatment_room.h"
 
+#include <iostream>
+
 #include "teaching/leg_source.h"
 #include "core/error.h"
 #include "scene/body_mesh.h"
@@ -17,6 +19,12 @@ const glm::vec3 kHeartArrowColor{0.85f, 0.2f, 0.25f};
 }  // namespace
 
 std::string builtInBodyPath() { return assetPath("body/body.mesh"); }
+
+std::unique_ptr<TreatmentRoom> openTreatmentRoom(const scene::Scene& leg) {
+  auto room = std::make_unique<TreatmentRoom>(leg, builtInBodyPath());
+  if (!room->problem().empty()) std::cerr << "warning: the table is shown without the body: " << room->problem() << '\n';
+  return room;
+}
 
 TreatmentRoom::TreatmentRoom(const scene::Scene& leg, const std::string& bodyPath) {
   try {

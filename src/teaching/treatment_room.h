@@ -3,6 +3,7 @@
 // the step, as a faint body around the leg, with an arrow on the table toward the heart.
 // The upright leg stays available: a room that is not on shows nothing.
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -33,6 +34,9 @@ class TreatmentRoom {
 
 // assets/body/body.mesh, beside the other assets.
 std::string builtInBodyPath();
+// The room around `leg` with the built-in body; a body that cannot be read is reported on
+// standard error as a warning, and the table is shown without it.
+std::unique_ptr<TreatmentRoom> openTreatmentRoom(const scene::Scene& leg);
 
 // Shows a step: the camera aimed at it (from `view`, or as a therapist at the table sees
 // it) and, when a room is given, the client on the table in the step's position; with no

@@ -38,8 +38,7 @@ void LessonMode::setLeg(const Stage& stage) {
   leg_ = stage.leg;
   scene_ = stage.scene;
   if (!leg_) return;
-  room_ = std::make_unique<teaching::TreatmentRoom>(leg_->scene(), teaching::builtInBodyPath());
-  if (!room_->problem().empty()) std::cerr << "warning: the table is shown without the body: " << room_->problem() << '\n';
+  room_ = teaching::openTreatmentRoom(leg_->scene());
   if (playing) open(*playing);  // strokes are planned again on the new leg
 }
 

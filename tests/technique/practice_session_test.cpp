@@ -36,10 +36,16 @@ void drag(PracticeSession& practice, const std::vector<technique::StrokeSample>&
   practice.release(leg());
 }
 
-TEST(PracticeSession, TheDrawnStrokeKeepsTheNormalsItWasDrawnWithAndIsScored) {
-  const technique::Stroke correct = plannedThumbStroke();
+// Thumb strokes on tibialis anterior, armed as the panel's "Draw a stroke" does.
+PracticeSession armedForThumbStroke() {
   PracticeSession practice;
   practice.arm(technique::findTechnique("thumb_stroke"), "tibialis_anterior");
+  return practice;
+}
+
+TEST(PracticeSession, TheDrawnStrokeKeepsTheNormalsItWasDrawnWithAndIsScored) {
+  const technique::Stroke correct = plannedThumbStroke();
+  PracticeSession practice = armedForThumbStroke();
   drag(practice, correct.working, false);
   ASSERT_TRUE(practice.result().has_value());
   EXPECT_GE(practice.result()->score, 90);
@@ -57,8 +63,7 @@ TEST(PracticeSession, TheDrawnStrokeKeepsTheNormalsItWasDrawnWithAndIsScored) {
 
 TEST(PracticeSession, AReversedStrokeScoresLowAndTheCorrectOneIsShownWithItsArrow) {
   const technique::Stroke correct = plannedThumbStroke();
-  PracticeSession practice;
-  practice.arm(technique::findTechnique("thumb_stroke"), "tibialis_anterior");
+  PracticeSession practice = armedForThumbStroke();
   drag(practice, correct.working, true);
   ASSERT_TRUE(practice.result().has_value());
   EXPECT_LE(practice.result()->score, 20);
@@ -71,8 +76,7 @@ TEST(PracticeSession, AReversedStrokeScoresLowAndTheCorrectOneIsShownWithItsArro
 
 TEST(PracticeSession, ATwitchIsNotAStrokeAndLeavesDrawingArmed) {
   const technique::Stroke correct = plannedThumbStroke();
-  PracticeSession practice;
-  practice.arm(technique::findTechnique("thumb_stroke"), "tibialis_anterior");
+  PracticeSession practice = armedForThumbStroke();
   drag(practice, {correct.working[0], correct.working[1]}, false);  // well under a centimetre
   EXPECT_FALSE(practice.result().has_value());
   EXPECT_TRUE(practice.armed());
