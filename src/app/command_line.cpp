@@ -10,6 +10,7 @@
 #include "app/commands.h"
 #include "app/inspect_commands.h"
 #include "app/lesson_commands.h"
+#include "app/simulate_command.h"
 #include "app/soak.h"
 #include "app/viewer.h"
 #include "core/error.h"
@@ -97,6 +98,7 @@ struct Choices {
   BuildModelOptions build;
   bool techniquesJson = false, lessonsJson = false;
   LessonOptions strokes, check;
+  SimulateOptions simulate;
   SoakOptions soak;
   ScoreOptions score;
 };
@@ -178,6 +180,23 @@ void declareLessonCommand(CLI::App& command, LessonOptions& lesson) {
   addJsonFlag(command, lesson.json);
 }
 
+void declareSimulate(CLI::App& command, SimulateOptions& simulate) {
+  addModelOptions(command, simulate.model);
+  command.add_option("--lesson", simulate.lesson, "A built-in lesson's name, or a lesson file")
+      ->required()
+      ->type_name("NAME|FILE");
+  command
+      .add_option("--condition", simulate.condition,
+                  "The swelling to start from: a built-in condition (ankle_lower_leg, post_exercise_calf, whole_limb) or "
+                  "a conditions file; default: ankle_lower_leg")
+      ->type_name("ID|FILE");
+  command.add_flag("--reverse", simulate.reverse, "Play every stroke backwards, away from the nodes");
+  command.add_option("--order", simulate.order, "Reorder the steps: from the groin down, or from the foot up")
+      ->check(CLI::IsMember({"proximal-first", "distal-first"}));
+  addAnatomyOption(command, simulate.anatomyDir);
+  addJsonFlag(command, simulate.json);
+}
+
 void declareCheck(CLI::App& command, LessonOptions& check) {
   command.add_option("lesson", check.lesson, "A lesson file, or a built-in lesson's name")->required()->type_name("FILE");
   addModelOptions(command, check.model);
@@ -244,6 +263,8 @@ std::vector<Command> commands(Choices& c, std::chrono::steady_clock::time_point 
        [&c](CLI::App& command) { declareLessonCommand(command, c.strokes); }, [&c] { return runStrokes(c.strokes); }},
       {"check", "Check a lesson: read it, plan its strokes and check each against the anatomy; exits 1 on any problem",
        [&c](CLI::App& command) { declareCheck(command, c.check); }, [&c] { return runCheck(c.check); }},
+      {"simulate", "Play a lesson's strokes on a swelling and print the excess fluid and the tape's circumferences after each step",
+       [&c](CLI::App& command) { declareSimulate(command, c.simulate); }, [&c] { return runSimulate(c.simulate); }},
       {"soak", "Play every built-in lesson in a loop, headless, watching memory and GL objects for leaks",
        [&c](CLI::App& command) { declareSoak(command, c.soak); }, [&c] { return runSoak(c.soak); }},
       {"score", "Score a drawn stroke ([x, y, z, t] samples, model frame) for a technique on a tissue or region",

@@ -8,9 +8,9 @@
 namespace legatlas::simulation {
 namespace {
 
-// Under the hand the effect fades from the contact's middle to its rim.
-double underHand(const HandContact& hand, const glm::vec3& p) {
-  const double d = glm::distance(hand.position, p) / std::max(hand.radius, 1e-4f);
+// An effect reaching `radius` from the hand fades from the middle to the rim.
+double fading(const HandContact& hand, const glm::vec3& p, double radius) {
+  const double d = glm::distance(hand.position, p) / std::max(radius, 1e-4);
   return d >= 1.0 ? 0.0 : 1.0 - d * d;
 }
 
@@ -27,50 +27,77 @@ double uptakeAtPressure(technique::Pressure pressure) {
   return 1.0;
 }
 
-EdemaModel::EdemaModel(SkinGraph skin, const technique::LymphFlowField& flow, EdemaParameters parameters)
-    : fluid_(std::move(skin)), parameters_(parameters), collectors_(flow.territories().size(), 0.0) {
+EdemaModel::EdemaModel(SkinGraph skin, const technique::LymphFlowField& flow, std::vector<NodeGroup> nodes,
+                       EdemaParameters parameters)
+    : fluid_(std::move(skin)),
+      parameters_(parameters),
+      collectors_([&] {
+        const SkinGraph& g = fluid_.skin();
+        std::vector<int> territory(g.size(), -1);
+        for (size_t i = 0; i < g.size(); ++i) territory[i] = flow.territoryAt(g.positions[i]);
+        return LymphCollectors(std::move(nodes), g.positions, territory, parameters.collectors);
+      }()) {
   const SkinGraph& g = fluid_.skin();
-  territory_.resize(g.size(), -1);
   flowAt_.resize(g.size(), glm::vec3(0.0f));
-  for (size_t i = 0; i < g.size(); ++i) {
-    territory_[i] = flow.territoryAt(g.positions[i]);
-    flowAt_[i] = flow.at(g.positions[i], g.normals[i]);
-  }
-  for (size_t t = 0; t < flow.territories().size(); ++t) {
-    const std::string& name = flow.territories()[t];
-    if (name.find("inguinal") != std::string::npos && inguinal_ < 0) inguinal_ = static_cast<int>(t);
-  }
+  for (size_t i = 0; i < g.size(); ++i) flowAt_[i] = flow.at(g.positions[i], g.normals[i]);
 }
 
 double EdemaModel::accounted() const {
-  return fluid_.held() + fluid_.drained() + std::accumulate(collectors_.begin(), collectors_.end(), 0.0) + atNodes_;
+  return fluid_.held() + fluid_.drained() + collectors_.held() + collectors_.leftTheLeg();
 }
 
 void EdemaModel::advance(double seconds, const HandContact* hand) {
   if (seconds <= 0) return;
-  if (hand && hand->metres > 0) carry(*hand);
-  takeUp(seconds, hand);
-  emptyCollectors(seconds);
-  fluid_.spread(seconds, parameters_.diffusivity);
+  const std::vector<Touch> touch = hand ? touched(*hand) : std::vector<Touch>{};
+  if (hand && hand->metres > 0) carry(*hand, touch);
+  takeUp(seconds, hand, touch);
+  pump(seconds, hand, touch);
+  // Spreading is slow: solved in steps of one length, so its factorisation is reused.
+  unspread_ += seconds;
+  while (unspread_ >= parameters_.spreadEvery) {
+    fluid_.spread(parameters_.spreadEvery, parameters_.diffusivity);
+    unspread_ -= parameters_.spreadEvery;
+  }
   fluid_.drainNaturally(seconds, parameters_.naturalDrainage);
+  seconds_ += seconds;
+}
+
+// The skin under the hand, and how well the hand's travel there runs with the lymph:
+// a stretch along the flow moves lymph on through the valves; against it, the valves
+// close and the stretch moves nothing on; across it, little (the cosine squared, so that
+// a stroke 45° off the flow does half). A hand that does not travel stretches nothing.
+std::vector<EdemaModel::Touch> EdemaModel::touched(const HandContact& hand) const {
+  const SkinGraph& g = fluid_.skin();
+  const float length = glm::length(hand.direction);
+  const bool travelling = length > 0 && hand.metres > 0;
+  const glm::vec3 way = travelling ? hand.direction / length : glm::vec3(0.0f);
+  std::vector<Touch> touch;
+  for (size_t i = 0; i < g.size(); ++i) {
+    const double stretched = fading(hand, g.positions[i], hand.radius * parameters_.stretchReach);
+    if (stretched <= 0) continue;
+    const double cosine = std::max(0.0f, glm::dot(way, flowAt_[i]));
+    const double along = travelling ? cosine * cosine : 0.0;
+    touch.push_back({static_cast<uint32_t>(i), fading(hand, g.positions[i], hand.radius), stretched, along});
+  }
+  return touch;
 }
 
 // The skin stretched under a travelling hand carries the fluid beneath it the way the
 // hand goes: each vertex under the hand passes a share of its fluid to the neighbours
 // that lie ahead of it.
-void EdemaModel::carry(const HandContact& hand) {
+void EdemaModel::carry(const HandContact& hand, const std::vector<Touch>& touch) {
   const SkinGraph& g = fluid_.skin();
-  const glm::vec3 way = glm::length(hand.direction) > 0 ? glm::normalize(hand.direction) : glm::vec3(0.0f);
-  if (way == glm::vec3(0.0f)) return;
+  if (glm::length(hand.direction) <= 0) return;
+  const glm::vec3 way = glm::normalize(hand.direction);
   const double share = std::min(0.9, parameters_.carried * hand.metres / std::max(hand.radius, 1e-4f));
-  for (size_t i = 0; i < g.size(); ++i) {
-    const double weight = underHand(hand, g.positions[i]);
-    if (weight <= 0) continue;
+  for (const Touch& t : touch) {
+    const uint32_t i = t.vertex;
+    if (t.weight <= 0) continue;
     double ahead = 0;
     for (uint32_t k = g.first[i]; k < g.first[i + 1]; ++k)
       ahead += std::max(0.0f, glm::dot(g.positions[g.neighbour[k]] - g.positions[i], way));
     if (ahead <= 0) continue;
-    const double moving = fluid_.take(i, fluid_.excess()[i] * share * weight);
+    const double moving = fluid_.take(i, fluid_.excess()[i] * share * t.weight);
     for (uint32_t k = g.first[i]; k < g.first[i + 1]; ++k) {
       const double along = std::max(0.0f, glm::dot(g.positions[g.neighbour[k]] - g.positions[i], way));
       if (along > 0) fluid_.add(g.neighbour[k], moving * along / ahead);
@@ -78,37 +105,46 @@ void EdemaModel::carry(const HandContact& hand) {
   }
 }
 
-// The initial lymphatics take fluid in, at rest slowly and under a light hand much
-// faster, as far as their territory's collectors have room.
-void EdemaModel::takeUp(double seconds, const HandContact* hand) {
+// The initial lymphatics take fluid in, at rest slowly and under a light hand stretching
+// the skin along the flow much faster, as far as their stretch of collectors has room.
+void EdemaModel::takeUp(double seconds, const HandContact* hand, const std::vector<Touch>& touch) {
   const SkinGraph& g = fluid_.skin();
-  const double opened = hand ? parameters_.strokedUptake * uptakeAtPressure(hand->pressure) : 0.0;
+  std::vector<double> opened(g.size(), 0.0);
+  if (hand)
+    for (const Touch& t : touch)
+      opened[t.vertex] = parameters_.strokedUptake * uptakeAtPressure(hand->pressure) * t.stretched * t.along;
   for (size_t i = 0; i < g.size(); ++i) {
-    const int t = territory_[i];
-    if (t < 0 || fluid_.excess()[i] <= 0) continue;
-    const double room = std::max(0.0, 1.0 - collectors_[t] / parameters_.collectorCapacity);
-    const double rate = (parameters_.restingUptake + (hand ? opened * underHand(*hand, g.positions[i]) : 0.0)) * room;
+    const int stretch = collectors_.stretchOf(i);
+    if (stretch < 0 || fluid_.excess()[i] <= 0) continue;
+    const double rate = (parameters_.restingUptake + opened[i]) * collectors_.room(stretch);
     const double taken = fluid_.take(i, fluid_.excess()[i] * (1.0 - std::exp(-rate * seconds)));
-    collectors_[t] += taken;
+    collectors_.receive(stretch, taken);
     takenUp_ += taken;
   }
 }
 
-// Collectors carry their lymph to their nodes; the knee's drain on into the groin's
-// (through the deep vessels), so a full groin holds back the knee's too.
-void EdemaModel::emptyCollectors(double seconds) {
-  const double leaving = 1.0 - std::exp(-parameters_.collectorOutflow * seconds);
-  for (size_t t = 0; t < collectors_.size(); ++t) {
-    double out = collectors_[t] * leaving;
-    if (static_cast<int>(t) != inguinal_ && inguinal_ >= 0) {
-      out *= std::max(0.0, 1.0 - collectors_[inguinal_] / parameters_.collectorCapacity);
-      collectors_[t] -= out;
-      collectors_[inguinal_] += out;
-    } else {
-      collectors_[t] -= out;
-      atNodes_ += out;
+// A light hand along the flow makes the collectors beneath it pump faster, and over a
+// territory's nodes opens them.
+void EdemaModel::pump(double seconds, const HandContact* hand, const std::vector<Touch>& touch) {
+  std::vector<double> pumped(collectors_.stretchCount(), 0.0), atNodes(collectors_.groups().size(), 0.0);
+  double total = 0;
+  for (const Touch& t : touch) total += t.stretched * fluid_.skin().areas[t.vertex];
+  if (hand && total > 0) {
+    const double pressure = uptakeAtPressure(hand->pressure);
+    for (const Touch& t : touch) {
+      const double share = t.stretched * fluid_.skin().areas[t.vertex] / total * t.along * pressure;
+      const int stretch = collectors_.stretchOf(t.vertex);
+      if (stretch >= 0) pumped[stretch] += share;
+      const glm::vec3& p = fluid_.skin().positions[t.vertex];
+      for (size_t n = 0; n < collectors_.groups().size(); ++n) {
+        const auto& nodes = collectors_.groups()[n].nodes;
+        if (std::any_of(nodes.begin(), nodes.end(),
+                        [&](const glm::vec3& node) { return glm::distance(node, p) < parameters_.nodeReach; }))
+          atNodes[n] += share;
+      }
     }
   }
+  collectors_.flow(seconds, pumped, atNodes);
 }
 
 }  // namespace legatlas::simulation

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "simulation/lymph_collectors.h"
 #include "simulation/tissue_fluid.h"
 #include "technique/catalogue.h"
 #include "technique/lymph_flow.h"
@@ -14,18 +15,20 @@ namespace legatlas::simulation {
 
 // Figures the model is run with; each is explained, with its source, in docs/simulation.md.
 struct EdemaParameters {
-  double diffusivity = 1e-7;         // m²/s: slow spreading within the tissue
-  double naturalDrainage = 1e-5;     // per second: the swelling's own slow resolution
-  double restingUptake = 5e-5;       // per second: initial lymphatics taking fluid in at rest
-  double strokedUptake = 6e-3;       // per second, under a very light hand: skin stretch opens them
-  double carried = 0.5;              // share of the fluid under the hand moved as it travels its own radius
-  double collectorCapacity = 25.0;   // ml a territory's collectors hold before they slow uptake
-  double collectorOutflow = 0.02;    // per second: the share of a collector's fluid reaching its nodes
+  double diffusivity = 1e-7;        // m²/s: slow spreading within the tissue
+  double spreadEvery = 10.0;        // seconds: spreading is solved in steps of this length
+  double naturalDrainage = 1e-5;    // per second: the swelling's own slow resolution
+  double restingUptake = 2e-5;      // per second: initial lymphatics taking fluid in at rest
+  double strokedUptake = 0.15;     // per second, under a very light hand along the flow
+  double carried = 0.5;             // share of the fluid under the hand moved as it travels its own radius
+  double stretchReach = 2.0;        // the skin stretches round the hand to this many times its radius
+  double nodeReach = 0.06;          // metres: a hand this near a territory's nodes works them
+  CollectorParameters collectors;
 };
 
 // The hand on the skin at one moment of a stroke.
 struct HandContact {
-  glm::vec3 position{0.0f}, direction{0.0f};  // direction: unit, the way the hand travels
+  glm::vec3 position{0.0f}, direction{0.0f};  // direction: the way the hand travels (zero: resting)
   float radius = 0.04f;                       // metres of skin under the contact
   technique::Pressure pressure = technique::Pressure::VeryLight;
   float metres = 0;  // travelled since the last step
@@ -37,34 +40,41 @@ double uptakeAtPressure(technique::Pressure pressure);
 
 class EdemaModel {
  public:
-  EdemaModel(SkinGraph skin, const technique::LymphFlowField& flow, EdemaParameters parameters = {});
+  // `nodes` gives each territory of the flow (in the flow's order) its nodes.
+  EdemaModel(SkinGraph skin, const technique::LymphFlowField& flow, std::vector<NodeGroup> nodes,
+             EdemaParameters parameters = {});
 
   TissueFluid& fluid() { return fluid_; }
   const TissueFluid& fluid() const { return fluid_; }
-  // Millilitres in each territory's collectors (indexed as the flow's territories()).
-  const std::vector<double>& collectors() const { return collectors_; }
-  // Millilitres that have reached the nodes.
-  double atNodes() const { return atNodes_; }
-  // Everything accounted for: in the tissue, in the collectors, at the nodes, drained.
+  LymphCollectors& collectors() { return collectors_; }
+  const LymphCollectors& collectors() const { return collectors_; }
+  // Everything accounted for: in the tissue, in the collectors, out of the leg, drained.
   double accounted() const;
-  // Millilitres the lymphatics have taken in since the start.
+  // Millilitres the initial lymphatics have taken in since the start.
   double takenUp() const { return takenUp_; }
+  // Seconds simulated since the start.
+  double seconds() const { return seconds_; }
 
   // Moves the model on by `seconds`, with a hand on the skin (or none).
   void advance(double seconds, const HandContact* hand);
 
  private:
-  void carry(const HandContact& hand);
-  void takeUp(double seconds, const HandContact* hand);
-  void emptyCollectors(double seconds);
+  struct Touch {
+    uint32_t vertex;
+    double weight;     // 1 under the middle of the hand, fading to 0 at its rim
+    double stretched;  // the same over the skin the hand stretches round it
+    double along;   // 0 .. 1: how well the hand's travel runs with the lymph flow there
+  };
+  std::vector<Touch> touched(const HandContact& hand) const;
+  void carry(const HandContact& hand, const std::vector<Touch>& touch);
+  void takeUp(double seconds, const HandContact* hand, const std::vector<Touch>& touch);
+  void pump(double seconds, const HandContact* hand, const std::vector<Touch>& touch);
 
   TissueFluid fluid_;
   EdemaParameters parameters_;
-  std::vector<int> territory_;     // per skin vertex, -1 where no vessel drains it
   std::vector<glm::vec3> flowAt_;  // per skin vertex: the way lymph drains there
-  std::vector<double> collectors_;
-  int inguinal_ = -1;  // the territory whose nodes the others drain on into
-  double atNodes_ = 0, takenUp_ = 0;
+  LymphCollectors collectors_;
+  double takenUp_ = 0, seconds_ = 0, unspread_ = 0;
 };
 
 }  // namespace legatlas::simulation

@@ -47,6 +47,7 @@ SkinGraph skinGraph(const geometry::Mesh& skin) {
     if (a == b || b == c || c == a) continue;
     const double area = 0.5 * glm::length(glm::cross(g.positions[b] - g.positions[a], g.positions[c] - g.positions[a]));
     for (uint32_t v : {a, b, c}) g.areas[v] += area / 3.0;
+    g.triangles.insert(g.triangles.end(), {a, b, c});
     for (auto [u, v] : {std::pair{a, b}, std::pair{b, c}, std::pair{c, a}}) {
       edges.emplace_back(u, v);
       edges.emplace_back(v, u);

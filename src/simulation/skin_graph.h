@@ -19,6 +19,7 @@ struct SkinGraph {
   // Neighbours in compressed rows: vertex i's are first[i] .. first[i + 1].
   std::vector<uint32_t> first, neighbour;
   std::vector<double> conductance;  // per neighbour entry: shared area over squared distance
+  std::vector<uint32_t> triangles;  // of the skin, by graph vertex, three to a triangle
 
   size_t size() const { return positions.size(); }
   double totalArea() const;

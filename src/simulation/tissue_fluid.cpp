@@ -39,31 +39,43 @@ double TissueFluid::take(size_t vertex, double ml) {
 
 double TissueFluid::held() const { return std::accumulate(excess_.begin(), excess_.end(), 0.0); }
 
+struct TissueFluid::Spreading {
+  double step = 0;  // seconds times diffusivity
+  Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> solver;
+  bool solvable = false;
+};
+
 void TissueFluid::spread(double seconds, double diffusivity) {
   if (seconds <= 0 || diffusivity <= 0) return;
   // Backward Euler on the fluid per area of skin c: (A + t D L) c' = A c, with A the
   // vertices' areas and L the graph's Laplacian. Stable for any step, and it keeps the
   // total: L's columns sum to zero, so the sum of A c' is the sum of A c.
   const size_t n = skin_.size();
-  std::vector<Eigen::Triplet<double>> entries;
-  entries.reserve(n + skin_.neighbour.size() * 2);
-  Eigen::VectorXd held(n);
-  for (size_t i = 0; i < n; ++i) {
-    const double area = std::max(skin_.areas[i], kLeastArea);
-    double diagonal = area;
-    for (uint32_t k = skin_.first[i]; k < skin_.first[i + 1]; ++k) {
-      const double w = seconds * diffusivity * skin_.conductance[k];
-      diagonal += w;
-      entries.emplace_back(static_cast<int>(i), static_cast<int>(skin_.neighbour[k]), -w);
+  const double step = seconds * diffusivity;
+  if (!spreading_ || spreading_->step != step) {
+    std::vector<Eigen::Triplet<double>> entries;
+    entries.reserve(n + skin_.neighbour.size() * 2);
+    for (size_t i = 0; i < n; ++i) {
+      double diagonal = std::max(skin_.areas[i], kLeastArea);
+      for (uint32_t k = skin_.first[i]; k < skin_.first[i + 1]; ++k) {
+        const double w = step * skin_.conductance[k];
+        diagonal += w;
+        entries.emplace_back(static_cast<int>(i), static_cast<int>(skin_.neighbour[k]), -w);
+      }
+      entries.emplace_back(static_cast<int>(i), static_cast<int>(i), diagonal);
     }
-    entries.emplace_back(static_cast<int>(i), static_cast<int>(i), diagonal);
-    held[static_cast<Eigen::Index>(i)] = excess_[i];
+    Eigen::SparseMatrix<double> system(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(n));
+    system.setFromTriplets(entries.begin(), entries.end());
+    auto spreading = std::make_shared<Spreading>();
+    spreading->step = step;
+    spreading->solver.compute(system);
+    spreading->solvable = spreading->solver.info() == Eigen::Success;
+    spreading_ = std::move(spreading);
   }
-  Eigen::SparseMatrix<double> system(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(n));
-  system.setFromTriplets(entries.begin(), entries.end());
-  Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> solver(system);
-  if (solver.info() != Eigen::Success) return;  // a graph with no area at all: nothing can move
-  const Eigen::VectorXd perArea = solver.solve(held);
+  if (!spreading_->solvable) return;  // a graph with no area at all: nothing can move
+  Eigen::VectorXd held(static_cast<Eigen::Index>(n));
+  for (size_t i = 0; i < n; ++i) held[static_cast<Eigen::Index>(i)] = excess_[i];
+  const Eigen::VectorXd perArea = spreading_->solver.solve(held);
   for (size_t i = 0; i < n; ++i)
     excess_[i] = std::max(0.0, perArea[static_cast<Eigen::Index>(i)] * std::max(skin_.areas[i], kLeastArea));
 }

@@ -2,6 +2,7 @@
 // Excess interstitial fluid in the tissue under the skin, per skin vertex (millilitres),
 // and what has left it. Fluid is conserved: what the tissue holds plus what has drained
 // away always equals what it started with (docs/simulation.md).
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -29,16 +30,20 @@ class TissueFluid {
   void add(size_t vertex, double ml) { excess_[vertex] += ml; }
 
   // Fluid spreads within the tissue from where there is more per area of skin toward
-  // where there is less, with `diffusivity` in m²/s, for `seconds`.
+  // where there is less, with `diffusivity` in m²/s, for `seconds`. The solve's
+  // factorisation is kept for the next call with the same step, so repeated steps of one
+  // length (a frame loop's) cost a back-substitution each.
   void spread(double seconds, double diffusivity);
   // The slow natural drainage (venous reabsorption and the lymphatics at rest): each
   // vertex loses `ratePerSecond` of what it holds every second.
   void drainNaturally(double seconds, double ratePerSecond);
 
  private:
+  struct Spreading;  // the factorised system for one step length
   SkinGraph skin_;
   std::vector<double> excess_;
   double drained_ = 0;
+  std::shared_ptr<const Spreading> spreading_;  // immutable, so copies may share it
 };
 
 }  // namespace legatlas::simulation

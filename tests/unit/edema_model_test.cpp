@@ -23,6 +23,11 @@ technique::LymphFlowField vesselUpTheFront() {
   return technique::LymphFlowField({vessel});
 }
 
+// The groin's nodes at the top of the limb.
+std::vector<NodeGroup> nodesAtTheTop() { return {{"superficial_inguinal", {glm::vec3(0.0f, 0.3f, 0.02f)}}}; }
+
+EdemaModel swollenLimb() { return EdemaModel(skinGraph(limb()), vesselUpTheFront(), nodesAtTheTop()); }
+
 // Swelling of the lower third: 40 ml spread evenly over the skin below y = -0.1.
 void swellLowerLeg(EdemaModel& model) {
   const SkinGraph& skin = model.fluid().skin();
@@ -56,7 +61,7 @@ void stroke(EdemaModel& model, bool up, technique::Pressure pressure, int stroke
 }
 
 TEST(EdemaModel, EveryMillilitreIsAccountedFor) {
-  EdemaModel model(skinGraph(limb()), vesselUpTheFront());
+  EdemaModel model = swollenLimb();
   swellLowerLeg(model);
   stroke(model, true, technique::Pressure::VeryLight, 20);
   stroke(model, false, technique::Pressure::Firm, 5);
@@ -67,7 +72,7 @@ TEST(EdemaModel, EveryMillilitreIsAccountedFor) {
 }
 
 TEST(EdemaModel, AVeryLightHandOpensTheLymphaticsMoreThanAFirmOne) {
-  EdemaModel light(skinGraph(limb()), vesselUpTheFront()), firm(skinGraph(limb()), vesselUpTheFront());
+  EdemaModel light = swollenLimb(), firm = swollenLimb();
   swellLowerLeg(light);
   swellLowerLeg(firm);
   stroke(light, true, technique::Pressure::VeryLight, 10);
@@ -76,7 +81,7 @@ TEST(EdemaModel, AVeryLightHandOpensTheLymphaticsMoreThanAFirmOne) {
 }
 
 TEST(EdemaModel, AStrokeTowardTheFootRaisesTheExcessThere) {
-  EdemaModel down(skinGraph(limb()), vesselUpTheFront()), up(skinGraph(limb()), vesselUpTheFront());
+  EdemaModel down = swollenLimb(), up = swollenLimb();
   swellLowerLeg(down);
   swellLowerLeg(up);
   const double footBefore = below(down, -0.2f);
