@@ -6,12 +6,14 @@ in vec3 vViewNormal;
 in vec3 vRestPosition;
 in vec3 vFibre;
 in vec3 vViewFibre;
+in float vSwelling;
 
 uniform vec3 uColor;
 uniform float uOpacity;
 uniform bool uTransparentPass;
 uniform float uStriation;    // contrast of the fascicle lines; 0 draws none
 uniform vec3 uTissueCentre;  // model frame; the lines are laid out around it
+uniform bool uShowFluid;     // colour swollen skin by the fluid beneath it
 
 // Fascicles show as fine lines about a millimetre and a half apart.
 const float kFasciclePitch = 0.0015;  // metres
@@ -63,6 +65,14 @@ float striation() {
   return (2.0 * lines - 1.0) * fade;
 }
 
+// The fluid under the skin, shown as a colour: whether there is any to speak of (from a
+// third of a millimetre to a millimetre and a half), and how deep, 0 .. 1 at 6 mm (a
+// marked pitting edema), so that a drained leg reads clearly paler than a swollen one.
+float fluidPresent() { return smoothstep(0.0003, 0.0015, vSwelling); }
+float fluidDepth() { return clamp(vSwelling / 0.006, 0.0, 1.0); }
+float fluidShare() { return fluidPresent() * (0.4 + 0.6 * fluidDepth()); }
+vec3 fluidColor() { return mix(vec3(0.55, 0.66, 1.0), vec3(0.36, 0.12, 0.78), fluidDepth()); }
+
 vec3 shade(vec3 normal, vec3 toEye) {
   // A key light over the viewer's shoulder plus a soft sky/ground fill.
   vec3 toLight = normalize(vec3(-0.35, 0.55, 1.0));
@@ -71,6 +81,7 @@ vec3 shade(vec3 normal, vec3 toEye) {
   vec3 halfway = normalize(toLight + toEye);
   float specular = pow(max(dot(normal, halfway), 0.0), 48.0) * 0.18;
   vec3 albedo = uColor * (1.0 + uStriation * striation());
+  if (uShowFluid) albedo = mix(albedo, fluidColor(), fluidShare());
   vec3 color = albedo * (0.22 + 0.12 * fill + 0.72 * diffuse) + vec3(specular);
   if (uStriation > 0.0 && length(vFibre) > 0.5) {
     // Fibrous tissue catches the light in a band across its fibres (Kajiya and Kay 1989).
@@ -97,6 +108,8 @@ void main() {
   // Silhouettes of a translucent layer read a little stronger, as a thin shell would.
   float rim = 1.0 - abs(dot(normal, toEye));
   float alpha = clamp(uOpacity * (0.8 + 0.5 * rim * rim), 0.0, 1.0);
+  // Fluid shown on translucent skin stays readable over the muscles beneath.
+  if (uShowFluid) alpha = max(alpha, 0.9 * fluidShare());
   // Weight favours nearer surfaces (McGuire & Bavoil 2013, depth-based weight).
   float depth = gl_FragCoord.z;
   float weight = alpha * clamp(3e3 * pow(1.0 - depth, 3.0), 1e-2, 3e3);

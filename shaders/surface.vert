@@ -1,9 +1,11 @@
 #version 410 core
 // Tissue surfaces: positions and normals in the model frame (metres). Soft tissue may be
-// pressed in (or lifted) by up to two contacts of a massage stroke.
+// swollen by fluid beneath it, and pressed in (or lifted) by up to two contacts of a
+// massage stroke.
 layout(location = 0) in vec3 aPosition;
 layout(location = 1) in vec3 aNormal;
 layout(location = 2) in vec3 aFibre;  // unit fascicle direction; zero where there is none
+layout(location = 3) in float aSwelling;  // metres the skin stands out over tissue fluid; 0 elsewhere
 
 uniform mat4 uView;
 uniform mat4 uProjection;
@@ -17,6 +19,7 @@ out vec3 vViewNormal;
 out vec3 vRestPosition;  // before any dent, so the striation stays on the tissue
 out vec3 vFibre;
 out vec3 vViewFibre;
+out float vSwelling;
 
 // Moves p by the dents, and tilts the normal n with the slope of the dent.
 void dent(inout vec3 p, inout vec3 n) {
@@ -44,6 +47,8 @@ void main() {
   vRestPosition = aPosition;
   vFibre = aFibre;
   vViewFibre = mat3(uView) * aFibre;
+  vSwelling = uDeformable ? aSwelling : 0.0;
+  position += normal * vSwelling;  // swollen, then pressed in by the hands
   if (uDeformable) dent(position, normal);
   vec4 viewPosition = uView * vec4(position, 1.0);
   vViewPosition = viewPosition.xyz;

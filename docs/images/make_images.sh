@@ -59,3 +59,16 @@ rm "$here"/s[1-6].png
 "$legatlas" render --guides fibres,veins --select gastrocnemius_medial_head --layers "skin=0.15,muscles,bones,vessels" --view posterior --size 500x900 --out "$here/g3.png"
 convert "$here"/g1.png "$here"/g2.png "$here"/g3.png +append -resize 60% "$here/guides.png"
 rm "$here"/g[1-3].png
+
+# The edema simulation: the leg with ankle and lower-leg swelling as it starts (the fluid
+# in violet), the same leg after the Edema lesson's strokes, and the viewer's plot of the
+# excess fluid over the session (a replay: 13 steps on, medial view, presentation mode).
+"$legatlas" render --condition ankle_lower_leg --view medial --size 600x1000 --out "$here/e1.png"
+"$legatlas" render --lesson edema --condition ankle_lower_leg --time 170 --upright --view medial --size 600x1000 --out "$here/e2.png"
+run_viewer() { if [ -n "${DISPLAY:-}" ]; then "$@"; else xvfb-run -a -s "-screen 0 1440x900x24" "$@"; fi; }
+run_viewer "$legatlas" --lesson edema --replay "$here/edema_drained.json" --screenshot "$here/e3.png"
+convert "$here/e1.png" -crop 360x1000+120+0 +repage "$here/e1.png"
+convert "$here/e2.png" -crop 360x1000+120+0 +repage "$here/e2.png"
+convert "$here/e3.png" -crop 533x333+893+17 +repage -gravity center -background "#26282e" -extent 560x1000 "$here/e3.png"
+convert "$here/e1.png" "$here/e2.png" "$here/e3.png" +append -resize 60% "$here/edema.png"
+rm "$here"/e[1-3].png

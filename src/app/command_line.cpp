@@ -138,6 +138,11 @@ void declareRender(CLI::App& command, RenderOptions& render) {
       ->check(CLI::Range(1, 1000));
   command.add_option("--time", render.time, "With --lesson: seconds into the lesson (or into --step)")
       ->check(CLI::Range(0.0, 1e6));
+  command
+      .add_option("--condition", render.condition,
+                  "A swelling (ankle_lower_leg, post_exercise_calf, whole_limb, or a conditions file), the skin swollen "
+                  "and coloured by the fluid: as it starts, or with --lesson as the strokes have left it by --time")
+      ->type_name("ID|FILE");
   command.add_option("--guides", render.guides,
                      "Direction guides: lymph (flow on the skin), territories, fibres (of --select), pulses, veins, "
                      "or all")
@@ -167,6 +172,10 @@ void declareBench(CLI::App& command, BenchOptions& bench) {
   addSamplesOption(command, bench.samples);
   command.add_option("--lesson", bench.lesson, "Play a lesson while timing, 30 lesson frames a second")
       ->type_name("NAME|FILE");
+  command
+      .add_option("--condition", bench.condition,
+                  "With --lesson: simulate this swelling as the lesson plays, as the viewer does, and time it")
+      ->type_name("ID|FILE");
   command.add_flag("--reference-lambert", bench.referenceLambert,
                    "Time a bare Lambert render (one opaque pass, no layers) of the same triangles instead");
 }

@@ -22,7 +22,9 @@
 #include "render/renderer.h"
 #include "teaching/direction_guides.h"
 #include "teaching/leg_source.h"
+#include "teaching/edema_session.h"
 #include "teaching/lesson_playback.h"
+#include "teaching/swelling_view.h"
 #include "teaching/treatment_room.h"
 
 namespace legatlas::app {
@@ -130,6 +132,44 @@ std::unique_ptr<LessonMoment> lessonMoment(const RenderOptions& options, const s
   return moment;
 }
 
+// The swelling on the condition asked for: as the lesson's strokes have left it by the
+// moment shown, or as it starts without a lesson.
+std::optional<scene::Swelling> swellingAt(const RenderOptions& options, const LessonMoment* moment,
+                                          const std::shared_ptr<const scene::Scene>& scene) {
+  if (options.condition.empty()) return std::nullopt;
+  std::optional<teaching::Leg> ownLeg;
+  if (!moment) ownLeg.emplace(legOver(scene, options));
+  teaching::EdemaSession session(moment ? moment->leg.model() : ownLeg->model(), teaching::findCondition(options.condition));
+  if (moment) {
+    const teaching::LessonPlayback& playback = moment->playback;
+    const simulation::StrokesOnTissue strokes(playback.strokes, simulation::sessionScale(playback.lesson, playback.strokes));
+    session.play(strokes, 0.0f, (options.step > 0 ? playback.stepStart(options.step - 1) : 0.0f) + options.time);
+  }
+  scene::Swelling shown;
+  teaching::SwellingView(*scene, session.model().fluid().skin()).update(session.model().fluid(), shown);
+  return shown;
+}
+
+// A lesson's strokes acting on a swelling frame by frame, with the skin they swell.
+struct SimulatedLesson {
+  SimulatedLesson(const LessonMoment& moment, const scene::Scene& scene, const std::string& condition)
+      : session(moment.leg.model(), teaching::findCondition(condition)),
+        strokes(moment.playback.strokes, simulation::sessionScale(moment.playback.lesson, moment.playback.strokes)),
+        view(scene, session.model().fluid().skin()) {
+    view.update(session.model().fluid(), swelling);
+  }
+  void playTo(float time) {
+    session.play(strokes, playedTo, time);
+    playedTo = time;
+    view.update(session.model().fluid(), swelling);
+  }
+  teaching::EdemaSession session;
+  simulation::StrokesOnTissue strokes;
+  teaching::SwellingView view;
+  scene::Swelling swelling;
+  float playedTo = 0;
+};
+
 // The lesson (or one step of it) as a video: the camera follows the steps unless a view
 // was asked for; captions are burned in by ffmpeg.
 void renderVideo(const RenderOptions& options, LessonMoment& moment, render::Renderer& renderer, scene::Camera& camera,
@@ -204,7 +244,9 @@ const scene::Surroundings* aimCamera(const RenderOptions& options, const scene::
   const float aspect = static_cast<float>(options.width) / static_cast<float>(options.height);
   const std::optional<scene::ViewPreset> view =
       options.view.empty() ? std::nullopt : std::optional(parseView(options.view));
-  if (moment) return teaching::showStep(camera, moment->playback, moment->step, aspect, view, room, scene.bounds());
+  // A swelling is about the whole limb: standing, it is framed whole rather than the step.
+  const bool wholeLimb = !options.condition.empty() && options.upright;
+  if (moment && !wholeLimb) return teaching::showStep(camera, moment->playback, moment->step, aspect, view, room, scene.bounds());
   const geometry::Bounds framed = options.focus.empty() ? scene.bounds() : focusBounds(scene, options.focus);
   camera.setPreset(view.value_or(fullestView(renderer, frame, framed, options.model.modelPath.empty()
                                                                            ? std::string("the built-in leg")
@@ -278,8 +320,11 @@ int runRender(const RenderOptions& options) {
   std::optional<teaching::Leg> guideLeg;
   const auto guides = addGuides(options, prepared, moment.get(), selected, guideLeg, overlays);
   if (moment || guides) frame.overlays = &overlays;
+  const std::optional<scene::Swelling> swelling = swellingAt(options, moment.get(), prepared.scene);
+  if (swelling) frame.swelling = &*swelling;
   if (isVideoPath(options.outPath)) {
     if (!moment) throw InputError(options.outPath, "", "a video shows a lesson", "add --lesson NAME (and --step K for one step)");
+    if (swelling) throw InputError("--condition", options.condition, "a swelling is drawn on stills only", "write a .png");
     renderVideo(options, *moment, *renderer, camera, frame, room.get(), scene.bounds());
     context->checkErrors("render");
     return context->errorCount() > 0 ? kExitGraphicsError : kExitOk;
@@ -308,8 +353,15 @@ int runBench(const BenchOptions& options, Clock::time_point processStart) {
   const std::unique_ptr<LessonMoment> moment = lessonMoment(lessonOptions, prepared.scene);
   const double planMs = milliseconds(Clock::now() - planning);
   if (moment) frame.overlays = &moment->overlays;
+  // With a condition, the swelling follows the lesson frame by frame, as in the viewer.
+  std::optional<SimulatedLesson> simulated;
+  if (!options.condition.empty()) {
+    if (!moment) throw InputError("--condition", options.condition, "the simulation follows a lesson", "add --lesson NAME");
+    simulated.emplace(*moment, scene, options.condition);
+    frame.swelling = &simulated->swelling;
+  }
 
-  std::vector<double> frameMs;
+  std::vector<double> frameMs, simulationMs;
   double firstFrameMs = 0.0;
   size_t triangles = 0;
   for (int i = 0; i < options.frames + 1; ++i) {
@@ -319,6 +371,11 @@ int runBench(const BenchOptions& options, Clock::time_point processStart) {
     camera.orbit(0.01f, 0.0f);  // a moving view, as when a student orbits
     if (moment)
       moment->overlays = teaching::overlaysAt(moment->playback, static_cast<float>(i) / kLessonFramesPerSecond);
+    if (simulated) {
+      const Clock::time_point simulating = Clock::now();
+      simulated->playTo(static_cast<float>(i) / kLessonFramesPerSecond);
+      if (i > 0) simulationMs.push_back(milliseconds(Clock::now() - simulating));
+    }
     if (options.referenceLambert) {
       renderer.renderReferenceLambert(camera, 0, width, height);
       triangles = renderer.triangleCount();
@@ -343,6 +400,10 @@ int runBench(const BenchOptions& options, Clock::time_point processStart) {
   std::printf("triangles: %zu\n", triangles);
   if (moment) std::printf("lesson: %s strokes: %zu plan_ms: %.1f\n", moment->playback.lesson.id.c_str(),
                           moment->playback.strokes.size(), planMs);
+  if (simulated)
+    std::printf("simulation: %s median_simulation_ms: %.3f p95_simulation_ms: %.3f excess_ml: %.1f\n",
+                options.condition.c_str(), percentile(simulationMs, 0.5), percentile(simulationMs, 0.95),
+                simulated->session.model().fluid().held());
   std::printf("peak_rss_mb: %.1f\n", static_cast<double>(peakRssKilobytes()) / 1024.0);
   return context->errorCount() > 0 ? kExitGraphicsError : kExitOk;
 }

@@ -33,6 +33,7 @@ struct RenderOptions {
   std::string outPath;
   bool debugGl = false;
   bool upright = false;  // with a lesson: the standing leg, not the client on the table
+  std::string condition;  // with a lesson: the swelling its strokes have acted on by then
 };
 
 struct BenchOptions {
@@ -42,6 +43,7 @@ struct BenchOptions {
   int samples = 0;  // 0: automatic
   bool referenceLambert = false;
   std::string lesson;  // play this lesson while timing (hands, dents, trail, arrow)
+  std::string condition;  // with a lesson: simulate this swelling as it plays
 };
 
 struct InspectOptions {

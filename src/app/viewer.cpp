@@ -167,12 +167,18 @@ void Viewer::setLeg(const teaching::LegSource& model) {
   }
   const ui::Stage now = stage();
   practice_.setLeg(now);
+  simulation_.setLeg(now);
   lesson_.setLeg(now);  // plans the open lesson again on the new leg
   if (lesson_.step() && !practice_.scored()) practice_.chooseFrom(*lesson_.step());
 }
 
 void Viewer::openLesson(const std::string& nameOrFile) {
-  if (lesson_.open(nameOrFile) && !practice_.scored()) practice_.chooseFrom(*lesson_.step());
+  if (lesson_.open(nameOrFile)) lessonOpened();
+}
+
+void Viewer::lessonOpened() {
+  if (!practice_.scored()) practice_.chooseFrom(*lesson_.step());
+  simulation_.lessonOpened(lesson_.playback()->lesson);
 }
 
 void Viewer::applyPracticeRequest(const ui::PracticeRequest& request) {
@@ -254,7 +260,8 @@ float Viewer::drawPanels(ui::Stage& stage) {
       loadRequested({modelPanel_.modelPath, modelPanel_.tissueMapPath, ui::kBuiltInLegs[modelPanel_.builtInLeg]});
       stage = this->stage();  // the leg may have changed
     }
-    if (lesson_.drawPanel() && !practice_.scored()) practice_.chooseFrom(*lesson_.step());
+    if (lesson_.drawPanel()) lessonOpened();
+    simulation_.drawPanel(stage.now);
     ui::drawLayersPanel(frame_.layers);
     applyViewRequest(ui::drawViewPanel());
     ui::drawAboutPanel();
@@ -310,7 +317,9 @@ void Viewer::drawFrame(int width, int height) {
   const float presentedTop =
       presentation_.draw(stage, renderer_, practice_.practising() ? nullptr : &shown, imgui_->largeFont(), uiScale_);
   lesson_.drawRoomLabel(stage, presentation_.presenting() ? presentedTop : panelsTop);
+  if (presentation_.presenting()) simulation_.drawLargePlot(imgui_->largeFont(), uiScale_);
   frame_.overlays = composeOverlays(stage);
+  frame_.swelling = simulation_.swelling();
   renderer_.render(frame_, 0, width, height);
   imgui_->endFrame();
   if (!screenshotPath_.empty() && context_.closeRequested())  // the replay's last frame
@@ -330,6 +339,8 @@ int Viewer::run() {
     const double now = clock();
     // Playing the lesson again leaves practice.
     if (lesson_.advance(std::min(now - lastFrame, kLongestFrameStep)) && practice_.practising()) practice_.leave();
+    simulation_.followLesson(lesson_.playback(), lesson_.time());
+    simulation_.followPractice(practice_.session());
     lastFrame = now;
     quietFrames = userActed() ? 0 : quietFrames + 1;
     int width = 0, height = 0;

@@ -22,6 +22,7 @@
 #include "ui/practice_mode.h"
 #include "ui/presentation_mode.h"
 #include "ui/quiz_mode.h"
+#include "ui/simulation_mode.h"
 #include "ui/stage.h"
 
 namespace legatlas::ui {
@@ -48,6 +49,8 @@ class Viewer {
   ui::Stage stage();
   // Opens a lesson; practice then offers the lesson's step unless it shows a score.
   void openLesson(const std::string& nameOrFile);
+  // What follows a lesson's opening: practice takes its step, the simulation its swelling.
+  void lessonOpened();
   void applyPracticeRequest(const ui::PracticeRequest& request);
   void startQuiz();
   void handleKeys();
@@ -77,6 +80,7 @@ class Viewer {
   ui::ModelPanelState modelPanel_;
   ui::LessonMode lesson_;
   ui::PracticeMode practice_;
+  ui::SimulationMode simulation_;
   ui::QuizMode quiz_;
   ui::PresentationMode presentation_;
   std::unique_ptr<teaching::DirectionGuides> guides_;  // built for the leg on first use

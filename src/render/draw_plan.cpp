@@ -22,6 +22,7 @@ GpuSceneData GpuSceneData::from(const scene::Scene& scene) {
     range.fibrous = m.mesh.tangents.size() == m.mesh.positions.size();
     range.tendinous = m.tendinous;
     data.ranges.push_back(range);
+    data.meshFirstVertex.push_back(data.vertices.size());
     const auto base = static_cast<uint32_t>(data.vertices.size());
     for (uint32_t index : m.mesh.indices) data.indices.push_back(base + index);
     for (size_t i = 0; i < m.mesh.positions.size(); ++i) {

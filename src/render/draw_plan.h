@@ -53,6 +53,7 @@ struct GpuSceneData {
   std::vector<Vertex> vertices;
   std::vector<uint32_t> indices;  // absolute, so the whole scene can go in one draw call
   std::vector<DrawRange> ranges;  // grouped by layer
+  std::vector<size_t> meshFirstVertex;  // where each scene mesh's vertices begin
 
   static GpuSceneData from(const scene::Scene& scene);
 };

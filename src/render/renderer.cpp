@@ -52,6 +52,8 @@ struct Renderer::Gpu {
   std::unique_ptr<GpuScene> gpuScene;
   OverlayPainter overlayPainter;
   std::vector<glm::vec3> tissueColors;
+  int swellingVersion = -1;  // of the swelling uploaded; -1 the skin at rest
+  bool showFluid = false;
 };
 
 Renderer::Renderer(int samples) : samples_(chooseSamples(samples)), gpu_(std::make_unique<Gpu>(samples_)) {}
@@ -70,6 +72,7 @@ void Renderer::setScene(const scene::Scene& scene, const GpuSceneData& prepared)
   for (const scene::Tissue& t : scene.tissues) colors.push_back(t.color);
   gpu_->gpuScene = std::move(uploaded);
   gpu_->tissueColors = std::move(colors);
+  gpu_->swellingVersion = -1;  // a new upload is at rest
 }
 
 void Renderer::setDents(ShaderProgram& program, const FrameInputs& frame) {
@@ -242,8 +245,24 @@ void Renderer::drawOutline(const FrameInputs& frame, int tissue, const glm::vec3
   glDisable(GL_BLEND);
 }
 
+void Renderer::applySwelling(const FrameInputs& frame) {
+  gpu_->showFluid = frame.swelling && frame.swelling->showFluid;
+  if (!gpu_->gpuScene) return;
+  const int version = frame.swelling ? frame.swelling->version : -1;
+  if (version == gpu_->swellingVersion) return;
+  // Only the meshes that swell are rewritten; a swelling taken away clears them all.
+  if (!frame.swelling) gpu_->gpuScene->clearSwelling();
+  else
+    for (size_t m = 0; m < frame.swelling->outwardByMesh.size(); ++m)
+      if (!frame.swelling->outwardByMesh[m].empty()) gpu_->gpuScene->setSwelling(m, frame.swelling->outwardByMesh[m]);
+  gpu_->swellingVersion = version;
+}
+
 void Renderer::renderScene(const FrameInputs& frame, int width, int height) {
   lastTrianglesDrawn_ = 0;
+  applySwelling(frame);
+  gpu_->surface.use();
+  gpu_->surface.set("uShowFluid", gpu_->showFluid ? 1 : 0);
   gpu_->sceneTargets.resize(width, height, samples_);
   glFrontFace(GL_CW);  // the view mirrors the model frame (see Camera::view)
   const glm::mat4 view = frame.camera->view();
@@ -282,6 +301,7 @@ Image Renderer::renderImage(const FrameInputs& frame, int width, int height) {
 }
 
 TissueIdBuffer Renderer::renderTissueIds(const FrameInputs& frame, int width, int height) {
+  applySwelling(frame);
   gpu_->idTarget.resize(width, height, ColorTarget::Format::R32ui, true);
   glBindFramebuffer(GL_FRAMEBUFFER, gpu_->idTarget.framebuffer());
   glViewport(0, 0, width, height);

@@ -23,6 +23,7 @@ struct FrameInputs {
   glm::vec3 background{0.16f, 0.17f, 0.19f};
   const scene::Overlays* overlays = nullptr;  // a playing stroke, if any
   const scene::Surroundings* surroundings = nullptr;  // the table and the body, when lying down
+  const scene::Swelling* swelling = nullptr;  // the skin swollen by tissue fluid, if simulated
   bool striation = true;  // fine lines along the fibres of muscles and tendons
 };
 
@@ -75,6 +76,8 @@ class Renderer {
   void setDents(ShaderProgram& program, const FrameInputs& frame);
   glm::vec3 colorOf(const FrameInputs& frame, const DrawRange& range) const;
   void setMatrices(ShaderProgram& program, const glm::mat4& view, const glm::mat4& projection);
+  // Uploads the frame's swelling when it changed (none: the skin at rest).
+  void applySwelling(const FrameInputs& frame);
 
   int samples_;
   std::unique_ptr<Gpu> gpu_;

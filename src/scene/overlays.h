@@ -64,6 +64,15 @@ struct Overlays {
   bool empty() const { return solids.empty() && dents.empty() && trails.empty() && arrows.empty() && !tint && workedTissue < 0; }
 };
 
+// The skin standing out where fluid swells it (the edema simulation): metres along the
+// normal for each vertex of each scene mesh, indexed as Scene::meshes (an empty list for
+// a mesh that does not swell). Uploaded when `version` changes.
+struct Swelling {
+  std::vector<std::vector<float>> outwardByMesh;
+  bool showFluid = true;  // colour the skin by the fluid it holds
+  int version = 0;
+};
+
 // The room around the leg when the client lies on a table: the table (opaque), a faint
 // body lying with the leg so the head end is plain, and marks on the table such as the
 // arrow toward the heart. Uploaded once; `version` changes when the content does.

@@ -24,6 +24,8 @@ class LessonMode {
   const LessonPanelState& panel() const { return panel_; }
   const teaching::LessonPlayback* playback() const { return playback_ ? &*playback_ : nullptr; }
   bool playing() const { return playback_ && panel_.playing; }
+  // Seconds into the open lesson.
+  float time() const { return time_; }
   // The step playing now, if a lesson is open.
   const technique::LessonStep* step() const;
 

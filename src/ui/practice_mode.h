@@ -42,6 +42,7 @@ class PracticeMode {
 
   // The drawn path, the correct stroke once scored, and the hand replaying it.
   scene::Overlays overlays(double now) const { return session_.overlays(now); }
+  const teaching::PracticeSession& session() const { return session_; }
 
  private:
   std::optional<technique::SkinPoint> skinUnderCursor(const Stage& stage, const glm::vec2& cursor) const;

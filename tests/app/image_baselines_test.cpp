@@ -86,8 +86,14 @@ const Picture kPictures[] = {
     {"guide-fibres-tibialis-anterior", "render --leg female --guides fibres --select tibialis_anterior --view anterior "
                                        "--layers muscles,bones,tendons --focus tibialis_anterior --size 200x400"},
     {"guide-veins-medial", "render --leg female --guides veins --view medial --size 200x400"},
+    // The edema simulation: the swollen lower leg in the fluid's colour, and the same leg
+    // after the edema lesson's strokes, paler.
+    {"edema-swollen-medial", "render --leg female --condition ankle_lower_leg --view medial --size 200x400"},
+    {"edema-drained-medial", "render --leg female --lesson edema --condition ankle_lower_leg --time 170 --upright "
+                             "--view medial --size 200x400"},
     // The viewer presenting (F5 pressed in the replay): the step's caption large at the
-    // bottom, no panels, the laser pointer; three seconds into the edema lesson.
+    // bottom, no panels, the laser pointer, the edema simulation's plot at the top right;
+    // three seconds into the edema lesson.
     {"viewer-presenting-edema", "--leg female --lesson edema --replay " LEGATLAS_SOURCE_DIR
                                 "/tests/data/input/present_edema.json", "--screenshot", kOwnScreen},
 };
