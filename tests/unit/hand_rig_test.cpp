@@ -251,10 +251,13 @@ TEST(HandRig, LeftHandIsTheRightMirrored) {
     if (left.mesh.positions[v] != mirror || glm::distance(left.mesh.normals[v], normal) > 1e-6f) ++unmirrored;
   }
   EXPECT_EQ(unmirrored, 0u);
+  size_t sameWinding = 0;  // mirrored, a triangle must be wound the other way to face out
   for (size_t t = 0; t < right.mesh.indices.size(); t += 3) {
-    EXPECT_EQ(left.mesh.indices[t], right.mesh.indices[t]);
-    EXPECT_EQ(left.mesh.indices[t + 1], right.mesh.indices[t + 2]) << "winding reversed, still facing out";
+    const uint32_t* r = &right.mesh.indices[t];
+    const uint32_t* l = &left.mesh.indices[t];
+    if (l[0] != r[0] || l[1] != r[2] || l[2] != r[1]) ++sameWinding;
   }
+  EXPECT_EQ(sameWinding, 0u);
   for (size_t b = 0; b < right.bones.size(); ++b) {
     EXPECT_EQ(left.bones[b].name, right.bones[b].name.substr(0, right.bones[b].name.size() - 2) + ".L");
     EXPECT_EQ(left.bones[b].head, glm::vec3(-right.bones[b].head.x, right.bones[b].head.y, right.bones[b].head.z));
