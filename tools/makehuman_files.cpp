@@ -46,6 +46,21 @@ void addFace(std::istringstream& fields, BaseMesh& mesh, const std::string& path
   if (corners.size() < 3) fail(path, lineName(line), "face has fewer than three corners");
   for (size_t k = 1; k + 1 < corners.size(); ++k)  // a fan: a quad gives two triangles
     mesh.bodyTriangles.insert(mesh.bodyTriangles.end(), {corners[0], corners[k], corners[k + 1]});
+  mesh.bodyFaces.push_back(std::move(corners));
+}
+
+// The mean of a joint's helper-cube vertices.
+glm::vec3 jointPosition(const JsonField& joint, const std::vector<glm::vec3>& positions) {
+  const size_t count = joint.arraySize();
+  if (count == 0) joint.fail("joint has no vertices", "");
+  glm::vec3 sum(0.0f);
+  for (size_t k = 0; k < count; ++k) {
+    const double vertex = joint.at(k).asNumber();
+    if (!(vertex >= 0 && vertex < double(positions.size())) || vertex != std::floor(vertex))
+      joint.at(k).fail("is not a vertex of the base mesh", "");
+    sum += positions[size_t(vertex)];
+  }
+  return sum / float(count);
 }
 
 }  // namespace
@@ -73,25 +88,25 @@ BaseMesh readBaseMesh(const std::string& path) {
   return mesh;
 }
 
-std::map<std::string, glm::vec3> readBoneHeads(const std::string& path, const std::vector<glm::vec3>& positions) {
+std::map<std::string, SkeletonBone> readSkeleton(const std::string& path, const std::vector<glm::vec3>& positions) {
   const OrderedJson document = parseJsonDocument(readFile(path), path);
   const JsonField root(document, "", path);
   const JsonField joints = root.at("joints"), bones = root.at("bones");
   if (!bones.value().is_object()) bones.fail("expected an object of bones", "");
-  std::map<std::string, glm::vec3> heads;
-  for (const auto& [name, bone] : bones.value().items()) {
-    const JsonField joint = joints.at(JsonField(bone, "bones." + name, path).at("head").asString());
-    const size_t count = joint.arraySize();
-    if (count == 0) joint.fail("joint has no vertices", "");
-    glm::vec3 sum(0.0f);
-    for (size_t k = 0; k < count; ++k) {
-      const double vertex = joint.at(k).asNumber();
-      if (!(vertex >= 0 && vertex < double(positions.size())) || vertex != std::floor(vertex))
-        joint.at(k).fail("is not a vertex of the base mesh", "");
-      sum += positions[size_t(vertex)];
-    }
-    heads[name] = sum / float(count);
+  std::map<std::string, SkeletonBone> skeleton;
+  for (const auto& [name, value] : bones.value().items()) {
+    const JsonField bone(value, "bones." + name, path);
+    SkeletonBone& result = skeleton[name];
+    result.head = jointPosition(joints.at(bone.at("head").asString()), positions);
+    result.tail = jointPosition(joints.at(bone.at("tail").asString()), positions);
+    if (bone.has("parent") && !bone.at("parent").value().is_null()) result.parent = bone.at("parent").asString();
   }
+  return skeleton;
+}
+
+std::map<std::string, glm::vec3> readBoneHeads(const std::string& path, const std::vector<glm::vec3>& positions) {
+  std::map<std::string, glm::vec3> heads;
+  for (const auto& [name, bone] : readSkeleton(path, positions)) heads[name] = bone.head;
   return heads;
 }
 

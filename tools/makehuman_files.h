@@ -13,12 +13,24 @@ namespace legatlas::tools {
 struct BaseMesh {
   std::vector<glm::vec3> positions;    // every vertex of the file, helpers included
   std::vector<uint32_t> bodyTriangles;  // faces of group "body", quads split in two
+  std::vector<std::vector<uint32_t>> bodyFaces;  // the same faces as the file gives them (quads)
 };
 
 // Throws InputError naming the file on a malformed line or a face index out of range.
 BaseMesh readBaseMesh(const std::string& path);
 
-// The head of every bone: the mean of its joint's helper-cube vertices in `positions`.
+// One bone of the skeleton in the rest pose, its joints in the base mesh's frame.
+struct SkeletonBone {
+  std::string parent;  // empty for the root
+  glm::vec3 head{0.0f}, tail{0.0f};
+};
+
+// Every bone: its parent, and its head and tail joints, each the mean of the joint's
+// helper-cube vertices in `positions`. Throws InputError naming the file on a missing
+// joint or a vertex out of range.
+std::map<std::string, SkeletonBone> readSkeleton(const std::string& path, const std::vector<glm::vec3>& positions);
+
+// The head of every bone (readSkeleton's heads).
 std::map<std::string, glm::vec3> readBoneHeads(const std::string& path, const std::vector<glm::vec3>& positions);
 
 // The head of `bone`; throws InputError naming the skeleton file `path` when it has none.
