@@ -128,7 +128,7 @@ std::unique_ptr<LessonMoment> lessonMoment(const RenderOptions& options, const s
                      "give a step from 1 to " + std::to_string(steps));
   const float time = (options.step > 0 ? moment->playback.stepStart(options.step - 1) : 0.0f) + options.time;
   moment->step = moment->playback.stepAt(time);
-  moment->overlays = teaching::overlaysAt(moment->playback, time);
+  moment->overlays = teaching::overlaysAt(moment->playback, time, teaching::handOpacity(options.hands == "translucent"));
   return moment;
 }
 
@@ -199,7 +199,7 @@ void renderVideo(const RenderOptions& options, LessonMoment& moment, render::Ren
       frame.surroundings = teaching::showStep(camera, playback, step, aspect,
                options.view.empty() ? std::nullopt : std::optional(parseView(options.view)), room, legBounds);
     aimed = step;
-    moment.overlays = teaching::overlaysAt(playback, time);
+    moment.overlays = teaching::overlaysAt(playback, time, teaching::handOpacity(options.hands == "translucent"));
     encoder.add(renderer.renderImage(frame, options.width, options.height));
     showProgress(i + 1, frames);
   }

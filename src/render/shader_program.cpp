@@ -90,5 +90,9 @@ void ShaderProgram::set(const char* name, const glm::vec4& v) {
 void ShaderProgram::set(const char* name, const glm::mat4& m) {
   glUniformMatrix4fv(location(name), 1, GL_FALSE, glm::value_ptr(m));
 }
+void ShaderProgram::set(const char* name, const std::vector<glm::mat4>& matrices) {
+  if (!matrices.empty())
+    glUniformMatrix4fv(location(name), static_cast<GLsizei>(matrices.size()), GL_FALSE, glm::value_ptr(matrices.front()));
+}
 
 }  // namespace legatlas::render

@@ -5,6 +5,7 @@
 #include <glm/vec4.hpp>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "render/gl_objects.h"
 
@@ -23,6 +24,8 @@ class ShaderProgram {
   void set(const char* name, const glm::vec3& value);
   void set(const char* name, const glm::vec4& value);
   void set(const char* name, const glm::mat4& value);
+  // An array of matrices from its first element ("uBones[0]" or "uBones").
+  void set(const char* name, const std::vector<glm::mat4>& values);
 
  private:
   int location(const char* name);
