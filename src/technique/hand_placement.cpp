@@ -22,6 +22,8 @@ constexpr int kMostFixes = 20;              // uncurls and tilts before the hand
 constexpr float kUncurlDegrees = 12.0f;
 constexpr float kMostUncurled = 50.0f;      // degrees a knuckle may be straightened back to
 constexpr float kMostTiltDegrees = 12.0f;
+constexpr float kWristRaiseDegrees = 10.0f;
+constexpr float kMostExtendedWrist = 70.0f;
 // Placed hands keep this much inside the allowance, for the vertices between those measured.
 constexpr float kSinkMargin = 0.0005f;
 
@@ -249,6 +251,13 @@ PlacedHand HandPlacer::solve(const RiggedHand& hand, const HandRole& role, Joint
       uncurled = true;
     }
     if (uncurled) continue;
+    const bool forearmSinks = startsWith(rig.bones[rig.boneIndices[deepest.vertex][0]].name, "lowerarm");
+    if (forearmSinks && role.patch != ContactPatch::ForearmBorder && angles.wristFlex > -kMostExtendedWrist) {
+      // The forearm trails into the limb behind the hand: raise it at the wrist, as a
+      // therapist does, leaving the palm where it lies.
+      angles.wristFlex -= kWristRaiseDegrees;
+      continue;
+    }
     if (fix < kMostFixes - 2) {
       // The palm, wrist or forearm sinks: tilt the hand about its patch, lifting that side.
       const glm::vec3 sunk = transformPoint(placed.placement, posed[deepest.vertex]);
