@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs one libFuzzer target for a number of minutes and prints how many inputs it tried.
-#   bench/fuzz.sh TARGET MINUTES      TARGET: lesson description tissue_map stroke_path model
+#   bench/fuzz.sh TARGET MINUTES      TARGET: lesson description tissue_map stroke_path model condition
 # New inputs go to build-fuzz/corpus/TARGET (the seeds in tests/fuzz/corpus/TARGET are
 # only read); a crashing input is saved under build-fuzz/crashes/TARGET/ and the run fails.
 # libFuzzer's timeout counts wall-clock time, so a run starved of CPU (niced beside a
@@ -8,7 +8,7 @@
 # only a timeout that happens again fails the run.
 set -eu
 cd "$(dirname "$0")/.."
-usage="usage: bench/fuzz.sh TARGET MINUTES (TARGET: lesson, description, tissue_map, stroke_path or model)"
+usage="usage: bench/fuzz.sh TARGET MINUTES (TARGET: lesson, description, tissue_map, stroke_path, model or condition)"
 target=${1:?$usage}
 minutes=${2:?$usage}
 fuzz_dir=${FUZZ_DIR:-build-fuzz}

@@ -66,9 +66,9 @@ float striation() {
 }
 
 // The fluid under the skin, shown as a colour: whether there is any to speak of (from a
-// third of a millimetre to a millimetre and a half), and how deep, 0 .. 1 at 6 mm (a
+// half a millimetre to two and a half), and how deep, 0 .. 1 at 6 mm (a
 // marked pitting edema), so that a drained leg reads clearly paler than a swollen one.
-float fluidPresent() { return smoothstep(0.0003, 0.0015, vSwelling); }
+float fluidPresent() { return smoothstep(0.0005, 0.0025, vSwelling); }
 float fluidDepth() { return clamp(vSwelling / 0.006, 0.0, 1.0); }
 float fluidShare() { return fluidPresent() * (0.4 + 0.6 * fluidDepth()); }
 vec3 fluidColor() { return mix(vec3(0.55, 0.66, 1.0), vec3(0.36, 0.12, 0.78), fluidDepth()); }

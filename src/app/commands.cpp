@@ -132,24 +132,6 @@ std::unique_ptr<LessonMoment> lessonMoment(const RenderOptions& options, const s
   return moment;
 }
 
-// The swelling on the condition asked for: as the lesson's strokes have left it by the
-// moment shown, or as it starts without a lesson.
-std::optional<scene::Swelling> swellingAt(const RenderOptions& options, const LessonMoment* moment,
-                                          const std::shared_ptr<const scene::Scene>& scene) {
-  if (options.condition.empty()) return std::nullopt;
-  std::optional<teaching::Leg> ownLeg;
-  if (!moment) ownLeg.emplace(legOver(scene, options));
-  teaching::EdemaSession session(moment ? moment->leg.model() : ownLeg->model(), teaching::findCondition(options.condition));
-  if (moment) {
-    const teaching::LessonPlayback& playback = moment->playback;
-    const simulation::StrokesOnTissue strokes(playback.strokes, simulation::sessionScale(playback.lesson, playback.strokes));
-    session.play(strokes, 0.0f, (options.step > 0 ? playback.stepStart(options.step - 1) : 0.0f) + options.time);
-  }
-  scene::Swelling shown;
-  teaching::SwellingView(*scene, session.model().fluid().skin()).update(session.model().fluid(), shown);
-  return shown;
-}
-
 // A lesson's strokes acting on a swelling frame by frame, with the skin they swell.
 struct SimulatedLesson {
   SimulatedLesson(const LessonMoment& moment, const scene::Scene& scene, const std::string& condition)
@@ -169,6 +151,23 @@ struct SimulatedLesson {
   scene::Swelling swelling;
   float playedTo = 0;
 };
+
+// The swelling on the condition asked for: as the lesson's strokes have left it by the
+// moment shown, or as it starts without a lesson.
+std::optional<scene::Swelling> swellingAt(const RenderOptions& options, const LessonMoment* moment,
+                                          const std::shared_ptr<const scene::Scene>& scene) {
+  if (options.condition.empty()) return std::nullopt;
+  if (moment) {
+    SimulatedLesson simulated(*moment, *scene, options.condition);
+    simulated.playTo((options.step > 0 ? moment->playback.stepStart(options.step - 1) : 0.0f) + options.time);
+    return simulated.swelling;
+  }
+  const teaching::Leg leg = legOver(scene, options);
+  const teaching::EdemaSession session(leg.model(), teaching::findCondition(options.condition));
+  scene::Swelling shown;
+  teaching::SwellingView(*scene, session.model().fluid().skin()).update(session.model().fluid(), shown);
+  return shown;
+}
 
 // The lesson (or one step of it) as a video: the camera follows the steps unless a view
 // was asked for; captions are burned in by ffmpeg.

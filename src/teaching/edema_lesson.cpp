@@ -71,7 +71,7 @@ SimulationReport simulateLesson(const Leg& leg, const technique::Lesson& lesson,
   report.options = options;
   report.startMl = session.startMl();
   report.startTape = session.tape();
-  report.startTapeExcessMl = session.tapeExcessMl();
+  report.startTapeExcessMl = session.tapeExcessMl(report.startTape);
   float clock = 0;
   for (size_t k = 0; k < played.steps.size(); ++k) {
     float end = clock;
@@ -87,7 +87,7 @@ SimulationReport simulateLesson(const Leg& leg, const technique::Lesson& lesson,
     step.tissueMl = session.model().fluid().held();
     step.takenUpMl = session.model().takenUp();
     step.tape = session.tape();
-    step.tapeExcessMl = session.tapeExcessMl();
+    step.tapeExcessMl = session.tapeExcessMl(step.tape);
     report.steps.push_back(std::move(step));
   }
   report.history = session.history();

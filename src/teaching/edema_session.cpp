@@ -94,6 +94,8 @@ std::vector<simulation::TapeMark> EdemaSession::tape() const {
   return simulation::measureWithTape(model_->fluid().skin(), simulation::swollenSkin(model_->fluid()), ankle_, top_);
 }
 
-double EdemaSession::tapeExcessMl() const { return simulation::frustumVolumeMl(tape()) - unswollenTapeMl_; }
+double EdemaSession::tapeExcessMl(const std::vector<simulation::TapeMark>& tape) const {
+  return simulation::frustumVolumeMl(tape) - unswollenTapeMl_;
+}
 
 }  // namespace legatlas::teaching

@@ -50,7 +50,8 @@ class EdemaSession {
   // The tape round the swollen limb every 4 cm from the ankle, and the volume it gives
   // above the unswollen limb's (ml).
   std::vector<simulation::TapeMark> tape() const;
-  double tapeExcessMl() const;
+  // The volume `tape` (as tape() gave it) measures over the unswollen limb's, in ml.
+  double tapeExcessMl(const std::vector<simulation::TapeMark>& tape) const;
   // Where the tape's marks start and end on this leg (model frame heights).
   float ankleHeight() const { return ankle_; }
   float tapeTop() const { return top_; }

@@ -119,7 +119,7 @@ void SimulationMode::followPractice(const teaching::PracticeSession& practice) {
 void SimulationMode::measure(double now) {
   if (!session_ || !measureDue_ || now - measuredAt_ < kMeasureEverySeconds) return;
   tape_ = session_->tape();
-  tapeExcessMl_ = session_->tapeExcessMl();
+  tapeExcessMl_ = session_->tapeExcessMl(tape_);
   measuredAt_ = now;
   measureDue_ = false;
 }

@@ -35,6 +35,8 @@ class SimulationMode {
   void followPractice(const teaching::PracticeSession& practice);
   void reset();
 
+  // The swelling and what has happened to it, or none before it starts.
+  const teaching::EdemaSession* session() const { return session_.get(); }
   // The skin's swelling to draw, or none when the simulation is off.
   const scene::Swelling* swelling() const { return on() ? &swelling_ : nullptr; }
   void drawPanel(double now);

@@ -20,6 +20,7 @@
 #include "core/error.h"
 #include "core/text.h"
 #include "scene/model_loader.h"
+#include "simulation/condition.h"
 #include "technique/catalogue.h"
 #include "technique/leg_model.h"
 #include "teaching/leg.h"
@@ -176,6 +177,15 @@ void feedTissueMap(std::string_view text) {
     map.match("Skin", "skin_mesh");
     map.match("tibialis_anterior.001", "");
     map.match("", "Cube");
+  } catch (const InputError&) {
+  }
+}
+
+void feedCondition(std::string_view text) {
+  static const simulation::SkinGraph skin = simulation::skinGraph(builtInLeg().scene());
+  try {
+    for (const simulation::Condition& c : simulation::parseConditions(std::string(text), "fuzzed.yaml"))
+      simulation::startingSwelling(c, builtInLeg(), skin);
   } catch (const InputError&) {
   }
 }

@@ -13,6 +13,7 @@ void feedDescription(std::string_view text);  // one anatomy description file, a
 void feedTissueMap(std::string_view text);    // tissue-map parser and name matching
 void feedStrokePath(std::string_view text);   // `score --path` reader, then scoring
 void feedModel(std::string_view bytes);       // a model file through Assimp into the scene
+void feedCondition(std::string_view text);    // a conditions file, each swelling laid on the leg's skin
 
 // Loads the built-in leg now rather than on the first input (LEGATLAS_LEG, else the
 // main build's); exits with a message when it cannot.

@@ -43,3 +43,4 @@ TEST(FuzzInputs, DescriptionFiles) { replay("description", legatlas::fuzz::feedD
 TEST(FuzzInputs, TissueMaps) { replay("tissue_map", legatlas::fuzz::feedTissueMap, 3); }
 TEST(FuzzInputs, StrokePaths) { replay("stroke_path", legatlas::fuzz::feedStrokePath, 3); }
 TEST(FuzzInputs, Models) { replay("model", legatlas::fuzz::feedModel, 7); }
+TEST(FuzzInputs, Conditions) { replay("condition", legatlas::fuzz::feedCondition, 3); }
