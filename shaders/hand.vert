@@ -10,6 +10,10 @@ uniform mat4 uView;
 uniform mat4 uProjection;
 uniform mat4 uPlacement;   // hand frame to model frame, rigid
 uniform mat4 uBones[32];   // skinning matrices, hand frame (scene::kMostSkinnedHandBones)
+// 0: the hand itself. Above 0: its outline shell, pushed out across the line of sight by
+// this many pixels (drawn by its back faces, it shows as a rim around the hand).
+uniform float uShellPixels;
+uniform vec2 uViewportSize;
 
 out vec3 vViewPosition;
 out vec3 vViewNormal;
@@ -32,4 +36,8 @@ void main() {
   vViewPosition = viewPosition.xyz;
   vViewNormal = mat3(uView) * normal;
   gl_Position = uProjection * viewPosition;
+  if (uShellPixels > 0.0) {
+    vec2 across = (uProjection * vec4(vViewNormal, 0.0)).xy;
+    if (length(across) > 1e-6) gl_Position.xy += normalize(across) * (2.0 * uShellPixels / uViewportSize) * gl_Position.w;
+  }
 }

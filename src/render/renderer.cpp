@@ -112,7 +112,11 @@ void Renderer::drawOpaque(const FrameInputs& frame, const glm::mat4& view, const
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
   glEnable(GL_DEPTH_TEST);
   glDisable(GL_BLEND);
-  if (frame.overlays) gpu_->handPainter.draw(*frame.overlays, false, view, projection, false);
+  if (frame.overlays) {
+    gpu_->handPainter.draw(*frame.overlays, false, view, projection, false);
+    const float outlinePixels = std::max(1.0f, float(std::min(gpu_->sceneTargets.width(), gpu_->sceneTargets.height())) / 400.0f);
+    gpu_->handPainter.drawShells(*frame.overlays, view, projection, outlinePixels, kHandOutlineColor);
+  }
   setMatrices(gpu_->surface, view, projection);
   gpu_->surface.set("uTransparentPass", 0);
   gpu_->surface.set("uOpacity", 1.0f);
@@ -245,11 +249,18 @@ void Renderer::edgeOfMask(const glm::vec3& color, unsigned output, int width, in
   glDisable(GL_BLEND);
 }
 
-void Renderer::drawHandOutline(const FrameInputs& frame, const glm::mat4& viewProjection, unsigned output, int width,
-                               int height) {
+void Renderer::drawHandOutline(const FrameInputs& frame, const glm::mat4& view, const glm::mat4& projection,
+                               unsigned output, int width, int height) {
+  // Only the pixels the hands can cover (and their edge) are cleared and looked through:
+  // a full-frame pass costs several milliseconds on a software renderer.
+  const std::optional<PixelRect> rect = screenRect(gpu_->handPainter.bounds(*frame.overlays), projection * view, width, height);
+  if (!rect) return;
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(rect->x, rect->y, rect->width, rect->height);
   clearOutlineMask(width, height);
-  gpu_->handPainter.drawMask(*frame.overlays, viewProjection);
+  gpu_->handPainter.drawMask(*frame.overlays, view, projection);
   edgeOfMask(kHandOutlineColor, output, width, height);
+  glDisable(GL_SCISSOR_TEST);
 }
 
 void Renderer::drawOutline(const FrameInputs& frame, int tissue, const glm::vec3& color,
@@ -294,9 +305,13 @@ void Renderer::renderScene(const FrameInputs& frame, int width, int height) {
   drawOpaque(frame, view, projection);
   if (drawTransparent(frame, view, projection)) blendTransparency();  // keeps the scissor
   glDisable(GL_SCISSOR_TEST);
-  // The hands' soft edge goes under the marks, so the arrow and trail stay over the hands.
-  if (frame.overlays && !frame.overlays->hands.empty())
-    drawHandOutline(frame, projection * view, gpu_->sceneTargets.opaqueFramebuffer(), width, height);
+  // Translucent hands' soft edge goes under the marks, so the arrow and trail stay over
+  // the hands (opaque ones have their outline shell from the opaque pass).
+  const bool translucentHands =
+      frame.overlays && std::any_of(frame.overlays->hands.begin(), frame.overlays->hands.end(),
+                                    [](const scene::SkinnedHand& h) { return h.opacity < 1.0f; });
+  if (translucentHands)
+    drawHandOutline(frame, view, projection, gpu_->sceneTargets.opaqueFramebuffer(), width, height);
   if (frame.overlays || frame.surroundings) {
     glBindFramebuffer(GL_FRAMEBUFFER, gpu_->sceneTargets.opaqueFramebuffer());
     static const scene::Overlays kNone;

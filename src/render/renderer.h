@@ -72,7 +72,8 @@ class Renderer {
   void present(unsigned output, int width, int height);
   void drawOutline(const FrameInputs& frame, int tissue, const glm::vec3& color, const glm::mat4& viewProjection,
                    unsigned output, int width, int height);
-  void drawHandOutline(const FrameInputs& frame, const glm::mat4& viewProjection, unsigned output, int width, int height);
+  void drawHandOutline(const FrameInputs& frame, const glm::mat4& view, const glm::mat4& projection, unsigned output,
+                       int width, int height);
   // The outline mask cleared and bound; then its edge (and a faint tint inside) drawn into `output`.
   void clearOutlineMask(int width, int height);
   void edgeOfMask(const glm::vec3& color, unsigned output, int width, int height);

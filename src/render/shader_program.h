@@ -1,6 +1,7 @@
 #pragma once
 // A linked GLSL program built from files of shaders/, with cached uniform locations.
 #include <glm/mat4x4.hpp>
+#include <glm/vec2.hpp>
 #include <glm/vec3.hpp>
 #include <glm/vec4.hpp>
 #include <string>
@@ -21,6 +22,7 @@ class ShaderProgram {
   void set(const char* name, int value);
   void set(const char* name, unsigned value);
   void set(const char* name, float value);
+  void set(const char* name, const glm::vec2& value);
   void set(const char* name, const glm::vec3& value);
   void set(const char* name, const glm::vec4& value);
   void set(const char* name, const glm::mat4& value);

@@ -55,10 +55,16 @@ struct TintedSurface {
 // hand and its mirror, with one set of bone indices and weights for both (the mirror
 // keeps the vertex order). Uploaded once per object.
 struct HandSkin {
-  geometry::Mesh right, left;  // hand frame, metres
-  std::vector<glm::u8vec4> boneIndices;
-  std::vector<glm::vec4> boneWeights;  // summing to 1
+  struct Level {
+    geometry::Mesh right, left;  // hand frame, metres; the left the right mirrored, vertex for vertex
+    std::vector<glm::u8vec4> boneIndices;
+    std::vector<glm::vec4> boneWeights;  // summing to 1
+  };
+  Level fine;
+  Level coarse;  // fewer triangles, for hands small on screen: within kCoarseHandError of the fine
 };
+
+inline constexpr float kCoarseHandError = 0.0012f;  // metres
 
 inline constexpr size_t kMostSkinnedHandBones = 32;  // the length of the shader's bone array
 

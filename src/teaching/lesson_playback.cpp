@@ -94,8 +94,8 @@ LessonPlayback planPlayback(const std::string& nameOrFile, const technique::LegM
   LessonPlayback playback;
   playback.lesson = technique::loadLesson(lessonFile(nameOrFile));
   playback.strokes = technique::planLesson(playback.lesson, leg);
-  playback.hands = openHandPlacer(leg);
-  playback.handSkin = handSkinOf(*playback.hands);
+  playback.hands = std::make_shared<const technique::HandTrack>(openHandPlacer(leg));
+  playback.handSkin = handSkinOf(playback.hands->placer());
   return playback;
 }
 
@@ -124,7 +124,7 @@ scene::Overlays overlaysAt(const LessonPlayback& playback, float time, float han
   if (c.stroke < 0) return overlays;
   if (playback.hands) {
     playback.hands->place(playback.strokes, time, pose);
-    addPlacedHands(pose, *playback.hands, playback.handSkin, handOpacity, overlays);
+    addPlacedHands(pose, playback.hands->placer(), playback.handSkin, handOpacity, overlays);
   }
   addPose(pose, overlays);
   const technique::Stroke& s = playback.strokes[c.stroke];

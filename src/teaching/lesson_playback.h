@@ -8,7 +8,7 @@
 #include "scene/camera.h"
 #include "scene/overlays.h"
 #include "technique/animator.h"
-#include "technique/hand_placement.h"
+#include "technique/hand_track.h"
 #include "technique/leg_model.h"
 #include "technique/lesson.h"
 #include "technique/stroke.h"
@@ -18,9 +18,9 @@ namespace legatlas::teaching {
 struct LessonPlayback {
   technique::Lesson lesson;
   std::vector<technique::Stroke> strokes;
-  // The therapist's hands laid on this leg's skin, and their mesh for the renderer; null:
-  // the hands are shown as simple solids.
-  std::shared_ptr<const technique::HandPlacer> hands;
+  // The therapist's hands laid on this leg's skin as the strokes play, and their mesh for
+  // the renderer; null: the hands are shown as simple solids.
+  std::shared_ptr<const technique::HandTrack> hands;
   std::shared_ptr<const scene::HandSkin> handSkin;
 
   float duration() const;

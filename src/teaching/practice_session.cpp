@@ -52,10 +52,11 @@ void PracticeSession::release(const technique::LegModel& leg) {
   armed_ = false;
   result_ = technique::scorePractice(leg, {technique_, target_}, drawn_);
   if (handsFor_ != &leg) {
-    hands_ = openHandPlacer(leg);
-    handSkin_ = handSkinOf(*hands_);
+    placer_ = openHandPlacer(leg);
+    handSkin_ = handSkinOf(*placer_);
     handsFor_ = &leg;
   }
+  hands_ = std::make_shared<const technique::HandTrack>(placer_);  // its solutions are of this stroke
 }
 
 scene::Overlays PracticeSession::overlays(double now) const {
@@ -82,7 +83,7 @@ scene::Overlays PracticeSession::overlays(double now) const {
       technique::Pose pose = technique::poseAt(strokes, t);
       if (hands_) {
         hands_->place(strokes, t, pose);
-        addPlacedHands(pose, *hands_, handSkin_, 1.0f, overlays);
+        addPlacedHands(pose, *placer_, handSkin_, 1.0f, overlays);
       }
       addPose(pose, overlays);
     }

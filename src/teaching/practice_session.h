@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "scene/overlays.h"
-#include "technique/hand_placement.h"
+#include "technique/hand_track.h"
 #include "technique/leg_model.h"
 #include "technique/practice_scorer.h"
 
@@ -49,7 +49,8 @@ class PracticeSession {
   std::optional<technique::PracticeScore> result_;
   std::optional<double> replayFrom_;
   // The hands that replay the correct stroke, laid on the leg last scored on.
-  std::shared_ptr<const technique::HandPlacer> hands_;
+  std::shared_ptr<const technique::HandPlacer> placer_;
+  std::shared_ptr<const technique::HandTrack> hands_;
   std::shared_ptr<const scene::HandSkin> handSkin_;
   const technique::LegModel* handsFor_ = nullptr;
 };

@@ -13,13 +13,19 @@ std::shared_ptr<const technique::HandPlacer> openHandPlacer(const technique::Leg
                                                        technique::readHandPoses(builtInHandPosesPath()));
 }
 
+namespace {
+
+scene::HandSkin::Level levelOf(const technique::HandRig& right) {
+  return {right.mesh, right.mirrored().mesh, right.boneIndices, right.boneWeights};
+}
+
+}  // namespace
+
 std::shared_ptr<const scene::HandSkin> handSkinOf(const technique::HandPlacer& placer) {
   auto skin = std::make_shared<scene::HandSkin>();
   const technique::HandRig& right = placer.rig(technique::HandSide::Right);
-  skin->right = right.mesh;
-  skin->left = placer.rig(technique::HandSide::Left).mesh;
-  skin->boneIndices = right.boneIndices;
-  skin->boneWeights = right.boneWeights;
+  skin->fine = levelOf(right);
+  skin->coarse = levelOf(right.simplified(scene::kCoarseHandError));
   return skin;
 }
 

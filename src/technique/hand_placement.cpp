@@ -7,6 +7,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtc/quaternion.hpp>
 #include <map>
+#include <set>
 #include <stdexcept>
 #include <tuple>
 
@@ -17,15 +18,17 @@ constexpr float kSettleSeconds = 0.4f;      // the hand shapes itself from its c
 constexpr float kKneadingLift = 0.008f;     // metres a grip lifts the skin at its height
 constexpr float kKneadingLiftRadius = 0.04f;
 constexpr float kClusterCell = 0.02f;       // metres: vertices of one bone within a cell are culled together
-constexpr size_t kPatchSamples = 160;       // patch vertices measured when settling the patch on the skin
+constexpr float kMeasuredCell = 0.004f;     // metres: one vertex of a bone per cell this size is measured
+constexpr size_t kPatchSamples = 48;        // patch vertices measured when settling the patch on the skin
 constexpr int kMostFixes = 20;              // uncurls and tilts before the hand is simply lifted
 constexpr float kUncurlDegrees = 12.0f;
 constexpr float kMostUncurled = 50.0f;      // degrees a knuckle may be straightened back to
 constexpr float kMostTiltDegrees = 12.0f;
 constexpr float kWristRaiseDegrees = 10.0f;
 constexpr float kMostExtendedWrist = 70.0f;
-// Placed hands keep this much inside the allowance, for the vertices between those measured.
-constexpr float kSinkMargin = 0.0005f;
+// Placed hands keep this much inside the allowance, for the vertices between those measured
+// (a finger's curve rises about 0.3 mm between vertices 4 mm apart).
+constexpr float kSinkMargin = 0.0008f;
 
 glm::vec3 inPlane(glm::vec3 v, const glm::vec3& normal, const glm::vec3& fallback) {
   v -= normal * glm::dot(v, normal);
@@ -94,6 +97,18 @@ glm::mat3 alignment(const glm::vec3& handLead, const glm::vec3& handNormal, cons
   return skin * glm::transpose(hand);
 }
 
+// `turn` turned about the skin's normal so that the lead it gives points along `lead` in the
+// skin's plane again: tilts about several axes, one after another, also swing the hand
+// round, and a tilt is meant to lift a side of it, not to change the way it points.
+glm::mat3 keepingHeading(const glm::mat3& turn, const glm::vec3& handLead, const glm::vec3& lead, const glm::vec3& normal) {
+  const glm::vec3 led = turn * handLead;
+  const glm::vec3 flat = led - normal * glm::dot(led, normal);
+  if (glm::length(flat) < 1e-6f) return turn;
+  const glm::vec3 from = glm::normalize(flat);
+  const float angle = std::atan2(glm::dot(glm::cross(from, lead), normal), glm::dot(from, lead));
+  return glm::mat3_cast(glm::angleAxis(angle, normal)) * turn;
+}
+
 }  // namespace
 
 HandPlacer::HandPlacer(const LegModel& leg, const HandRig& rightHand, HandPoseBook book)
@@ -123,6 +138,7 @@ HandPlacer::RiggedHand HandPlacer::prepare(HandRig rig) const {
     padward[b] = glm::normalize(glm::cross(rig.flexionAxis(b), along));  // palm-ward, across the bone
   }
   std::map<std::tuple<int, int, int, int>, size_t> clusterOf;
+  std::set<std::tuple<int, int, int, int>> measuredCells;
   for (uint32_t v = 0; v < rig.mesh.positions.size(); ++v) {
     const size_t b = rig.boneIndices[v][0];
     const std::string& name = rig.bones[b].name;
@@ -134,6 +150,9 @@ HandPlacer::RiggedHand HandPlacer::prepare(HandRig rig) const {
       h.patches[size_t(ContactPatch::FingerPads)].push_back(v);
     if (startsWith(name, "lowerarm01") && glm::dot(n, -thumbSide) > 0.7f)
       h.patches[size_t(ContactPatch::ForearmBorder)].push_back(v);
+    // One vertex a small cell stands for its neighbours (kSinkMargin covers the rest).
+    const glm::ivec3 fine = glm::ivec3(glm::floor(p / kMeasuredCell));
+    if (!measuredCells.emplace(int(b), fine.x, fine.y, fine.z).second) continue;
     const glm::ivec3 cell = glm::ivec3(glm::floor(p / kClusterCell));
     const auto key = std::make_tuple(int(b), cell.x, cell.y, cell.z);
     const auto [at, added] = clusterOf.emplace(key, h.clusters.size());
@@ -224,7 +243,9 @@ PlacedHand HandPlacer::solve(const RiggedHand& hand, const HandRole& role, Joint
     for (uint32_t v : patch) centre += posed[v], normal += posedNormal(rig, bones, v);
     centre /= float(patch.size());
     normal = glm::normalize(normal);
-    const glm::mat3 turn = glm::mat3_cast(tilt) * alignment(leadOf(rig, bones, role.lead), normal, target.lead, -target.normal);
+    const glm::vec3 handLead = leadOf(rig, bones, role.lead);
+    const glm::mat3 turn = keepingHeading(glm::mat3_cast(tilt) * alignment(handLead, normal, target.lead, -target.normal),
+                                          handLead, target.lead, target.normal);
     glm::vec3 at = target.position + target.normal * resting;
     const auto placement = [&] { return glm::translate(glm::mat4(1.0f), at) * glm::mat4(turn) * glm::translate(glm::mat4(1.0f), -centre); };
     // Settle the patch: its deepest point at the dent's depth (the skin is curved under

@@ -23,10 +23,9 @@ class HandSkinning : public ::testing::Test {
   static void SetUpTestSuite() {
     rig_ = std::make_unique<technique::HandRig>(technique::loadHandRig(LEGATLAS_SOURCE_DIR "/assets/hands/hand.rig"));
     auto skin = std::make_shared<scene::HandSkin>();
-    skin->right = rig_->mesh;
-    skin->left = rig_->mirrored().mesh;
-    skin->boneIndices = rig_->boneIndices;
-    skin->boneWeights = rig_->boneWeights;
+    // The hand fills the picture, so the renderer draws the fine level: the coarse is
+    // left empty, and a hand drawn from it would show as missing.
+    skin->fine = {rig_->mesh, rig_->mirrored().mesh, rig_->boneIndices, rig_->boneWeights};
     skin_ = skin;
   }
   static void TearDownTestSuite() { rig_.reset(), skin_.reset(); }

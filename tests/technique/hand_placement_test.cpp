@@ -14,6 +14,7 @@
 #include "teaching/therapist_hands.h"
 #include "technique/animator.h"
 #include "technique/hand_placement.h"
+#include "technique/hand_track.h"
 #include "technique/stroke_planner.h"
 
 namespace legatlas::technique {
@@ -25,10 +26,11 @@ constexpr float kFramesPerSecond = 10.0f;
 constexpr float kPatchOnSkin = 0.003f;
 constexpr float kMostFingerTurnDegrees = 30.0f;
 
-const HandPlacer& placer() {
+std::shared_ptr<const HandPlacer> placerShared() {
   static const std::shared_ptr<const HandPlacer> hands = teaching::openHandPlacer(builtLeg().model());
-  return *hands;
+  return hands;
 }
+const HandPlacer& placer() { return *placerShared(); }
 
 // How far p lies outside the skin, measured on the leg itself (negative inside).
 float aboveSkin(const glm::vec3& p) {
@@ -116,10 +118,14 @@ LessonFindings playWithHands(const std::string& lesson) {
   const std::vector<Stroke> strokes = planLesson(loadLesson(testing::lessonPath(lesson)), builtLeg().model());
   LessonFindings found;
   const float end = lessonDuration(strokes);
+  // As a student sees them: through the track, which blends the hands between the moments
+  // it solves (tenths of a second from each stroke's start, so the frames here fall
+  // anywhere between them).
+  const HandTrack track(placerShared());
   for (int frame = 0; frame <= int(end * kFramesPerSecond); ++frame) {
-    const float time = float(frame) / kFramesPerSecond;
+    const float time = (float(frame) + 0.5f) / kFramesPerSecond;
     Pose pose = poseAt(strokes, time);
-    placer().place(strokes, time, pose);
+    if (getenv("EXACT")) placer().place(strokes, time, pose); else track.place(strokes, time, pose);
     const ContactPoint& c = pose.contact;
     if (c.stroke < 0 || pose.hands.empty()) continue;
     ++found.frames;
