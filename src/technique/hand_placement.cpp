@@ -27,8 +27,8 @@ constexpr float kMostTiltDegrees = 12.0f;
 constexpr float kWristRaiseDegrees = 10.0f;
 constexpr float kMostExtendedWrist = 70.0f;
 // Placed hands keep this much inside the allowance, for the vertices between those measured
-// (a finger's curve rises about 0.3 mm between vertices 4 mm apart).
-constexpr float kSinkMargin = 0.0008f;
+// (a finger's curve rises about 0.3 mm between vertices 4 mm apart; posed, a little more).
+constexpr float kSinkMargin = 0.001f;
 
 glm::vec3 inPlane(glm::vec3 v, const glm::vec3& normal, const glm::vec3& fallback) {
   v -= normal * glm::dot(v, normal);

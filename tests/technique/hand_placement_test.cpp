@@ -125,7 +125,7 @@ LessonFindings playWithHands(const std::string& lesson) {
   for (int frame = 0; frame <= int(end * kFramesPerSecond); ++frame) {
     const float time = (float(frame) + 0.5f) / kFramesPerSecond;
     Pose pose = poseAt(strokes, time);
-    if (getenv("EXACT")) placer().place(strokes, time, pose); else track.place(strokes, time, pose);
+    track.place(strokes, time, pose);
     const ContactPoint& c = pose.contact;
     if (c.stroke < 0 || pose.hands.empty()) continue;
     ++found.frames;
