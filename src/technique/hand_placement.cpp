@@ -19,16 +19,20 @@ constexpr float kKneadingLift = 0.008f;     // metres a grip lifts the skin at i
 constexpr float kKneadingLiftRadius = 0.04f;
 constexpr float kClusterCell = 0.02f;       // metres: vertices of one bone within a cell are culled together
 constexpr float kMeasuredCell = 0.004f;     // metres: one vertex of a bone per cell this size is measured
-constexpr size_t kPatchSamples = 48;        // patch vertices measured when settling the patch on the skin
-constexpr int kMostFixes = 20;              // uncurls and tilts before the hand is simply lifted
+constexpr float kPatchSampleCell = 0.004f;  // metres: one patch vertex a cell is measured when settling the patch
+constexpr int kMostFixes = 30;              // uncurls and tilts before the hand is simply lifted
 constexpr float kUncurlDegrees = 12.0f;
 constexpr float kMostUncurled = 50.0f;      // degrees a knuckle may be straightened back to
 constexpr float kMostTiltDegrees = 12.0f;
 constexpr float kWristRaiseDegrees = 10.0f;
 constexpr float kMostExtendedWrist = 70.0f;
+constexpr float kSlideStep = 0.01f;         // metres the hand moves ahead when its forearm meets the limb
+constexpr float kMostSlide = 0.04f;
+constexpr float kMostSlideTurnDegrees = 20.0f;
 // Placed hands keep this much inside the allowance, for the vertices between those measured
-// (a finger's curve rises about 0.3 mm between vertices 4 mm apart; posed, a little more).
-constexpr float kSinkMargin = 0.001f;
+// (a finger's curve rises about 0.3 mm between vertices 4 mm apart; posed, a little more),
+// and for the hands blended between two solutions (technique/hand_track.h).
+constexpr float kSinkMargin = 0.0014f;
 
 glm::vec3 inPlane(glm::vec3 v, const glm::vec3& normal, const glm::vec3& fallback) {
   v -= normal * glm::dot(v, normal);
@@ -164,6 +168,13 @@ HandPlacer::RiggedHand HandPlacer::prepare(HandRig rig) const {
       throw std::logic_error("the hand rig has no vertices for the " + std::string(patchId(ContactPatch(p))) + " patch");
     h.inPatch[p].assign(rig.mesh.positions.size(), false);
     for (uint32_t v : h.patches[p]) h.inPatch[p][v] = true;
+    // One vertex a small cell, so a ridge of the limb (the shin's crest) under the patch
+    // meets a measured vertex wherever it lies.
+    std::set<std::tuple<int, int, int>> cells;
+    for (uint32_t v : h.patches[p]) {
+      const glm::ivec3 c = glm::ivec3(glm::floor(rig.mesh.positions[v] / kPatchSampleCell));
+      if (cells.emplace(c.x, c.y, c.z).second) h.patchSamples[p].push_back(v);
+    }
   }
   h.rig = std::move(rig);
   return h;
@@ -181,12 +192,10 @@ SkinPoint HandPlacer::skinUnder(const glm::vec3& p) const {
   return hit ? SkinPoint{hit->point, hit->normal} : SkinPoint{p, glm::vec3(0, 0, 1)};
 }
 
-float HandPlacer::deepestOfPatch(const std::vector<uint32_t>& patch, const std::vector<glm::vec3>& posed,
+float HandPlacer::deepestOfPatch(const std::vector<uint32_t>& samples, const std::vector<glm::vec3>& posed,
                                  const glm::mat4& placement) const {
   float deepest = 1.0f;
-  const size_t stride = std::max<size_t>(1, patch.size() / kPatchSamples);
-  for (size_t i = 0; i < patch.size(); i += stride)
-    deepest = std::min(deepest, aboveSkin(transformPoint(placement, posed[patch[i]])));
+  for (uint32_t v : samples) deepest = std::min(deepest, aboveSkin(transformPoint(placement, posed[v])));
   return deepest;
 }
 
@@ -223,7 +232,7 @@ HandPlacer::Deepest HandPlacer::deepestVertex(const RiggedHand& hand, const std:
   return deepest;
 }
 
-PlacedHand HandPlacer::solve(const RiggedHand& hand, const HandRole& role, JointAngles angles, const Target& target) const {
+PlacedHand HandPlacer::solve(const RiggedHand& hand, const HandRole& role, JointAngles angles, Target target) const {
   const HandRig& rig = hand.rig;
   const std::vector<uint32_t>& patch = hand.patches[size_t(role.patch)];
   const float resting = target.above - target.press;  // where the deepest of the patch goes
@@ -232,7 +241,9 @@ PlacedHand HandPlacer::solve(const RiggedHand& hand, const HandRole& role, Joint
   Measured measured{std::vector<glm::vec3>(hand.clusters.size()), std::vector<glm::vec3>(rig.mesh.positions.size()),
                     std::vector<float>(hand.clusters.size(), unknown), std::vector<float>(rig.mesh.positions.size(), unknown)};
   glm::quat tilt(1, 0, 0, 0);
-  float lift = 0;
+  float lift = 0, slid = 0;
+  const glm::vec3 startNormal = target.normal, startLead = target.lead;
+  const JointAngles startAngles = angles;
   PlacedHand placed{role.side, role.patch, glm::mat4(1.0f), {}, 0.0f, target.press, target.above};
   std::vector<glm::vec3> posed;
   for (int fix = 0; fix <= kMostFixes; ++fix) {
@@ -244,13 +255,16 @@ PlacedHand HandPlacer::solve(const RiggedHand& hand, const HandRole& role, Joint
     centre /= float(patch.size());
     normal = glm::normalize(normal);
     const glm::vec3 handLead = leadOf(rig, bones, role.lead);
+    // The heading kept is the stroke's, on the skin where the stroke is (the hand may have
+    // moved ahead onto skin that faces a little otherwise).
     const glm::mat3 turn = keepingHeading(glm::mat3_cast(tilt) * alignment(handLead, normal, target.lead, -target.normal),
-                                          handLead, target.lead, target.normal);
+                                          handLead, startLead, startNormal);
     glm::vec3 at = target.position + target.normal * resting;
     const auto placement = [&] { return glm::translate(glm::mat4(1.0f), at) * glm::mat4(turn) * glm::translate(glm::mat4(1.0f), -centre); };
     // Settle the patch: its deepest point at the dent's depth (the skin is curved under
     // it, so the patch's centre alone does not say how deep it lies).
-    for (int pass = 0; pass < 2; ++pass) at += target.normal * (resting - deepestOfPatch(patch, posed, placement()));
+    const std::vector<uint32_t>& samples = hand.patchSamples[size_t(role.patch)];
+    for (int pass = 0; pass < 2; ++pass) at += target.normal * (resting - deepestOfPatch(samples, posed, placement()));
     at += target.normal * lift;
     placed.placement = placement();
     const Deepest deepest = deepestVertex(hand, posed, placed.placement, lowest, measured);
@@ -277,6 +291,24 @@ PlacedHand HandPlacer::solve(const RiggedHand& hand, const HandRole& role, Joint
       // The forearm trails into the limb behind the hand: raise it at the wrist, as a
       // therapist does, leaving the palm where it lies.
       angles.wristFlex -= kWristRaiseDegrees;
+      continue;
+    }
+    if (forearmSinks && role.patch == ContactPatch::Palm && !role.held && slid < kMostSlide) {
+      // A flat hand raised as far as a wrist goes whose heel still meets a rise of the
+      // limb behind it (the instep, under a hand on the front of the ankle): the hand
+      // moves ahead along the way it leads, onto the skin there, as a therapist's does.
+      const SkinPoint ahead = skinUnder(target.position + target.lead * kSlideStep);
+      // Not round a bend of the limb: the way the hand leads would turn with it.
+      if (glm::dot(ahead.normal, startNormal) < std::cos(glm::radians(kMostSlideTurnDegrees))) {
+        slid = kMostSlide;
+        continue;
+      }
+      slid += glm::distance(ahead.position, target.position);
+      // The fixes so far were for the skin where the hand lay: begin again here.
+      lift = 0, tilt = glm::quat(1, 0, 0, 0), angles = startAngles;
+      target.position = ahead.position;
+      target.normal = ahead.normal;
+      target.lead = inPlane(target.lead, target.normal, target.lead);
       continue;
     }
     if (fix < kMostFixes - 2) {

@@ -45,6 +45,7 @@ class HandPlacer {
     HandRig rig;
     std::array<std::vector<uint32_t>, 4> patches;  // indexed by ContactPatch
     std::array<std::vector<bool>, 4> inPatch;      // per patch, per vertex
+    std::array<std::vector<uint32_t>, 4> patchSamples;  // per patch, the vertices measured to settle it
     std::vector<std::vector<uint32_t>> clusters;   // nearby vertices of one bone, for culling
     std::vector<int> finger;                       // per bone: 0 thumb, 1..4 index..little, -1 none
   };
@@ -69,10 +70,10 @@ class HandPlacer {
 
   const RiggedHand& hand(HandSide side) const { return side == HandSide::Right ? right_ : left_; }
   RiggedHand prepare(HandRig rig) const;
-  PlacedHand solve(const RiggedHand& hand, const HandRole& role, JointAngles angles, const Target& target) const;
+  PlacedHand solve(const RiggedHand& hand, const HandRole& role, JointAngles angles, Target target) const;
   Deepest deepestVertex(const RiggedHand& hand, const std::vector<glm::vec3>& posed, const glm::mat4& placement,
                         float lowest, Measured& measured) const;
-  float deepestOfPatch(const std::vector<uint32_t>& patch, const std::vector<glm::vec3>& posed,
+  float deepestOfPatch(const std::vector<uint32_t>& samples, const std::vector<glm::vec3>& posed,
                        const glm::mat4& placement) const;
   Target targetOf(const HandRole& role, const Stroke& stroke, const ContactPoint& contact) const;
 

@@ -10,10 +10,34 @@ namespace {
 // Solutions kept before the oldest are let go: about six minutes of strokes.
 constexpr size_t kMostSolved = 4096;
 
-bool sameHands(const std::vector<PlacedHand>& a, const std::vector<PlacedHand>& b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (a[i].side != b[i].side || a[i].patch != b[i].patch) return false;
+// A blend is only as good as its two ends are alike: the solver's fixes (a finger
+// straightened, the hand tilted or lifted) come in steps, and two solutions a tenth of a
+// second apart that took different steps have nothing sound between them.
+// Compared where each hand lies from the stroke's contact at its moment (the contact itself
+// travels centimetres in a tenth of a second).
+constexpr float kMostBlendedMove = 0.006f;       // metres
+constexpr float kMostBlendedTurnDegrees = 8.0f;  // the hand, or any bone
+// Metres a blended hand is lifted half-way between its two solutions (a 6 mm move or an 8
+// degree turn of the hand about its patch sags a fraction of a millimetre off the limb).
+constexpr float kBlendSag = 0.0005f;
+
+float degreesBetween(const glm::quat& a, const glm::quat& b) {
+  return glm::degrees(2.0f * std::acos(std::clamp(std::abs(glm::dot(a, b)), 0.0f, 1.0f)));
+}
+
+bool blendable(const HandTrack::Solved& a, const HandTrack::Solved& b) {
+  if (a.hands.size() != b.hands.size()) return false;
+  const glm::mat4 fromA = glm::inverse(a.contactFrame), fromB = glm::inverse(b.contactFrame);
+  for (size_t i = 0; i < a.hands.size(); ++i) {
+    const PlacedHand &ha = a.hands[i], &hb = b.hands[i];
+    if (ha.side != hb.side || ha.patch != hb.patch) return false;
+    const glm::mat4 localA = fromA * ha.placement, localB = fromB * hb.placement;
+    if (glm::distance(glm::vec3(localA[3]), glm::vec3(localB[3])) > kMostBlendedMove) return false;
+    const glm::quat turnA = glm::quat_cast(glm::mat3(localA)), turnB = glm::quat_cast(glm::mat3(localB));
+    if (degreesBetween(turnA, turnB) > kMostBlendedTurnDegrees) return false;
+    for (size_t r = 0; r < ha.pose.rotations.size() && r < hb.pose.rotations.size(); ++r)
+      if (degreesBetween(ha.pose.rotations[r], hb.pose.rotations[r]) > kMostBlendedTurnDegrees) return false;
+  }
   return true;
 }
 
@@ -22,7 +46,27 @@ SkinDent blendDents(const SkinDent& a, const SkinDent& b, float share) {
           glm::mix(a.depth, b.depth, share), glm::mix(a.radius, b.radius, share)};
 }
 
+glm::mat4 blendFrames(const glm::mat4& a, const glm::mat4& b, float share) {
+  glm::mat4 out = glm::mat4_cast(glm::slerp(glm::quat_cast(glm::mat3(a)), glm::quat_cast(glm::mat3(b)), share));
+  out[3] = glm::vec4(glm::mix(glm::vec3(a[3]), glm::vec3(b[3]), share), 1.0f);
+  return out;
+}
+
+bool sameFrame(const glm::mat4& a, const glm::mat4& b) {
+  return glm::distance(glm::vec3(a[3]), glm::vec3(b[3])) <= kMostBlendedMove &&
+         degreesBetween(glm::quat_cast(glm::mat3(a)), glm::quat_cast(glm::mat3(b))) <= kMostBlendedTurnDegrees;
+}
+
 }  // namespace
+
+glm::mat4 contactFrameOf(const ContactPoint& c) {
+  glm::mat4 frame(1.0f);
+  frame[0] = glm::vec4(c.direction, 0.0f);
+  frame[1] = glm::vec4(glm::cross(c.normal, c.direction), 0.0f);
+  frame[2] = glm::vec4(c.normal, 0.0f);
+  frame[3] = glm::vec4(c.position, 1.0f);
+  return frame;
+}
 
 PlacedHand blendHands(const PlacedHand& a, const PlacedHand& b, float share) {
   PlacedHand out = a;
@@ -45,7 +89,8 @@ const HandTrack::Solved& HandTrack::solvedAt(const std::vector<Stroke>& strokes,
   if (const auto found = solved_.find(key); found != solved_.end()) return found->second;
   Pose pose = poseAt(strokes, time);
   placer_->place(strokes, time, pose);
-  return solved_.emplace(key, Solved{std::move(pose.hands), std::move(pose.dents)}).first->second;
+  const glm::mat4 contactFrame = contactFrameOf(pose.contact);
+  return solved_.emplace(key, Solved{std::move(pose.hands), std::move(pose.dents), contactFrame}).first->second;
 }
 
 void HandTrack::place(const std::vector<Stroke>& strokes, float time, Pose& pose) const {
@@ -68,12 +113,26 @@ void HandTrack::place(const std::vector<Stroke>& strokes, float time, Pose& pose
   }
   const Solved& a = solvedAt(strokes, c.stroke, tenth, before);
   const Solved& b = solvedAt(strokes, c.stroke, tenth + 1, after);
-  if (!sameHands(a.hands, b.hands)) {
+  if (!blendable(a, b)) {
     placer_->place(strokes, time, pose);
     return;
   }
   const float share = std::clamp((time - before) / (after - before), 0.0f, 1.0f);
-  for (size_t i = 0; i < a.hands.size(); ++i) pose.hands.push_back(blendHands(a.hands[i], b.hands[i], share));
+  // Nor is a blend sound where the stroke itself turns or bends between the two moments
+  // (a circle's tight turn, the corner at the end of a pass): the contact blended the same
+  // way must be the contact now.
+  if (!sameFrame(blendFrames(a.contactFrame, b.contactFrame, share), contactFrameOf(c))) {
+    placer_->place(strokes, time, pose);
+    return;
+  }
+  // A blend moves the hand along a chord where the solved hands follow the curved limb:
+  // it is lifted by about the chord's sag, nothing at the solved moments, most half-way.
+  const glm::vec3 lift = c.normal * (4.0f * share * (1.0f - share) * kBlendSag);
+  for (size_t i = 0; i < a.hands.size(); ++i) {
+    PlacedHand hand = blendHands(a.hands[i], b.hands[i], share);
+    hand.placement[3] += glm::vec4(lift, 0.0f);
+    pose.hands.push_back(std::move(hand));
+  }
   // Kneading hands move the skin's dents with them (HandPlacer), blended the same way.
   if (!a.hands.empty() && a.dents.size() == b.dents.size() && a.dents.size() == pose.dents.size()) {
     for (size_t i = 0; i < a.dents.size(); ++i) pose.dents[i] = blendDents(a.dents[i], b.dents[i], share);

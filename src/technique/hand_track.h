@@ -29,12 +29,16 @@ class HandTrack {
 
   const HandPlacer& placer() const { return *placer_; }
 
- private:
-  // The hands and the skin's dents HandPlacer gives at one solved moment.
+  // (Public so the blend's check in hand_track.cpp can read it.)
+  // The hands and the skin's dents HandPlacer gives at one solved moment, and the stroke's
+  // contact then (direction, across, normal, position: a frame on the skin).
   struct Solved {
     std::vector<PlacedHand> hands;
     std::vector<SkinDent> dents;
+    glm::mat4 contactFrame{1.0f};
   };
+
+ private:
   const Solved& solvedAt(const std::vector<Stroke>& strokes, int stroke, int tenth, float time) const;
 
   std::shared_ptr<const HandPlacer> placer_;
@@ -42,6 +46,10 @@ class HandTrack {
   mutable std::map<std::pair<int, int>, Solved> solved_;  // by (stroke, tenth of its time)
   mutable size_t strokeCount_ = 0;
 };
+
+// The contact's frame on the skin: the stroke's direction, across it, the skin's outward
+// normal, and the point, as the columns of a rigid transform.
+glm::mat4 contactFrameOf(const ContactPoint& c);
 
 // The hand part way (`share` 0..1) from `a` to `b`: the placement turned and moved, each
 // bone turned, grip and press in between. The two must be the same hand on the same patch.

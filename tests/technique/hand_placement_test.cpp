@@ -41,45 +41,66 @@ float aboveSkin(const glm::vec3& p) {
 
 glm::vec3 placed(const PlacedHand& h, const glm::vec3& p) { return glm::vec3(h.placement * glm::vec4(p, 1.0f)); }
 
-// The rig's vertices in runs of nearby ones (by 2 cm cells), so that a run wholly clear
-// of the skin is passed over with one query.
-std::vector<std::vector<uint32_t>> nearbyRuns(const HandRig& rig) {
+// Vertices in runs of nearby ones (by cells `cell` metres wide, in the rest pose).
+std::vector<std::vector<uint32_t>> nearbyRuns(const HandRig& rig, const std::vector<uint32_t>& vertices, float cell) {
   std::map<std::tuple<int, int, int>, std::vector<uint32_t>> cells;
-  for (uint32_t v = 0; v < rig.mesh.positions.size(); ++v) {
-    const glm::ivec3 c(glm::floor(rig.mesh.positions[v] / 0.02f));
+  for (uint32_t v : vertices) {
+    const glm::ivec3 c(glm::floor(rig.mesh.positions[v] / cell));
     cells[{c.x, c.y, c.z}].push_back(v);
   }
   std::vector<std::vector<uint32_t>> runs;
-  for (auto& [cell, run] : cells) runs.push_back(std::move(run));
+  for (auto& [at, run] : cells) runs.push_back(std::move(run));
   return runs;
+}
+
+// The lowest height above the skin of any of the runs' points (negative inside), measured
+// run by run from the one nearest the skin: a run all of whose points must lie higher than
+// the lowest found so far (its middle's height less its radius) is passed over.
+float lowestAboveSkin(const std::vector<glm::vec3>& points, const std::vector<std::vector<uint32_t>>& runs) {
+  std::vector<std::pair<float, size_t>> order;  // (lowest a point of the run can be, run)
+  for (size_t r = 0; r < runs.size(); ++r) {
+    glm::vec3 centre(0.0f);
+    for (uint32_t v : runs[r]) centre += points[v];
+    centre /= float(runs[r].size());
+    float radius = 0;
+    for (uint32_t v : runs[r]) radius = std::max(radius, glm::distance(centre, points[v]));
+    order.emplace_back(aboveSkin(centre) - radius, r);
+  }
+  std::sort(order.begin(), order.end());
+  float lowest = 1.0f;
+  for (const auto& [bound, r] : order) {
+    if (bound >= lowest) break;
+    for (uint32_t v : runs[r]) lowest = std::min(lowest, aboveSkin(points[v]));
+  }
+  return lowest;
+}
+
+std::vector<glm::vec3> placedVertices(const PlacedHand& hand) {
+  std::vector<glm::vec3> points = placer().rig(hand.side).skinned(hand.pose).positions;
+  for (glm::vec3& p : points) p = placed(hand, p);
+  return points;
 }
 
 // The deepest any vertex of the posed, placed hand lies inside the skin.
 float deepestInside(const PlacedHand& hand) {
-  const HandRig& rig = placer().rig(hand.side);
-  static const std::vector<std::vector<uint32_t>> runs = nearbyRuns(placer().rig(HandSide::Right));
-  const geometry::Mesh posed = rig.skinned(hand.pose);
-  float deepest = 1.0f;
-  for (const std::vector<uint32_t>& run : runs) {
-    glm::vec3 centre(0.0f);
-    for (uint32_t v : run) centre += posed.positions[v];
-    centre /= float(run.size());
-    float radius = 0;
-    for (uint32_t v : run) radius = std::max(radius, glm::distance(centre, posed.positions[v]));
-    if (aboveSkin(placed(hand, centre)) > radius + 0.001f) continue;
-    for (uint32_t v : run) deepest = std::min(deepest, aboveSkin(placed(hand, posed.positions[v])));
-  }
-  return deepest;
+  static const std::vector<std::vector<uint32_t>> runs = [] {
+    const HandRig& rig = placer().rig(HandSide::Right);  // the left's vertices lie alike, mirrored
+    std::vector<uint32_t> all(rig.mesh.positions.size());
+    for (uint32_t v = 0; v < all.size(); ++v) all[v] = v;
+    return nearbyRuns(rig, all, 0.02f);
+  }();
+  return lowestAboveSkin(placedVertices(hand), runs);
 }
 
 // How far the deepest vertex of the hand's contact patch lies from where it should rest:
 // the skin pressed in by the hand's dent, or raised by what it rests on.
 float patchOffSkin(const PlacedHand& hand) {
-  const geometry::Mesh posed = placer().rig(hand.side).skinned(hand.pose);
-  float deepest = 1.0f;
-  for (uint32_t v : placer().patchVertices(hand.side, hand.patch))
-    deepest = std::min(deepest, aboveSkin(placed(hand, posed.positions[v])));
-  return deepest - (hand.above - hand.press);
+  static std::map<std::pair<HandSide, ContactPatch>, std::vector<std::vector<uint32_t>>> runsOf;
+  auto found = runsOf.find({hand.side, hand.patch});
+  if (found == runsOf.end())
+    found = runsOf.emplace(std::make_pair(hand.side, hand.patch),
+                           nearbyRuns(placer().rig(hand.side), placer().patchVertices(hand.side, hand.patch), 0.01f)).first;
+  return lowestAboveSkin(placedVertices(hand), found->second) - (hand.above - hand.press);
 }
 
 glm::vec3 middleFinger(const PlacedHand& hand) {
