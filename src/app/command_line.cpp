@@ -110,6 +110,12 @@ struct Command {
   std::function<int()> run;
 };
 
+void addHandsOption(CLI::App& command, std::string& hands) {
+  command.add_option("--hands", hands, "The therapist's hands opaque, or translucent so the worked muscle shows through")
+      ->check(CLI::IsMember({"opaque", "translucent"}))
+      ->capture_default_str();
+}
+
 void declareViewer(CLI::App& cli, ViewerOptions& viewer) {
   addModelOptions(cli, viewer.model);
   addSamplesOption(cli, viewer.samples);
@@ -121,6 +127,7 @@ void declareViewer(CLI::App& cli, ViewerOptions& viewer) {
       ->type_name("FILE")
       ->needs(replay);
   cli.add_flag("--upright", viewer.upright, "Start with the leg standing, not the client on the massage table (T toggles)");
+  addHandsOption(cli, viewer.hands);
   cli.add_option("--lesson", viewer.lesson,
                  "The lesson to play on start: a built-in lesson's name or a file (default: the last one, at first "
                  "circulation)")
@@ -162,6 +169,7 @@ void declareRender(CLI::App& command, RenderOptions& render) {
   command.add_flag("--debug-gl", render.debugGl, "Enable GL debug output; any GL error fails the command");
   command.add_flag("--upright", render.upright,
                    "With --lesson: the leg standing, not the client on the massage table in the step's position");
+  addHandsOption(command, render.hands);
   addOutOption(command, render.outPath, "PNG file to write, or a video (.mp4, .webm, .gif) of --lesson");
 }
 

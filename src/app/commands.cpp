@@ -128,7 +128,7 @@ std::unique_ptr<LessonMoment> lessonMoment(const RenderOptions& options, const s
                      "give a step from 1 to " + std::to_string(steps));
   const float time = (options.step > 0 ? moment->playback.stepStart(options.step - 1) : 0.0f) + options.time;
   moment->step = moment->playback.stepAt(time);
-  moment->overlays = teaching::overlaysAt(moment->playback, time);
+  moment->overlays = teaching::overlaysAt(moment->playback, time, teaching::handOpacity(options.hands == "translucent"));
   return moment;
 }
 
@@ -198,7 +198,7 @@ void renderVideo(const RenderOptions& options, LessonMoment& moment, render::Ren
       frame.surroundings = teaching::showStep(camera, playback, step, aspect,
                options.view.empty() ? std::nullopt : std::optional(parseView(options.view)), room, legBounds);
     aimed = step;
-    moment.overlays = teaching::overlaysAt(playback, time);
+    moment.overlays = teaching::overlaysAt(playback, time, teaching::handOpacity(options.hands == "translucent"));
     encoder.add(renderer.renderImage(frame, options.width, options.height));
     showProgress(i + 1, frames);
   }
@@ -360,7 +360,7 @@ int runBench(const BenchOptions& options, Clock::time_point processStart) {
     frame.swelling = &simulated->swelling;
   }
 
-  std::vector<double> frameMs, simulationMs;
+  std::vector<double> frameMs, simulationMs, lessonMs;
   double firstFrameMs = 0.0;
   size_t triangles = 0;
   for (int i = 0; i < options.frames + 1; ++i) {
@@ -368,8 +368,11 @@ int runBench(const BenchOptions& options, Clock::time_point processStart) {
     int width = 0, height = 0;
     context->framebufferSize(width, height);
     camera.orbit(0.01f, 0.0f);  // a moving view, as when a student orbits
-    if (moment)
+    if (moment) {
+      const Clock::time_point posing = Clock::now();
       moment->overlays = teaching::overlaysAt(moment->playback, static_cast<float>(i) / kLessonFramesPerSecond);
+      if (i > 0) lessonMs.push_back(milliseconds(Clock::now() - posing));
+    }
     if (simulated) {
       const Clock::time_point simulating = Clock::now();
       simulated->playTo(static_cast<float>(i) / kLessonFramesPerSecond);
@@ -397,8 +400,10 @@ int runBench(const BenchOptions& options, Clock::time_point processStart) {
   std::printf("p95_frame_ms: %.2f\n", percentile(frameMs, 0.95));
   std::printf("first_frame_ms: %.1f\n", firstFrameMs);
   std::printf("triangles: %zu\n", triangles);
-  if (moment) std::printf("lesson: %s strokes: %zu plan_ms: %.1f\n", moment->playback.lesson.id.c_str(),
-                          moment->playback.strokes.size(), planMs);
+  if (moment)
+    std::printf("lesson: %s strokes: %zu plan_ms: %.1f median_pose_ms: %.3f p95_pose_ms: %.3f\n",
+                moment->playback.lesson.id.c_str(), moment->playback.strokes.size(), planMs, percentile(lessonMs, 0.5),
+                percentile(lessonMs, 0.95));
   if (simulated)
     std::printf("simulation: %s median_simulation_ms: %.3f p95_simulation_ms: %.3f excess_ml: %.1f\n",
                 options.condition.c_str(), percentile(simulationMs, 0.5), percentile(simulationMs, 0.95),

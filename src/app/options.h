@@ -14,6 +14,7 @@ struct ViewerOptions {
   std::string recordPath, replayPath;  // input recorded to, or replayed from, a file
   std::string screenshotPath;          // the window as a PNG when the replay ends
   bool upright = false;                // start with the leg standing, not the client on the table
+  std::string hands = "opaque";        // "translucent": the hands let the worked muscle show through
 };
 
 struct RenderOptions {
@@ -34,6 +35,7 @@ struct RenderOptions {
   bool debugGl = false;
   bool upright = false;  // with a lesson: the standing leg, not the client on the table
   std::string condition;  // with a lesson: the swelling its strokes have acted on by then
+  std::string hands = "opaque";  // with a lesson: "translucent" lets the worked muscle show through the hands
 };
 
 struct BenchOptions {

@@ -66,6 +66,7 @@ Viewer::Viewer(const ViewerOptions& options, ui::InputScript input)
   lesson_.panel().speed = savedSettings_.playbackSpeed;
   lesson_.panel().cameraFollows = savedSettings_.cameraFollowsSteps;
   lesson_.panel().onTable = !options.upright;
+  lesson_.panel().translucentHands = options.hands == "translucent";
   presentation_.labelsShown() = savedSettings_.labels;
   try {
     guidesOn_ = teaching::GuideToggles::parse(savedSettings_.guides, settingsPath_);

@@ -7,6 +7,7 @@
 
 #include "render/frame_targets.h"
 #include "render/gpu_scene.h"
+#include "render/hand_painter.h"
 #include "render/overlay_painter.h"
 #include "render/shader_program.h"
 
@@ -16,6 +17,7 @@ namespace {
 constexpr glm::vec3 kSelectionColor{1.0f, 0.82f, 0.18f};
 constexpr glm::vec3 kWorkedColor{0.25f, 0.85f, 1.0f};  // the tissue a stroke works on
 constexpr float kWorkedTint = 0.35f;
+constexpr glm::vec3 kHandOutlineColor{0.38f, 0.24f, 0.18f};  // a soft edge, darker than the hands' skin
 
 bool deformable(anatomy::Layer layer) { return layer != anatomy::Layer::Bone; }
 
@@ -51,6 +53,7 @@ struct Renderer::Gpu {
   ColorTarget offscreen, idTarget, selectionTarget;
   std::unique_ptr<GpuScene> gpuScene;
   OverlayPainter overlayPainter;
+  HandPainter handPainter;
   std::vector<glm::vec3> tissueColors;
   int swellingVersion = -1;  // of the swelling uploaded; -1 the skin at rest
   bool showFluid = false;
@@ -109,6 +112,11 @@ void Renderer::drawOpaque(const FrameInputs& frame, const glm::mat4& view, const
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
   glEnable(GL_DEPTH_TEST);
   glDisable(GL_BLEND);
+  if (frame.overlays) {
+    gpu_->handPainter.draw(*frame.overlays, false, view, projection, false);
+    const float outlinePixels = std::max(1.0f, float(std::min(gpu_->sceneTargets.width(), gpu_->sceneTargets.height())) / 400.0f);
+    gpu_->handPainter.drawShells(*frame.overlays, view, projection, outlinePixels, kHandOutlineColor);
+  }
   setMatrices(gpu_->surface, view, projection);
   gpu_->surface.set("uTransparentPass", 0);
   gpu_->surface.set("uOpacity", 1.0f);
@@ -144,6 +152,10 @@ bool Renderer::drawTransparent(const FrameInputs& frame, const glm::mat4& view,
     if (frame.layers.drawn(range.layer) && !frame.layers.opaque(range.layer)) translucent.add(range.bounds);
   }
   if (frame.surroundings) translucent.add(frame.surroundings->body.bounds());
+  const bool translucentHands =
+      frame.overlays && std::any_of(frame.overlays->hands.begin(), frame.overlays->hands.end(),
+                                    [](const scene::SkinnedHand& h) { return h.opacity < 1.0f; });
+  if (translucentHands) translucent.add(gpu_->handPainter.bounds(*frame.overlays));
   const std::optional<PixelRect> rect =
       screenRect(translucent, projection * view, gpu_->sceneTargets.width(), gpu_->sceneTargets.height());
   if (!rect) return false;
@@ -179,6 +191,7 @@ bool Renderer::drawTransparent(const FrameInputs& frame, const glm::mat4& view,
   }
   gpu_->surface.set("uStriation", 0.0f);
   if (frame.surroundings) gpu_->overlayPainter.drawBody(*frame.surroundings, gpu_->surface);
+  if (translucentHands) gpu_->handPainter.draw(*frame.overlays, true, view, projection, true);
   glDisable(GL_BLEND);
   glDisable(GL_CULL_FACE);
   glDepthMask(GL_TRUE);
@@ -212,25 +225,16 @@ void Renderer::present(unsigned output, int width, int height) {
   glBindFramebuffer(GL_FRAMEBUFFER, output);
 }
 
-void Renderer::drawOutline(const FrameInputs& frame, int tissue, const glm::vec3& color,
-                           const glm::mat4& viewProjection, unsigned output, int width, int height) {
+void Renderer::clearOutlineMask(int width, int height) {
   gpu_->selectionTarget.resize(width, height, ColorTarget::Format::R8, false);
   glBindFramebuffer(GL_FRAMEBUFFER, gpu_->selectionTarget.framebuffer());
   glViewport(0, 0, width, height);
   glClearColor(0, 0, 0, 0);
   glClear(GL_COLOR_BUFFER_BIT);
-  glDisable(GL_DEPTH_TEST);  // the whole silhouette, also where other tissue covers it
-  gpu_->selectionMask.use();
-  gpu_->selectionMask.set("uView", glm::mat4(1.0f));
-  gpu_->selectionMask.set("uProjection", viewProjection);
-  setDents(gpu_->selectionMask, frame);
-  gpu_->gpuScene->bind();
-  const DetailChoice detail(*frame.camera, height);
-  for (const DrawRange& range : gpu_->gpuScene->ranges()) {
-    if (range.tissueIndex != tissue || !detail.drawn(range)) continue;
-    gpu_->selectionMask.set("uDeformable", deformable(range.layer) ? 1 : 0);
-    gpu_->gpuScene->draw(range);
-  }
+  glDisable(GL_DEPTH_TEST);  // the whole silhouette, also where other things cover it
+}
+
+void Renderer::edgeOfMask(const glm::vec3& color, unsigned output, int width, int height) {
   glBindFramebuffer(GL_FRAMEBUFFER, output);
   glEnable(GL_BLEND);
   glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
@@ -243,6 +247,37 @@ void Renderer::drawOutline(const FrameInputs& frame, int tissue, const glm::vec3
   glBindVertexArray(gpu_->fullscreenVao.id());
   glDrawArrays(GL_TRIANGLES, 0, 3);
   glDisable(GL_BLEND);
+}
+
+void Renderer::drawHandOutline(const FrameInputs& frame, const glm::mat4& view, const glm::mat4& projection,
+                               unsigned output, int width, int height) {
+  // Only the pixels the hands can cover (and their edge) are cleared and looked through:
+  // a full-frame pass costs several milliseconds on a software renderer.
+  const std::optional<PixelRect> rect = screenRect(gpu_->handPainter.bounds(*frame.overlays), projection * view, width, height);
+  if (!rect) return;
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(rect->x, rect->y, rect->width, rect->height);
+  clearOutlineMask(width, height);
+  gpu_->handPainter.drawMask(*frame.overlays, view, projection);
+  edgeOfMask(kHandOutlineColor, output, width, height);
+  glDisable(GL_SCISSOR_TEST);
+}
+
+void Renderer::drawOutline(const FrameInputs& frame, int tissue, const glm::vec3& color,
+                           const glm::mat4& viewProjection, unsigned output, int width, int height) {
+  clearOutlineMask(width, height);
+  gpu_->selectionMask.use();
+  gpu_->selectionMask.set("uView", glm::mat4(1.0f));
+  gpu_->selectionMask.set("uProjection", viewProjection);
+  setDents(gpu_->selectionMask, frame);
+  gpu_->gpuScene->bind();
+  const DetailChoice detail(*frame.camera, height);
+  for (const DrawRange& range : gpu_->gpuScene->ranges()) {
+    if (range.tissueIndex != tissue || !detail.drawn(range)) continue;
+    gpu_->selectionMask.set("uDeformable", deformable(range.layer) ? 1 : 0);
+    gpu_->gpuScene->draw(range);
+  }
+  edgeOfMask(color, output, width, height);
 }
 
 void Renderer::applySwelling(const FrameInputs& frame) {
@@ -270,6 +305,13 @@ void Renderer::renderScene(const FrameInputs& frame, int width, int height) {
   drawOpaque(frame, view, projection);
   if (drawTransparent(frame, view, projection)) blendTransparency();  // keeps the scissor
   glDisable(GL_SCISSOR_TEST);
+  // Translucent hands' soft edge goes under the marks, so the arrow and trail stay over
+  // the hands (opaque ones have their outline shell from the opaque pass).
+  const bool translucentHands =
+      frame.overlays && std::any_of(frame.overlays->hands.begin(), frame.overlays->hands.end(),
+                                    [](const scene::SkinnedHand& h) { return h.opacity < 1.0f; });
+  if (translucentHands)
+    drawHandOutline(frame, view, projection, gpu_->sceneTargets.opaqueFramebuffer(), width, height);
   if (frame.overlays || frame.surroundings) {
     glBindFramebuffer(GL_FRAMEBUFFER, gpu_->sceneTargets.opaqueFramebuffer());
     static const scene::Overlays kNone;

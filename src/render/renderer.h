@@ -72,6 +72,11 @@ class Renderer {
   void present(unsigned output, int width, int height);
   void drawOutline(const FrameInputs& frame, int tissue, const glm::vec3& color, const glm::mat4& viewProjection,
                    unsigned output, int width, int height);
+  void drawHandOutline(const FrameInputs& frame, const glm::mat4& view, const glm::mat4& projection, unsigned output,
+                       int width, int height);
+  // The outline mask cleared and bound; then its edge (and a faint tint inside) drawn into `output`.
+  void clearOutlineMask(int width, int height);
+  void edgeOfMask(const glm::vec3& color, unsigned output, int width, int height);
   // The dents of the frame's overlays, for `program` (which must be in use).
   void setDents(ShaderProgram& program, const FrameInputs& frame);
   glm::vec3 colorOf(const FrameInputs& frame, const DrawRange& range) const;

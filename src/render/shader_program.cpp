@@ -81,6 +81,9 @@ void ShaderProgram::use() const { glUseProgram(program_.id()); }
 void ShaderProgram::set(const char* name, int value) { glUniform1i(location(name), value); }
 void ShaderProgram::set(const char* name, unsigned value) { glUniform1ui(location(name), value); }
 void ShaderProgram::set(const char* name, float value) { glUniform1f(location(name), value); }
+void ShaderProgram::set(const char* name, const glm::vec2& v) {
+  glUniform2fv(location(name), 1, glm::value_ptr(v));
+}
 void ShaderProgram::set(const char* name, const glm::vec3& v) {
   glUniform3fv(location(name), 1, glm::value_ptr(v));
 }
@@ -89,6 +92,10 @@ void ShaderProgram::set(const char* name, const glm::vec4& v) {
 }
 void ShaderProgram::set(const char* name, const glm::mat4& m) {
   glUniformMatrix4fv(location(name), 1, GL_FALSE, glm::value_ptr(m));
+}
+void ShaderProgram::set(const char* name, const std::vector<glm::mat4>& matrices) {
+  if (!matrices.empty())
+    glUniformMatrix4fv(location(name), static_cast<GLsizei>(matrices.size()), GL_FALSE, glm::value_ptr(matrices.front()));
 }
 
 }  // namespace legatlas::render

@@ -2,9 +2,12 @@
 // What is drawn over and into the leg while a stroke plays: the hands (and stone or
 // pad) as shaded solids, the skin pressed in or lifted under them, the trail the contact
 // has left, an arrow the way it travels, and the tissue being worked on.
+#include <glm/gtc/type_precision.hpp>
 #include <glm/mat3x3.hpp>
+#include <glm/mat4x4.hpp>
 #include <glm/vec3.hpp>
 #include <glm/vec4.hpp>
+#include <memory>
 #include <vector>
 
 #include "geometry/mesh.h"
@@ -48,6 +51,32 @@ struct TintedSurface {
   int version = 0;
 };
 
+// The therapist's hands in their rest pose, to be skinned as they are drawn: the right
+// hand and its mirror, with one set of bone indices and weights for both (the mirror
+// keeps the vertex order). Uploaded once per object.
+struct HandSkin {
+  struct Level {
+    geometry::Mesh right, left;  // hand frame, metres; the left the right mirrored, vertex for vertex
+    std::vector<glm::u8vec4> boneIndices;
+    std::vector<glm::vec4> boneWeights;  // summing to 1
+  };
+  Level fine;
+  Level coarse;  // fewer triangles, for hands small on screen: within kCoarseHandError of the fine
+};
+
+inline constexpr float kCoarseHandError = 0.0012f;  // metres
+
+inline constexpr size_t kMostSkinnedHandBones = 32;  // the length of the shader's bone array
+
+// A hand drawn this frame: the bones' skinning matrices (hand frame, at most
+// kMostSkinnedHandBones), then the placement into the model frame.
+struct SkinnedHand {
+  enum class Side { Right, Left } side = Side::Right;
+  glm::mat4 placement{1.0f};
+  std::vector<glm::mat4> bones;
+  float opacity = 1;  // below 1 the hand is drawn translucent, over what it covers
+};
+
 struct Trail {
   std::vector<TrailPoint> points;  // in order of travel
   glm::vec3 color{1.0f, 0.75f, 0.2f};
@@ -55,13 +84,15 @@ struct Trail {
 
 struct Overlays {
   std::vector<SolidEllipsoid> solids;
+  std::vector<SkinnedHand> hands;
+  std::shared_ptr<const HandSkin> handSkin;  // what `hands` are skinned from
   std::vector<SurfaceDent> dents;  // at most kMostSurfaceDents are used
   std::vector<Trail> trails;
   std::vector<DirectionArrow> arrows;
   const TintedSurface* tint = nullptr;
   int workedTissue = -1;  // scene tissue index highlighted while the stroke works on it
 
-  bool empty() const { return solids.empty() && dents.empty() && trails.empty() && arrows.empty() && !tint && workedTissue < 0; }
+  bool empty() const { return solids.empty() && hands.empty() && dents.empty() && trails.empty() && arrows.empty() && !tint && workedTissue < 0; }
 };
 
 // The skin standing out where fluid swells it (the edema simulation): metres along the

@@ -5,6 +5,7 @@
 #include <glm/geometric.hpp>
 
 #include "teaching/lesson_library.h"
+#include "teaching/therapist_hands.h"
 #include "technique/animator.h"
 #include "technique/stroke_planner.h"
 
@@ -93,20 +94,38 @@ LessonPlayback planPlayback(const std::string& nameOrFile, const technique::LegM
   LessonPlayback playback;
   playback.lesson = technique::loadLesson(lessonFile(nameOrFile));
   playback.strokes = technique::planLesson(playback.lesson, leg);
+  playback.hands = std::make_shared<const technique::HandTrack>(openHandPlacer(leg));
+  playback.handSkin = handSkinOf(playback.hands->placer());
   return playback;
 }
 
 void addPose(const technique::Pose& pose, scene::Overlays& overlays) {
   for (const technique::PosedPart& part : pose.parts)
-    overlays.solids.push_back({part.centre, part.axes, colorOf(part.material)});
+    if (pose.hands.empty() || part.material != technique::PosedPart::Material::Hand)
+      overlays.solids.push_back({part.centre, part.axes, colorOf(part.material)});
   for (const technique::SkinDent& d : pose.dents) overlays.dents.push_back({d.centre, d.normal, d.depth, d.radius});
 }
 
-scene::Overlays overlaysAt(const LessonPlayback& playback, float time) {
+void addPlacedHands(const technique::Pose& pose, const technique::HandPlacer& placer,
+                    std::shared_ptr<const scene::HandSkin> skin, float opacity, scene::Overlays& overlays) {
+  static_assert(scene::kMostSkinnedHandBones == technique::kMostHandBones, "one bone array length");
+  for (const technique::PlacedHand& hand : pose.hands) {
+    const bool right = hand.side == technique::HandSide::Right;
+    overlays.hands.push_back({right ? scene::SkinnedHand::Side::Right : scene::SkinnedHand::Side::Left, hand.placement,
+                              placer.rig(hand.side).boneMatrices(hand.pose), opacity});
+  }
+  if (!pose.hands.empty()) overlays.handSkin = std::move(skin);
+}
+
+scene::Overlays overlaysAt(const LessonPlayback& playback, float time, float handOpacity) {
   scene::Overlays overlays;
-  const technique::Pose pose = technique::poseAt(playback.strokes, time);
+  technique::Pose pose = technique::poseAt(playback.strokes, time);
   const technique::ContactPoint& c = pose.contact;
   if (c.stroke < 0) return overlays;
+  if (playback.hands) {
+    playback.hands->place(playback.strokes, time, pose);
+    addPlacedHands(pose, playback.hands->placer(), playback.handSkin, handOpacity, overlays);
+  }
   addPose(pose, overlays);
   const technique::Stroke& s = playback.strokes[c.stroke];
   // The previous stroke of the same step stays as a fading trail (circles repeat on a spot).

@@ -3,6 +3,7 @@
 #include <glm/geometric.hpp>
 
 #include "teaching/lesson_playback.h"
+#include "teaching/therapist_hands.h"
 #include "technique/animator.h"
 
 namespace legatlas::teaching {
@@ -50,6 +51,12 @@ void PracticeSession::release(const technique::LegModel& leg) {
   }
   armed_ = false;
   result_ = technique::scorePractice(leg, {technique_, target_}, drawn_);
+  if (handsFor_ != &leg) {
+    placer_ = openHandPlacer(leg);
+    handSkin_ = handSkinOf(*placer_);
+    handsFor_ = &leg;
+  }
+  hands_ = std::make_shared<const technique::HandTrack>(placer_);  // its solutions are of this stroke
 }
 
 scene::Overlays PracticeSession::overlays(double now) const {
@@ -73,7 +80,12 @@ scene::Overlays PracticeSession::overlays(double now) const {
     const std::vector<technique::Stroke> strokes{correct};
     const float t = correct.start() + static_cast<float>(now - *replayFrom_);
     if (t <= correct.end()) {
-      addPose(technique::poseAt(strokes, t), overlays);
+      technique::Pose pose = technique::poseAt(strokes, t);
+      if (hands_) {
+        hands_->place(strokes, t, pose);
+        addPlacedHands(pose, *placer_, handSkin_, 1.0f, overlays);
+      }
+      addPose(pose, overlays);
     }
   }
   if (correct.tissue >= 0 && correct.region.empty()) overlays.workedTissue = correct.tissue;

@@ -1,11 +1,13 @@
 #pragma once
 // Practice: the student picks a technique and a target, draws the stroke on the leg with
 // the mouse, and is scored; the correct stroke can then be replayed beside theirs.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "scene/overlays.h"
+#include "technique/hand_track.h"
 #include "technique/leg_model.h"
 #include "technique/practice_scorer.h"
 
@@ -46,6 +48,11 @@ class PracticeSession {
   std::vector<technique::StrokeSample> drawn_;
   std::optional<technique::PracticeScore> result_;
   std::optional<double> replayFrom_;
+  // The hands that replay the correct stroke, laid on the leg last scored on.
+  std::shared_ptr<const technique::HandPlacer> placer_;
+  std::shared_ptr<const technique::HandTrack> hands_;
+  std::shared_ptr<const scene::HandSkin> handSkin_;
+  const technique::LegModel* handsFor_ = nullptr;
 };
 
 }  // namespace legatlas::teaching

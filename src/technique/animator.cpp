@@ -176,6 +176,7 @@ Pose poseAt(const std::vector<Stroke>& strokes, float time) {
   float depth = pressing ? dentDepth(s.pressure) : 0.0f;
   // Off the skin between strokes and on a lifted return.
   const float hover = c.active && !c.working && (t.reachesMuscle || t.contact == Contact::Stone) ? 0.02f : (c.active ? 0.0f : 0.03f);
+  pose.hover = hover;
   switch (t.contact) {
     case Contact::Palm:
     case Contact::FlatFingers:
@@ -209,6 +210,7 @@ Pose poseAt(const std::vector<Stroke>& strokes, float time) {
       pose.dents.push_back({c.position, c.normal, c.active ? 0.001f : 0.0f, 0.08f});
       break;
   }
+  for (const SkinDent& d : pose.dents) pose.press = std::max(pose.press, d.depth);
   return pose;
 }
 

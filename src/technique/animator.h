@@ -3,9 +3,11 @@
 // how far the skin is pressed in (or lifted, in kneading), and the hands' parts posed for
 // the technique. No drawing here: the renderer is given shapes and dents.
 #include <glm/mat3x3.hpp>
+#include <glm/mat4x4.hpp>
 #include <glm/vec3.hpp>
 #include <vector>
 
+#include "technique/hand_poses.h"
 #include "technique/stroke.h"
 
 namespace legatlas::technique {
@@ -33,10 +35,25 @@ struct SkinDent {
   float depth = 0, radius = 0;
 };
 
+// A hand of the rig laid on the leg: its joints, and where the hand frame goes in the model
+// frame (a rotation and a translation; technique/hand_placement.h puts it there).
+struct PlacedHand {
+  HandSide side = HandSide::Right;
+  ContactPatch patch = ContactPatch::Palm;
+  glm::mat4 placement{1.0f};  // hand frame to model frame
+  HandPose pose;
+  float grip = 0;   // kneading: 0 released .. 1 at the height of the squeeze
+  float press = 0;  // metres the patch presses the skin in (the dent under it)
+  float above = 0;  // metres the patch rests above the skin (on a stone, lifted with it, hovering)
+};
+
 struct Pose {
   ContactPoint contact;
   std::vector<PosedPart> parts;
   std::vector<SkinDent> dents;  // at most kMostDents
+  float press = 0;   // how far the working hand presses the skin in, metres
+  float hover = 0;   // how far it is lifted off the skin, metres (between strokes, on a return)
+  std::vector<PlacedHand> hands;  // filled by a HandPlacer; empty from poseAt alone
 };
 
 inline constexpr int kMostDents = 2;

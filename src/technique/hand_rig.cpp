@@ -2,6 +2,8 @@
 
 #include <glm/geometric.hpp>
 #include <glm/gtc/matrix_transform.hpp>
+#include <limits>
+#include <meshoptimizer.h>
 #include <stdexcept>
 
 namespace legatlas::technique {
@@ -77,6 +79,35 @@ geometry::Mesh HandRig::skinned(const HandPose& pose) const {
     result.normals[v] = length > 0 ? normal / length : mesh.normals[v];
   }
   return result;
+}
+
+HandRig HandRig::simplified(float maxDistance) const {
+  HandRig coarse = *this;
+  if (mesh.indices.empty()) return coarse;
+  // meshoptimizer measures error relative to the mesh's extent.
+  const float scale = meshopt_simplifyScale(&mesh.positions[0].x, mesh.positions.size(), sizeof(glm::vec3));
+  std::vector<uint32_t> kept(mesh.indices.size());
+  kept.resize(meshopt_simplify(kept.data(), mesh.indices.data(), mesh.indices.size(), &mesh.positions[0].x,
+                               mesh.positions.size(), sizeof(glm::vec3), 0, maxDistance / scale,
+                               meshopt_SimplifyLockBorder, nullptr));  // the forearm's cut stays round
+  // The kept vertices, renumbered in the order the triangles first use them.
+  constexpr uint32_t kDropped = std::numeric_limits<uint32_t>::max();
+  std::vector<uint32_t> renumbered(mesh.positions.size(), kDropped);
+  coarse.mesh = geometry::Mesh{};
+  coarse.boneIndices.clear();
+  coarse.boneWeights.clear();
+  for (uint32_t& v : kept) {
+    if (renumbered[v] == kDropped) {
+      renumbered[v] = uint32_t(coarse.mesh.positions.size());
+      coarse.mesh.positions.push_back(mesh.positions[v]);
+      coarse.mesh.normals.push_back(mesh.normals[v]);
+      coarse.boneIndices.push_back(boneIndices[v]);
+      coarse.boneWeights.push_back(boneWeights[v]);
+    }
+    v = renumbered[v];
+  }
+  coarse.mesh.indices = std::move(kept);
+  return coarse;
 }
 
 HandRig HandRig::mirrored() const {

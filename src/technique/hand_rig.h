@@ -70,6 +70,11 @@ class HandRig {
   // same blend (the matrices are rigid) and normalised.
   geometry::Mesh skinned(const HandPose& pose) const;
 
+  // A coarse copy for hands small on screen: triangles collapsed (meshoptimizer) while
+  // the surface stays within about `maxDistance` metres of this one; it keeps a subset of
+  // the vertices, each with its normal and its bones and weights unchanged.
+  HandRig simplified(float maxDistance) const;
+
   // The other hand: positions, normals and joints with x negated, each triangle's winding
   // reversed (so it still faces outward), ".R" names as ".L" and the reverse.
   HandRig mirrored() const;

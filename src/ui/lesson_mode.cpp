@@ -121,7 +121,8 @@ void LessonMode::updateRoom(Stage& stage, int step) {
 }
 
 scene::Overlays LessonMode::overlays() const {
-  return playback_ ? teaching::overlaysAt(*playback_, time_) : scene::Overlays{};
+  return playback_ ? teaching::overlaysAt(*playback_, time_, teaching::handOpacity(panel_.translucentHands))
+                   : scene::Overlays{};
 }
 
 LessonShown LessonMode::shown() const {

@@ -45,6 +45,7 @@ void transport(LessonPanelState& state, const LessonShown& shown, LessonRequest&
   ImGui::Checkbox("Camera follows the steps", &state.cameraFollows);
   ImGui::SameLine();
   ImGui::Checkbox("On the table (T)", &state.onTable);
+  ImGui::Checkbox("Translucent hands", &state.translucentHands);
   float time = shown.time;
   if (ImGui::SliderFloat("##time", &time, 0.0f, std::max(shown.duration, 0.01f), "%.1f s")) request.seek = time;
 }

@@ -20,6 +20,7 @@ struct LessonPanelState {
   float speed = 1.0f;
   bool cameraFollows = true;  // the camera moves to each step until the user moves it
   bool onTable = true;        // the client lies on the table in each step's position; else the leg stands
+  bool translucentHands = false;  // the hands let the worked muscle show through
 };
 
 // What is playing, for the panel to show.

@@ -9,11 +9,14 @@
 #include <filesystem>
 #include <fstream>
 #include <glm/geometric.hpp>
+#include <glm/gtc/quaternion.hpp>
 #include <limits>
 #include <map>
+#include <tuple>
 
 #include "core/error.h"
 #include "core/text.h"
+#include "geometry/triangle_tree.h"
 #include "technique/hand_rig_file.h"
 
 namespace legatlas::technique {
@@ -237,6 +240,52 @@ TEST(HandRig, BendingTheFingertipJointMovesOnlyTheTipAFewCentimetres) {
   EXPECT_LT(glm::distance(bent.positions[middleTip], rig.mesh.positions[middleTip]), 0.001f);
   EXPECT_LT(glm::distance(bent.positions[tipOf(rig, "finger1-3")], rig.mesh.positions[tipOf(rig, "finger1-3")]),
             0.001f);
+}
+
+TEST(HandRig, TheCoarseHandKeepsItsVerticesBonesAndShapeWithAQuarterOfTheTriangles) {
+  constexpr float kError = 0.0012f;
+  const HandRig& fine = rightHand();
+  const HandRig coarse = fine.simplified(kError);
+  EXPECT_LT(coarse.mesh.triangleCount(), fine.mesh.triangleCount() / 4);
+  EXPECT_GT(coarse.mesh.triangleCount(), 500u);
+  ASSERT_EQ(coarse.boneIndices.size(), coarse.mesh.positions.size());
+  ASSERT_EQ(coarse.boneWeights.size(), coarse.mesh.positions.size());
+  // Each coarse vertex is a fine one, with its normal, bones and weights.
+  std::map<std::tuple<float, float, float>, size_t> fineAt;
+  for (size_t v = 0; v < fine.mesh.positions.size(); ++v) {
+    const glm::vec3 p = fine.mesh.positions[v];
+    fineAt[{p.x, p.y, p.z}] = v;
+  }
+  for (size_t v = 0; v < coarse.mesh.positions.size(); ++v) {
+    const glm::vec3 p = coarse.mesh.positions[v];
+    const auto found = fineAt.find({p.x, p.y, p.z});
+    ASSERT_NE(found, fineAt.end()) << "coarse vertex " << v << " is not a vertex of the hand";
+    EXPECT_EQ(coarse.mesh.normals[v], fine.mesh.normals[found->second]);
+    EXPECT_EQ(coarse.boneIndices[v], fine.boneIndices[found->second]);
+    EXPECT_EQ(coarse.boneWeights[v], fine.boneWeights[found->second]);
+  }
+  // The fine surface stays near the coarse one (meshoptimizer's bound is on average a
+  // little loose, so twice it).
+  geometry::TriangleTree tree;
+  tree.add(coarse.mesh, 0);
+  tree.build();
+  float farthest = 0;
+  glm::vec3 worst(0.0f);
+  for (const glm::vec3& p : fine.mesh.positions)
+    if (const float d = tree.closest(p)->distance; d > farthest) farthest = d, worst = p;
+  EXPECT_LT(farthest, 2 * kError) << "at " << worst.x << " " << worst.y << " " << worst.z << ", triangles "
+                                  << coarse.mesh.triangleCount();
+  // It bends as the fine hand does, nearly.
+  HandPose fist = fine.restPose();
+  fist.rotations[fine.boneNamed("finger3-1")] = glm::angleAxis(glm::radians(60.0f), fine.flexionAxis(fine.boneNamed("finger3-1")));
+  const geometry::Mesh bent = coarse.skinned(fist), fineBent = fine.skinned(fist);
+  geometry::TriangleTree bentTree;
+  bentTree.add(bent, 0);
+  bentTree.build();
+  float bentFarthest = 0;
+  for (const glm::vec3& p : fineBent.positions) bentFarthest = std::max(bentFarthest, bentTree.closest(p)->distance);
+  // Where a joint bends, the coarse triangles across it fold less smoothly than the fine.
+  EXPECT_LT(bentFarthest, 4 * kError);
 }
 
 TEST(HandRig, LeftHandIsTheRightMirrored) {

@@ -1,0 +1,145 @@
+#include "render/hand_painter.h"
+
+#include <epoxy/gl.h>
+
+#include <algorithm>
+#include <utility>
+
+namespace legatlas::render {
+namespace {
+
+// Skin-toned, a little warmer and darker than the client's skin so the two read apart.
+constexpr glm::vec3 kHandColor{0.80f, 0.57f, 0.45f};
+// The coarse hand is drawn where its error (scene::kCoarseHandError) spans at most this
+// many pixels.
+constexpr float kMostCoarsePixels = 1.5f;
+
+template <typename T>
+void fill(unsigned buffer, unsigned target, const std::vector<T>& values) {
+  glBindBuffer(target, buffer);
+  glBufferData(target, static_cast<GLsizeiptr>(values.size() * sizeof(T)), values.data(), GL_STATIC_DRAW);
+}
+
+}  // namespace
+
+HandPainter::HandPainter()
+    : shaded_("hand.vert", "surface.frag"), mask_("hand.vert", "selection_mask.frag"), shell_("hand.vert", "hand_outline.frag") {}
+
+void HandPainter::upload(const scene::HandSkin& skin) {
+  for (auto [level, target] : {std::pair{&skin.fine, &fine_}, std::pair{&skin.coarse, &coarse_}})
+    for (auto [mesh, into] : {std::pair{&level->right, &target->right}, std::pair{&level->left, &target->left}}) {
+      glBindVertexArray(into->vertexArray.id());
+      fill(into->positions.id(), GL_ARRAY_BUFFER, mesh->positions);
+      glEnableVertexAttribArray(0);
+      glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 0, nullptr);
+      fill(into->normals.id(), GL_ARRAY_BUFFER, mesh->normals);
+      glEnableVertexAttribArray(1);
+      glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 0, nullptr);
+      fill(into->bones.id(), GL_ARRAY_BUFFER, level->boneIndices);
+      glEnableVertexAttribArray(2);
+      glVertexAttribIPointer(2, 4, GL_UNSIGNED_BYTE, 0, nullptr);  // integers, read as uvec4
+      fill(into->weights.id(), GL_ARRAY_BUFFER, level->boneWeights);
+      glEnableVertexAttribArray(3);
+      glVertexAttribPointer(3, 4, GL_FLOAT, GL_FALSE, 0, nullptr);
+      fill(into->indices.id(), GL_ELEMENT_ARRAY_BUFFER, mesh->indices);
+      into->indexCount = mesh->indices.size();
+    }
+  glBindVertexArray(0);
+  const geometry::Bounds rest = skin.fine.right.bounds();
+  middle_ = rest.center();
+  reach_ = glm::length(rest.max - rest.min) * 0.5f;
+}
+
+const HandPainter::Mesh& HandPainter::meshFor(const scene::SkinnedHand& hand, const glm::mat4& view,
+                                              const glm::mat4& projection) const {
+  const bool right = hand.side == scene::SkinnedHand::Side::Right;
+  const Level& coarse = coarse_;
+  GLint viewport[4] = {0, 0, 0, 0};
+  glGetIntegerv(GL_VIEWPORT, viewport);
+  // Pixels a metre spans at the hand: a perspective divides by the hand's distance.
+  const glm::vec3 middle = glm::vec3(hand.placement * glm::vec4(right ? middle_ : middle_ * glm::vec3(-1, 1, 1), 1.0f));
+  const float depth = -(view * glm::vec4(middle, 1.0f)).z;
+  const bool perspective = projection[2][3] != 0.0f;
+  const float pixelsPerMetre =
+      projection[1][1] * 0.5f * float(viewport[3]) / (perspective ? std::max(depth, 1e-3f) : 1.0f);
+  const bool small = coarse.right.indexCount > 0 && pixelsPerMetre * scene::kCoarseHandError < kMostCoarsePixels;
+  const Level& level = small ? coarse : fine_;
+  return right ? level.right : level.left;
+}
+
+void HandPainter::drawHand(const scene::SkinnedHand& hand, const Mesh& mesh, ShaderProgram& program) {
+  std::vector<glm::mat4> bones = hand.bones;
+  bones.resize(std::min(bones.size(), scene::kMostSkinnedHandBones));
+  program.set("uPlacement", hand.placement);
+  program.set("uBones[0]", bones);
+  glBindVertexArray(mesh.vertexArray.id());
+  glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(mesh.indexCount), GL_UNSIGNED_INT, nullptr);
+}
+
+void HandPainter::draw(const scene::Overlays& overlays, bool translucent, const glm::mat4& view,
+                       const glm::mat4& projection, bool transparentPass) {
+  if (overlays.hands.empty() || !overlays.handSkin) return;
+  if (overlays.handSkin.get() != uploaded_) {
+    upload(*overlays.handSkin);
+    uploaded_ = overlays.handSkin.get();
+    keptAlive_ = overlays.handSkin;
+  }
+  shaded_.use();
+  shaded_.set("uView", view);
+  shaded_.set("uProjection", projection);
+  shaded_.set("uColor", kHandColor);
+  shaded_.set("uStriation", 0.0f);
+  shaded_.set("uShowFluid", 0);
+  shaded_.set("uTransparentPass", transparentPass ? 1 : 0);
+  glDisable(GL_CULL_FACE);  // the forearm's cut end is open
+  for (const scene::SkinnedHand& hand : overlays.hands) {
+    if ((hand.opacity < 1.0f) != translucent) continue;
+    shaded_.set("uOpacity", std::clamp(hand.opacity, 0.0f, 1.0f));
+    drawHand(hand, meshFor(hand, view, projection), shaded_);
+  }
+}
+
+void HandPainter::drawShells(const scene::Overlays& overlays, const glm::mat4& view, const glm::mat4& projection,
+                             float pixels, const glm::vec3& color) {
+  if (overlays.hands.empty() || overlays.handSkin.get() != uploaded_ || !uploaded_) return;
+  GLint viewport[4] = {0, 0, 1, 1};
+  glGetIntegerv(GL_VIEWPORT, viewport);
+  shell_.use();
+  shell_.set("uView", view);
+  shell_.set("uProjection", projection);
+  shell_.set("uShellPixels", pixels);
+  shell_.set("uViewportSize", glm::vec2(float(viewport[2]), float(viewport[3])));
+  shell_.set("uColor", color);
+  glEnable(GL_CULL_FACE);
+  glCullFace(GL_FRONT);  // the back faces: the hand's own front covers them but at its rim
+  for (const scene::SkinnedHand& hand : overlays.hands)
+    if (hand.opacity >= 1.0f) drawHand(hand, meshFor(hand, view, projection), shell_);
+  glCullFace(GL_BACK);
+  glDisable(GL_CULL_FACE);
+}
+
+void HandPainter::drawMask(const scene::Overlays& overlays, const glm::mat4& view, const glm::mat4& projection) {
+  if (overlays.hands.empty() || overlays.handSkin.get() != uploaded_ || !uploaded_) return;
+  mask_.use();
+  mask_.set("uView", view);
+  mask_.set("uProjection", projection);
+  glDisable(GL_CULL_FACE);
+  for (const scene::SkinnedHand& hand : overlays.hands) drawHand(hand, meshFor(hand, view, projection), mask_);
+}
+
+geometry::Bounds HandPainter::bounds(const scene::Overlays& overlays) const {
+  geometry::Bounds box;
+  if (!overlays.handSkin) return box;
+  for (const scene::SkinnedHand& hand : overlays.hands) {
+    const bool right = hand.side == scene::SkinnedHand::Side::Right;
+    const geometry::Bounds rest = right ? overlays.handSkin->fine.right.bounds() : overlays.handSkin->fine.left.bounds();
+    // Posed fingers stay within the rest hand's reach of its middle: a box around it holds them.
+    const float reach = glm::length(rest.max - rest.min) * 0.5f;
+    const glm::vec3 centre = glm::vec3(hand.placement * glm::vec4(rest.center(), 1.0f));
+    box.add(centre - glm::vec3(reach));
+    box.add(centre + glm::vec3(reach));
+  }
+  return box;
+}
+
+}  // namespace legatlas::render
