@@ -130,12 +130,19 @@ void HandPainter::drawMask(const scene::Overlays& overlays, const glm::mat4& vie
 geometry::Bounds HandPainter::bounds(const scene::Overlays& overlays) const {
   geometry::Bounds box;
   if (!overlays.handSkin) return box;
+  // The rest hand's middle and reach, kept at upload (the left hand mirrors the right);
+  // measured here only for a skin not drawn yet.
+  glm::vec3 middle = middle_;
+  float reach = reach_;
+  if (overlays.handSkin.get() != uploaded_) {
+    const geometry::Bounds rest = overlays.handSkin->fine.right.bounds();
+    middle = rest.center(), reach = glm::length(rest.max - rest.min) * 0.5f;
+  }
   for (const scene::SkinnedHand& hand : overlays.hands) {
     const bool right = hand.side == scene::SkinnedHand::Side::Right;
-    const geometry::Bounds rest = right ? overlays.handSkin->fine.right.bounds() : overlays.handSkin->fine.left.bounds();
     // Posed fingers stay within the rest hand's reach of its middle: a box around it holds them.
-    const float reach = glm::length(rest.max - rest.min) * 0.5f;
-    const glm::vec3 centre = glm::vec3(hand.placement * glm::vec4(rest.center(), 1.0f));
+    const glm::vec3 centre =
+        glm::vec3(hand.placement * glm::vec4(right ? middle : middle * glm::vec3(-1, 1, 1), 1.0f));
     box.add(centre - glm::vec3(reach));
     box.add(centre + glm::vec3(reach));
   }

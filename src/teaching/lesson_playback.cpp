@@ -94,7 +94,7 @@ LessonPlayback planPlayback(const std::string& nameOrFile, const technique::LegM
   LessonPlayback playback;
   playback.lesson = technique::loadLesson(lessonFile(nameOrFile));
   playback.strokes = technique::planLesson(playback.lesson, leg);
-  playback.hands = std::make_shared<const technique::HandTrack>(openHandPlacer(leg));
+  playback.hands = std::make_shared<const technique::HandTrack>(openHandPlacer(leg), playback.strokes);
   playback.handSkin = handSkinOf(playback.hands->placer());
   return playback;
 }
@@ -123,7 +123,7 @@ scene::Overlays overlaysAt(const LessonPlayback& playback, float time, float han
   const technique::ContactPoint& c = pose.contact;
   if (c.stroke < 0) return overlays;
   if (playback.hands) {
-    playback.hands->place(playback.strokes, time, pose);
+    playback.hands->place(time, pose);
     addPlacedHands(pose, playback.hands->placer(), playback.handSkin, handOpacity, overlays);
   }
   addPose(pose, overlays);

@@ -56,7 +56,7 @@ void PracticeSession::release(const technique::LegModel& leg) {
     handSkin_ = handSkinOf(*placer_);
     handsFor_ = &leg;
   }
-  hands_ = std::make_shared<const technique::HandTrack>(placer_);  // its solutions are of this stroke
+  hands_ = std::make_shared<const technique::HandTrack>(placer_, std::vector<technique::Stroke>{result_->correct});
 }
 
 scene::Overlays PracticeSession::overlays(double now) const {
@@ -82,7 +82,7 @@ scene::Overlays PracticeSession::overlays(double now) const {
     if (t <= correct.end()) {
       technique::Pose pose = technique::poseAt(strokes, t);
       if (hands_) {
-        hands_->place(strokes, t, pose);
+        hands_->place(t, pose);
         addPlacedHands(pose, *placer_, handSkin_, 1.0f, overlays);
       }
       addPose(pose, overlays);

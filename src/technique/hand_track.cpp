@@ -2,49 +2,81 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <glm/gtc/quaternion.hpp>
 
 namespace legatlas::technique {
 namespace {
 
+using SolvedHand = HandTrack::SolvedHand;
+
 // Solutions kept before the oldest are let go: about six minutes of strokes.
 constexpr size_t kMostSolved = 4096;
 
-// A blend is only as good as its two ends are alike: the solver's fixes (a finger
-// straightened, the hand tilted or lifted) come in steps, and two solutions a tenth of a
-// second apart that took different steps have nothing sound between them.
-// Compared where each hand lies from the stroke's contact at its moment (the contact itself
-// travels centimetres in a tenth of a second).
-constexpr float kMostBlendedMove = 0.006f;       // metres
-constexpr float kMostBlendedTurnDegrees = 8.0f;  // the hand, or any bone
-// Metres a blended hand is lifted half-way between its two solutions (a 6 mm move or an 8
-// degree turn of the hand about its patch sags a fraction of a millimetre off the limb).
-constexpr float kBlendSag = 0.0005f;
+// Metres a blend may need to rise off the skin before the moment is solved instead (the
+// patch would leave the skin): two solutions fixed in different ways.
+constexpr float kMostBlendLift = 0.0015f;
+// How far the blend may leave its patch off the skin, or into it, at a checked moment, and
+// how much that may change from one checked moment to the next, for the moves found at the
+// checks to hold between them too.
+constexpr float kMostBlendSettle = 0.002f;
+constexpr float kMostSettleStep = 0.0015f;
+// How far a hand's target may move between two checked moments (a fortieth of a second)
+// for the fixes of one to hold at the other: about 24 cm/s, beyond the quickest glide;
+// more is a jump of the stroke's path (a kneading grip moving on along the belly).
+constexpr float kMostTargetStep = 0.006f;
+constexpr float kMostTargetTurnDegrees = 10.0f;
 
-float degreesBetween(const glm::quat& a, const glm::quat& b) {
-  return glm::degrees(2.0f * std::acos(std::clamp(std::abs(glm::dot(a, b)), 0.0f, 1.0f)));
+bool smoothStep(const HandTarget& from, const HandTarget& to) {
+  return glm::distance(from.position, to.position) <= kMostTargetStep &&
+         glm::dot(from.normal, to.normal) >= std::cos(glm::radians(kMostTargetTurnDegrees));
 }
 
-bool blendable(const HandTrack::Solved& a, const HandTrack::Solved& b) {
-  if (a.hands.size() != b.hands.size()) return false;
-  const glm::mat4 fromA = glm::inverse(a.contactFrame), fromB = glm::inverse(b.contactFrame);
+// Whether the hands asked for now are those solved in `a` and `b`: on the same patches, in
+// the same phase of the stroke.
+bool sameHands(const HandTrack::Solved& a, const HandTrack::Solved& b, const HandRequests& asked) {
+  if (a.hands.size() != asked.hands.size() || b.hands.size() != asked.hands.size()) return false;
+  if (a.pressing != asked.pressing || b.pressing != asked.pressing) return false;
   for (size_t i = 0; i < a.hands.size(); ++i) {
-    const PlacedHand &ha = a.hands[i], &hb = b.hands[i];
-    if (ha.side != hb.side || ha.patch != hb.patch) return false;
-    const glm::mat4 localA = fromA * ha.placement, localB = fromB * hb.placement;
-    if (glm::distance(glm::vec3(localA[3]), glm::vec3(localB[3])) > kMostBlendedMove) return false;
-    const glm::quat turnA = glm::quat_cast(glm::mat3(localA)), turnB = glm::quat_cast(glm::mat3(localB));
-    if (degreesBetween(turnA, turnB) > kMostBlendedTurnDegrees) return false;
-    for (size_t r = 0; r < ha.pose.rotations.size() && r < hb.pose.rotations.size(); ++r)
-      if (degreesBetween(ha.pose.rotations[r], hb.pose.rotations[r]) > kMostBlendedTurnDegrees) return false;
+    const HandRole& role = *asked.hands[i].role;
+    for (const SolvedHand* h : {&a.hands[i], &b.hands[i]})
+      if (h->hand.side != role.side || h->hand.patch != role.patch || h->fixes.size() != a.hands[i].fixes.size())
+        return false;
   }
   return true;
 }
 
-SkinDent blendDents(const SkinDent& a, const SkinDent& b, float share) {
-  return {glm::mix(a.centre, b.centre, share), glm::normalize(glm::mix(a.normal, b.normal, share) + glm::vec3(1e-6f)),
-          glm::mix(a.depth, b.depth, share), glm::mix(a.radius, b.radius, share)};
+// The hands asked for, with the fixes of `a` and `b` blended (`share` 0..1) onto them.
+std::vector<PlacedHand> blended(const HandPlacer& placer, const HandRequests& asked, const HandTrack::Solved& solvedA,
+                                const HandTrack::Solved& solvedB, float share) {
+  const std::vector<SolvedHand>&a = solvedA.hands, &b = solvedB.hands;
+  std::vector<PlacedHand> hands;
+  for (size_t i = 0; i < asked.hands.size(); ++i) {
+    const HandRequest& request = asked.hands[i];
+    PlacedHand hand;
+    hand.side = request.role->side, hand.patch = request.role->patch;
+    hand.pose = placer.requestedPose(request);
+    for (size_t r = 0; r < hand.pose.rotations.size(); ++r)
+      hand.pose.rotations[r] = hand.pose.rotations[r] * glm::slerp(a[i].fixes[r], b[i].fixes[r], share);
+    hand.placement = frameOf(request.target) * blendFrames(a[i].onTarget, b[i].onTarget, share);
+    hand.grip = request.grip, hand.press = request.target.press, hand.above = request.target.above;
+    hands.push_back(std::move(hand));
+  }
+  return hands;
 }
+
+// The move off the skin between two checked moments: along the line between theirs, and,
+// since the skin between them was not measured, a little more half-way (a quarter of the
+// larger rise).
+float liftBetween(const std::array<float, HandTrack::kChecks + 1>& lifts, float share) {
+  const float at = std::clamp(share, 0.0f, 1.0f) * float(HandTrack::kChecks);
+  const int k = std::min(int(at), HandTrack::kChecks - 1);
+  const float u = at - float(k);
+  const float line = glm::mix(lifts[size_t(k)], lifts[size_t(k) + 1], u);
+  return line + 4.0f * u * (1.0f - u) * 0.25f * std::max({lifts[size_t(k)], lifts[size_t(k) + 1], 0.0f});
+}
+
+}  // namespace
 
 glm::mat4 blendFrames(const glm::mat4& a, const glm::mat4& b, float share) {
   glm::mat4 out = glm::mat4_cast(glm::slerp(glm::quat_cast(glm::mat3(a)), glm::quat_cast(glm::mat3(b)), share));
@@ -52,91 +84,160 @@ glm::mat4 blendFrames(const glm::mat4& a, const glm::mat4& b, float share) {
   return out;
 }
 
-bool sameFrame(const glm::mat4& a, const glm::mat4& b) {
-  return glm::distance(glm::vec3(a[3]), glm::vec3(b[3])) <= kMostBlendedMove &&
-         degreesBetween(glm::quat_cast(glm::mat3(a)), glm::quat_cast(glm::mat3(b))) <= kMostBlendedTurnDegrees;
+HandTrack::HandTrack(std::shared_ptr<const HandPlacer> placer, std::vector<Stroke> strokes)
+    : placer_(std::move(placer)), strokes_(std::move(strokes)), worker_([this] { work(); }) {}
+
+HandTrack::~HandTrack() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  worker_.join();
 }
 
-}  // namespace
-
-glm::mat4 contactFrameOf(const ContactPoint& c) {
-  glm::mat4 frame(1.0f);
-  frame[0] = glm::vec4(c.direction, 0.0f);
-  frame[1] = glm::vec4(glm::cross(c.normal, c.direction), 0.0f);
-  frame[2] = glm::vec4(c.normal, 0.0f);
-  frame[3] = glm::vec4(c.position, 1.0f);
-  return frame;
-}
-
-PlacedHand blendHands(const PlacedHand& a, const PlacedHand& b, float share) {
-  PlacedHand out = a;
-  const glm::quat turnA = glm::quat_cast(glm::mat3(a.placement)), turnB = glm::quat_cast(glm::mat3(b.placement));
-  out.placement = glm::mat4_cast(glm::slerp(turnA, turnB, share));
-  out.placement[3] = glm::vec4(glm::mix(glm::vec3(a.placement[3]), glm::vec3(b.placement[3]), share), 1.0f);
-  for (size_t i = 0; i < out.pose.rotations.size() && i < b.pose.rotations.size(); ++i)
-    out.pose.rotations[i] = glm::slerp(a.pose.rotations[i], b.pose.rotations[i], share);
-  out.grip = glm::mix(a.grip, b.grip, share);
-  out.press = glm::mix(a.press, b.press, share);
-  out.above = glm::mix(a.above, b.above, share);
-  return out;
-}
-
-HandTrack::HandTrack(std::shared_ptr<const HandPlacer> placer) : placer_(std::move(placer)) {}
-
-const HandTrack::Solved& HandTrack::solvedAt(const std::vector<Stroke>& strokes, int stroke, int tenth,
-                                             float time) const {
-  const auto key = std::make_pair(stroke, tenth);
-  if (const auto found = solved_.find(key); found != solved_.end()) return found->second;
-  Pose pose = poseAt(strokes, time);
-  placer_->place(strokes, time, pose);
-  const glm::mat4 contactFrame = contactFrameOf(pose.contact);
-  return solved_.emplace(key, Solved{std::move(pose.hands), std::move(pose.dents), contactFrame}).first->second;
-}
-
-void HandTrack::place(const std::vector<Stroke>& strokes, float time, Pose& pose) const {
-  const ContactPoint& c = pose.contact;
-  if (c.stroke < 0) return;
-  const Stroke& s = strokes[size_t(c.stroke)];
+std::optional<std::pair<float, float>> HandTrack::momentsOf(const Key& key) const {
+  const auto [stroke, tenth] = key;
+  if (stroke < 0 || size_t(stroke) >= strokes_.size() || tenth < 0) return std::nullopt;
+  const Stroke& s = strokes_[size_t(stroke)];
   // The stroke's hands last until the next stroke begins (they hover between the two).
-  const size_t next = size_t(c.stroke) + 1;
-  const float until = next < strokes.size() ? strokes[next].start() : s.end() + 3600.0f;
-  const float into = std::max(time - s.start(), 0.0f);
-  const int tenth = int(std::floor(into / kSolveEvery));
+  const size_t next = size_t(stroke) + 1;
+  const float until = next < strokes_.size() ? strokes_[next].start() : s.end() + 3600.0f;
   const float before = s.start() + float(tenth) * kSolveEvery;
   // The moment after, kept inside the stroke's own span so the same hands are solved.
   const float after = std::min(before + kSolveEvery, until - 1e-4f);
+  if (after <= before + 1e-5f) return std::nullopt;
+  return std::make_pair(before, after);
+}
+
+HandTrack::Solved HandTrack::solve(float time) const {
+  const Pose pose = poseAt(strokes_, time);
+  Solved solved;
+  const HandRequests asked = placer_->requests(strokes_, time, pose);
+  solved.pressing = asked.pressing;
+  for (const HandRequest& request : asked.hands) {
+    SolvedHand s;
+    s.hand = placer_->solve(request);
+    s.target = request.target;
+    s.onTarget = glm::inverse(frameOf(request.target)) * s.hand.placement;
+    const HandPose requested = placer_->requestedPose(request);
+    s.fixes.resize(requested.rotations.size());
+    for (size_t r = 0; r < requested.rotations.size(); ++r)
+      s.fixes[r] = glm::inverse(requested.rotations[r]) * s.hand.pose.rotations[r];
+    solved.hands.push_back(std::move(s));
+  }
+  return solved;
+}
+
+// Found under the lock, made outside it (two threads may make the same one: they agree).
+std::shared_ptr<const HandTrack::Solved> HandTrack::solvedAt(const Key& key, float time) const {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (const auto found = solved_.find(key); found != solved_.end()) return found->second;
+  }
+  auto made = std::make_shared<const Solved>(solve(time));
   std::lock_guard<std::mutex> lock(mutex_);
-  if (strokes.size() != strokeCount_ || solved_.size() >= kMostSolved) solved_.clear(), strokeCount_ = strokes.size();
-  if (after <= before + 1e-5f) {  // too close to the next stroke to blend: solve the moment itself
-    placer_->place(strokes, time, pose);
-    return;
+  if (solved_.size() >= kMostSolved) solved_.clear();
+  return solved_.emplace(key, std::move(made)).first->second;
+}
+
+std::shared_ptr<const HandTrack::Tenth> HandTrack::tenthOf(const Key& key) const {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (const auto found = tenths_.find(key); found != tenths_.end()) return found->second;
   }
-  const Solved& a = solvedAt(strokes, c.stroke, tenth, before);
-  const Solved& b = solvedAt(strokes, c.stroke, tenth + 1, after);
-  if (!blendable(a, b)) {
-    placer_->place(strokes, time, pose);
-    return;
+  const auto moments = momentsOf(key);
+  if (!moments) return nullptr;
+  auto tenth = std::make_shared<Tenth>();
+  tenth->before = solvedAt(key, moments->first);
+  tenth->after = solvedAt({key.first, key.second + 1}, moments->second);
+  tenth->lifts = check(*tenth->before, *tenth->after, moments->first, moments->second);
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (tenths_.size() >= kMostSolved) tenths_.clear();
+  return tenths_.emplace(key, std::move(tenth)).first->second;
+}
+
+HandTrack::Lifts HandTrack::check(const Solved& a, const Solved& b, float before, float after) const {
+  Lifts lifts(a.hands.size());
+  for (auto& l : lifts) l.fill(0.0f);
+  std::vector<HandTarget> last;
+  for (const SolvedHand& h : a.hands) last.push_back(h.target);
+  for (int k = 1; k < kChecks; ++k) {
+    const float share = float(k) / float(kChecks), time = glm::mix(before, after, share);
+    const HandRequests asked = placer_->requests(strokes_, time, poseAt(strokes_, time));
+    if (!sameHands(a, b, asked)) return {};
+    const std::vector<PlacedHand> hands = blended(*placer_, asked, a, b, share);
+    for (size_t i = 0; i < hands.size(); ++i) {
+      if (!smoothStep(last[i], asked.hands[i].target)) return {};
+      last[i] = asked.hands[i].target;
+      const HandPlacer::Settling settling = placer_->settleOnSkin(hands[i], asked.hands[i].target.normal);
+      const float move = lifts[i][size_t(k)] = settling.settle + settling.lift;
+      const bool steady = std::abs(settling.settle) <= kMostBlendSettle &&
+                          std::abs(move - lifts[i][size_t(k) - 1]) <= kMostSettleStep &&
+                          (k < kChecks - 1 || std::abs(move) <= kMostSettleStep);
+      if (settling.lift > kMostBlendLift || !steady) return {};
+    }
   }
-  const float share = std::clamp((time - before) / (after - before), 0.0f, 1.0f);
-  // Nor is a blend sound where the stroke itself turns or bends between the two moments
-  // (a circle's tight turn, the corner at the end of a pass): the contact blended the same
-  // way must be the contact now.
-  if (!sameFrame(blendFrames(a.contactFrame, b.contactFrame, share), contactFrameOf(c))) {
-    placer_->place(strokes, time, pose);
-    return;
+  for (size_t i = 0; i < b.hands.size() && i < last.size(); ++i)  // the last step, onto the solution after
+    if (!smoothStep(last[i], b.hands[i].target)) return {};
+  return lifts;
+}
+
+void HandTrack::askAhead(const Key& key) const {
+  // The next two tenths of this stroke, or the first of the next stroke near its end.
+  std::vector<Key> ahead;
+  for (int step = 1; step <= 2; ++step)
+    if (momentsOf({key.first, key.second + step})) ahead.push_back({key.first, key.second + step});
+  if (ahead.size() < 2 && size_t(key.first) + 1 < strokes_.size()) ahead.push_back({key.first + 1, 0});
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const Key& k : ahead)
+      if (!tenths_.count(k) && std::find(wanted_.begin(), wanted_.end(), k) == wanted_.end()) wanted_.push_back(k);
+    // Only what is just ahead of playback is worth making: after a jump, the old wishes go.
+    while (wanted_.size() > 4) wanted_.pop_front();
   }
-  // A blend moves the hand along a chord where the solved hands follow the curved limb:
-  // it is lifted by about the chord's sag, nothing at the solved moments, most half-way.
-  const glm::vec3 lift = c.normal * (4.0f * share * (1.0f - share) * kBlendSag);
-  for (size_t i = 0; i < a.hands.size(); ++i) {
-    PlacedHand hand = blendHands(a.hands[i], b.hands[i], share);
-    hand.placement[3] += glm::vec4(lift, 0.0f);
-    pose.hands.push_back(std::move(hand));
+  wake_.notify_one();
+}
+
+void HandTrack::work() {
+  for (;;) {
+    Key key;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      wake_.wait(lock, [this] { return stopping_ || !wanted_.empty(); });
+      if (stopping_) return;
+      key = wanted_.front();
+      wanted_.pop_front();
+    }
+    try {
+      tenthOf(key);
+    } catch (const std::exception&) {
+      // Playback makes the same tenth itself when it gets there, and reports what fails.
+    }
   }
-  // Kneading hands move the skin's dents with them (HandPlacer), blended the same way.
-  if (!a.hands.empty() && a.dents.size() == b.dents.size() && a.dents.size() == pose.dents.size()) {
-    for (size_t i = 0; i < a.dents.size(); ++i) pose.dents[i] = blendDents(a.dents[i], b.dents[i], share);
+}
+
+void HandTrack::place(float time, Pose& pose) const {
+  const ContactPoint& c = pose.contact;
+  if (c.stroke < 0) return;
+  HandRequests asked = placer_->requests(strokes_, time, pose);
+  if (asked.hands.empty()) return;
+  const Stroke& s = strokes_[size_t(c.stroke)];
+  const Key key{c.stroke, int(std::floor(std::max(time - s.start(), 0.0f) / kSolveEvery))};
+  const auto moments = momentsOf(key);
+  const std::shared_ptr<const Tenth> tenth = moments ? tenthOf(key) : nullptr;
+  if (moments) askAhead(key);
+  if (!tenth || tenth->lifts.size() != asked.hands.size() || !sameHands(*tenth->before, *tenth->after, asked)) {
+    for (const HandRequest& request : asked.hands) pose.hands.push_back(placer_->solve(request));
+  } else {
+    const float share = std::clamp((time - moments->first) / (moments->second - moments->first), 0.0f, 1.0f);
+    std::vector<PlacedHand> hands = blended(*placer_, asked, *tenth->before, *tenth->after, share);
+    for (size_t i = 0; i < hands.size(); ++i) {
+      hands[i].placement[3] += glm::vec4(asked.hands[i].target.normal * liftBetween(tenth->lifts[i], share), 0.0f);
+      pose.hands.push_back(std::move(hands[i]));
+    }
   }
+  if (!asked.dents.empty()) pose.dents = std::move(asked.dents);
 }
 
 }  // namespace legatlas::technique

@@ -1,14 +1,27 @@
 #pragma once
 // The therapist's hands over one list of strokes as it plays. Each hand is solved against
-// the skin (HandPlacer) at every tenth of a second of its stroke, kept once solved, and
-// blended between the two solutions around the moment asked for: a frame costs a blend,
-// and a solve only when playback enters the next tenth. The result depends on the moment
-// alone, never on which moments were asked for before, so a still, a scrub and a played
-// frame of the same moment agree.
+// the skin (HandPlacer) at every tenth of a second of its stroke and kept once solved. What
+// a solution keeps is how the solver *fixed* the hand it was asked for: where the hand lies
+// seen from its target on the skin, and each bone's turn away from the asked pose. A frame
+// asks for the hands of its own moment (the pose, the grip, the target: cheap) and applies
+// the fixes blended between the two solutions around it, so the grip's cycle and the
+// stroke's turns are exact and only the fixes are interpolated. Two solutions may have
+// been fixed differently (a finger straightened in one, the hand moved ahead in the other),
+// so the blend between them is checked against the skin at a few moments and moved by what
+// those checks found (interpolated between them); where the checks fail, the moment itself
+// is solved. A worker thread makes the tenths just ahead of playback ready (solutions and
+// checks), so a played frame costs a blend; a jump of playback makes its tenth ready at
+// once. The result depends on the moment alone, never on which moments were asked for
+// before or by which thread, so a still, a scrub and a played frame of the same moment agree.
+#include <glm/gtc/quaternion.hpp>
+#include <array>
+#include <condition_variable>
+#include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -21,38 +34,68 @@ class HandTrack {
  public:
   static constexpr float kSolveEvery = 0.1f;  // seconds between solutions of a stroke
 
-  explicit HandTrack(std::shared_ptr<const HandPlacer> placer);
+  // Follows `strokes` (its own copy). A worker thread solves the tenths just ahead of the
+  // moments asked for, so that playback finds them ready.
+  HandTrack(std::shared_ptr<const HandPlacer> placer, std::vector<Stroke> strokes);
+  ~HandTrack();
+  HandTrack(const HandTrack&) = delete;
+  HandTrack& operator=(const HandTrack&) = delete;
 
-  // As HandPlacer::place, for the strokes this track follows: the same list every call
-  // (its solutions are kept by stroke index; a list of another length starts afresh).
-  void place(const std::vector<Stroke>& strokes, float time, Pose& pose) const;
+  // As HandPlacer::place, for this track's strokes: `pose` is poseAt(strokes(), time).
+  void place(float time, Pose& pose) const;
 
   const HandPlacer& placer() const { return *placer_; }
+  const std::vector<Stroke>& strokes() const { return strokes_; }
 
-  // (Public so the blend's check in hand_track.cpp can read it.)
-  // The hands and the skin's dents HandPlacer gives at one solved moment, and the stroke's
-  // contact then (direction, across, normal, position: a frame on the skin).
+  // (Public so the blend's checks in hand_track.cpp can read them.)
+  // One hand as solved at one moment, and how the solver fixed it: its placement seen from
+  // its target's frame on the skin (HandTarget), and per bone the turn from the asked one.
+  struct SolvedHand {
+    PlacedHand hand;
+    HandTarget target;  // as asked
+    glm::mat4 onTarget{1.0f};
+    std::vector<glm::quat> fixes;
+  };
   struct Solved {
-    std::vector<PlacedHand> hands;
-    std::vector<SkinDent> dents;
-    glm::mat4 contactFrame{1.0f};
+    std::vector<SolvedHand> hands;
+    bool pressing = false;  // HandRequests::pressing then
+  };
+  // Per hand, the move off the skin its blend needs at the checked moments of one tenth
+  // (shares k / kChecks, k = 0..kChecks; nothing at the two ends, which are solutions);
+  // empty when the two solutions cannot be blended (other hands, patches or phases, a
+  // target that jumps between them, or a blend that would have to rise off the skin).
+  static constexpr int kChecks = 4;
+  using Lifts = std::vector<std::array<float, kChecks + 1>>;
+  // One tenth of a stroke, ready to blend: the solutions at its two ends and its checks.
+  struct Tenth {
+    std::shared_ptr<const Solved> before, after;
+    Lifts lifts;
   };
 
  private:
-  const Solved& solvedAt(const std::vector<Stroke>& strokes, int stroke, int tenth, float time) const;
+  using Key = std::pair<int, int>;  // (stroke, tenth of its time)
+  // The moments a tenth spans; none when it is too short to blend (the next stroke begins).
+  std::optional<std::pair<float, float>> momentsOf(const Key& key) const;
+  std::shared_ptr<const Solved> solvedAt(const Key& key, float time) const;
+  std::shared_ptr<const Tenth> tenthOf(const Key& key) const;
+  Solved solve(float time) const;
+  Lifts check(const Solved& a, const Solved& b, float before, float after) const;
+  void askAhead(const Key& key) const;
+  void work();
 
   std::shared_ptr<const HandPlacer> placer_;
+  std::vector<Stroke> strokes_;
   mutable std::mutex mutex_;
-  mutable std::map<std::pair<int, int>, Solved> solved_;  // by (stroke, tenth of its time)
-  mutable size_t strokeCount_ = 0;
+  mutable std::map<Key, std::shared_ptr<const Solved>> solved_;
+  mutable std::map<Key, std::shared_ptr<const Tenth>> tenths_;
+  mutable std::deque<Key> wanted_;  // tenths the worker is to make ready, soonest first
+  mutable std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread worker_;
 };
 
-// The contact's frame on the skin: the stroke's direction, across it, the skin's outward
-// normal, and the point, as the columns of a rigid transform.
-glm::mat4 contactFrameOf(const ContactPoint& c);
-
-// The hand part way (`share` 0..1) from `a` to `b`: the placement turned and moved, each
-// bone turned, grip and press in between. The two must be the same hand on the same patch.
-PlacedHand blendHands(const PlacedHand& a, const PlacedHand& b, float share);
+// A rigid frame part way (`share` 0..1) from `a` to `b`: turned along the shortest arc,
+// moved along the straight line.
+glm::mat4 blendFrames(const glm::mat4& a, const glm::mat4& b, float share);
 
 }  // namespace legatlas::technique

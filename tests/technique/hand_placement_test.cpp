@@ -142,11 +142,11 @@ LessonFindings playWithHands(const std::string& lesson) {
   // As a student sees them: through the track, which blends the hands between the moments
   // it solves (tenths of a second from each stroke's start, so the frames here fall
   // anywhere between them).
-  const HandTrack track(placerShared());
+  const HandTrack track(placerShared(), strokes);
   for (int frame = 0; frame <= int(end * kFramesPerSecond); ++frame) {
     const float time = (float(frame) + 0.5f) / kFramesPerSecond;
     Pose pose = poseAt(strokes, time);
-    track.place(strokes, time, pose);
+    track.place(time, pose);
     const ContactPoint& c = pose.contact;
     if (c.stroke < 0 || pose.hands.empty()) continue;
     ++found.frames;
