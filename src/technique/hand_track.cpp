@@ -10,7 +10,8 @@ namespace {
 
 using SolvedHand = HandTrack::SolvedHand;
 
-// Solutions kept before the oldest are let go: about six minutes of strokes.
+// Solutions (and checked tenths) kept before all are let go and made again as needed:
+// about six minutes of strokes.
 constexpr size_t kMostSolved = 4096;
 
 // Metres a blend may need to rise off the skin before the moment is solved instead (the
@@ -143,9 +144,23 @@ std::shared_ptr<const HandTrack::Solved> HandTrack::solvedAt(const Key& key, flo
 
 std::shared_ptr<const HandTrack::Tenth> HandTrack::tenthOf(const Key& key) const {
   {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::unique_lock<std::mutex> lock(mutex_);
+    // A tenth the other thread is making is waited for, not made twice.
+    made_.wait(lock, [&] { return making_.count(key) == 0; });
     if (const auto found = tenths_.find(key); found != tenths_.end()) return found->second;
+    making_.insert(key);
   }
+  struct Done {  // however the making ends, the waiting thread is let go
+    const HandTrack& track;
+    const Key& key;
+    ~Done() {
+      {
+        std::lock_guard<std::mutex> lock(track.mutex_);
+        track.making_.erase(key);
+      }
+      track.made_.notify_all();
+    }
+  } done{*this, key};
   const auto moments = momentsOf(key);
   if (!moments) return nullptr;
   auto tenth = std::make_shared<Tenth>();

@@ -21,6 +21,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -89,7 +90,8 @@ class HandTrack {
   mutable std::map<Key, std::shared_ptr<const Solved>> solved_;
   mutable std::map<Key, std::shared_ptr<const Tenth>> tenths_;
   mutable std::deque<Key> wanted_;  // tenths the worker is to make ready, soonest first
-  mutable std::condition_variable wake_;
+  mutable std::set<Key> making_;    // tenths a thread is making now
+  mutable std::condition_variable wake_, made_;
   bool stopping_ = false;
   std::thread worker_;
 };
