@@ -9,6 +9,7 @@ namespace legatlas::geometry {
 namespace {
 
 constexpr uint32_t kLeafSize = 4;
+constexpr size_t kMostDepth = 64;  // a median split halves the triangles at each level
 
 float squaredDistanceToBox(const Bounds& box, const glm::vec3& p) {
   const glm::vec3 outside = glm::max(glm::max(box.min - p, p - box.max), glm::vec3(0.0f));
@@ -105,7 +106,8 @@ void TriangleTree::build() {
   }
   nodes_.reserve(2 * triangles_.size() / kLeafSize + 1);
   buildNode(placed, 0, static_cast<uint32_t>(placed.size()));
-  for (size_t i = 0; i < placed.size(); ++i) triangles_[i] = placed[i].triangle;
+  corners_.resize(placed.size());
+  for (size_t i = 0; i < placed.size(); ++i) triangles_[i] = placed[i].triangle, corners_[i] = corners(triangles_[i]);
 }
 
 uint32_t TriangleTree::buildNode(std::vector<Placed>& placed, uint32_t start, uint32_t count) {
@@ -166,37 +168,51 @@ SurfaceHit TriangleTree::hitAt(const Triangle& t, const glm::vec3& barycentric, 
   return hit;
 }
 
-std::optional<SurfaceHit> TriangleTree::closest(const glm::vec3& p, const std::function<bool(int)>& accept) const {
+std::optional<SurfaceHit> TriangleTree::closest(const glm::vec3& p, const std::function<bool(int)>& accept,
+                                                int hint) const {
   if (nodes_.empty()) return std::nullopt;
   float best = std::numeric_limits<float>::infinity();
-  const Triangle* bestTriangle = nullptr;
+  int bestTriangle = -1;
   glm::vec3 bestBarycentric(0.0f), bestPoint(0.0f);
-  std::vector<uint32_t> stack{0};
-  while (!stack.empty()) {
-    const Node& node = nodes_[stack.back()];
-    stack.pop_back();
-    if (squaredDistanceToBox(node.box, p) >= best) continue;
+  const auto consider = [&](uint32_t i) {
+    const Corners& c = cornersAt(i);
+    const glm::vec3 w = closestBarycentric(p, c.a, c.b, c.c);
+    const glm::vec3 q = w.x * c.a + w.y * c.b + w.z * c.c;
+    const float d = glm::dot(q - p, q - p);
+    if (d < best) best = d, bestTriangle = int(i), bestBarycentric = w, bestPoint = q;
+  };
+  if (hint >= 0 && size_t(hint) < triangles_.size() && (!accept || accept(tags_[triangles_[hint].mesh])))
+    consider(uint32_t(hint));
+  // Each entry keeps its box's distance, measured when its parent ordered its children.
+  struct Entry {
+    uint32_t node;
+    float distance;
+  };
+  Entry stack[kMostDepth + 1];
+  size_t size = 0;
+  stack[size++] = {0, squaredDistanceToBox(nodes_[0].box, p)};
+  while (size > 0) {
+    const Entry entry = stack[--size];
+    if (entry.distance >= best) continue;
+    const Node& node = nodes_[entry.node];
     if (node.count > 0) {
-      for (uint32_t i = node.start; i < node.start + node.count; ++i) {
-        const Triangle& t = triangles_[i];
-        if (accept && !accept(tags_[t.mesh])) continue;
-        const Corners c = corners(t);
-        const glm::vec3 w = closestBarycentric(p, c.a, c.b, c.c);
-        const glm::vec3 q = w.x * c.a + w.y * c.b + w.z * c.c;
-        const float d = glm::dot(q - p, q - p);
-        if (d < best) best = d, bestTriangle = &t, bestBarycentric = w, bestPoint = q;
-      }
+      for (uint32_t i = node.start; i < node.start + node.count; ++i)
+        if (!accept || accept(tags_[triangles_[i].mesh])) consider(i);
       continue;
     }
-    // Visit the nearer child first: it is popped last.
-    const float dl = squaredDistanceToBox(nodes_[node.left].box, p);
-    const float dr = squaredDistanceToBox(nodes_[node.right].box, p);
-    if (dl < dr) stack.push_back(node.right), stack.push_back(node.left);
-    else stack.push_back(node.left), stack.push_back(node.right);
+    // Visit the nearer child first: it is pushed last.
+    const Entry left{node.left, squaredDistanceToBox(nodes_[node.left].box, p)};
+    const Entry right{node.right, squaredDistanceToBox(nodes_[node.right].box, p)};
+    const bool leftNearer = left.distance < right.distance;
+    const Entry& nearer = leftNearer ? left : right;
+    const Entry& farther = leftNearer ? right : left;
+    if (farther.distance < best) stack[size++] = farther;
+    if (nearer.distance < best) stack[size++] = nearer;
   }
-  if (!bestTriangle) return std::nullopt;
-  SurfaceHit hit = hitAt(*bestTriangle, bestBarycentric, bestPoint);
+  if (bestTriangle < 0) return std::nullopt;
+  SurfaceHit hit = hitAt(triangles_[size_t(bestTriangle)], bestBarycentric, bestPoint);
   hit.distance = std::sqrt(best);
+  hit.triangle = bestTriangle;
   return hit;
 }
 
@@ -221,7 +237,7 @@ std::optional<SurfaceHit> TriangleTree::raycast(const glm::vec3& origin, const g
     for (uint32_t i = node.start; i < node.start + node.count; ++i) {
       const Triangle& t = triangles_[i];
       if (accept && !accept(tags_[t.mesh])) continue;
-      const Corners c = corners(t);
+      const Corners& c = cornersAt(i);
       const auto hit = rayHitsTriangle(origin, unit, c.a, c.b, c.c);
       if (hit && hit->first >= 0 && hit->first <= best) best = hit->first, bestTriangle = &t, bestBarycentric = hit->second;
     }
@@ -229,6 +245,7 @@ std::optional<SurfaceHit> TriangleTree::raycast(const glm::vec3& origin, const g
   if (!bestTriangle) return std::nullopt;
   SurfaceHit hit = hitAt(*bestTriangle, bestBarycentric, origin + unit * best);
   hit.distance = best;
+  hit.triangle = int(bestTriangle - triangles_.data());
   return hit;
 }
 

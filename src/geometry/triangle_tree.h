@@ -22,6 +22,7 @@ struct SurfaceHit {
   float distance = 0;       // from the query point, or along the ray
   int tag = -1;
   int mesh = -1;  // index in the order meshes were added
+  int triangle = -1;  // the tree's own index of the triangle: a hint for the next query nearby
 };
 
 class TriangleTree {
@@ -31,8 +32,11 @@ class TriangleTree {
   void build();
   bool empty() const { return triangles_.empty(); }
 
-  // Closest point on any triangle whose mesh tag passes `accept` (all when empty).
-  std::optional<SurfaceHit> closest(const glm::vec3& p, const std::function<bool(int)>& accept = {}) const;
+  // Closest point on any triangle whose mesh tag passes `accept` (all when empty). A hint
+  // (the `triangle` of an earlier hit near p) bounds the search from the start: queries for
+  // points that move a little at a time then visit little more than the path to the answer.
+  std::optional<SurfaceHit> closest(const glm::vec3& p, const std::function<bool(int)>& accept = {},
+                                    int hint = -1) const;
   // First triangle hit by the ray within [0, maxDistance]; `direction` need not be unit.
   std::optional<SurfaceHit> raycast(const glm::vec3& origin, const glm::vec3& direction, float maxDistance,
                                     const std::function<bool(int)>& accept = {}) const;
@@ -57,6 +61,9 @@ class TriangleTree {
   };
 
   Corners corners(const Triangle& t) const;
+  // The corners of the i-th triangle in the tree's order (read from one array, not through
+  // the meshes' index lists: the queries visit them in this order).
+  const Corners& cornersAt(uint32_t i) const { return corners_[i]; }
   uint32_t buildNode(std::vector<Placed>& placed, uint32_t start, uint32_t count);
   SurfaceHit hitAt(const Triangle& t, const glm::vec3& barycentric, const glm::vec3& point) const;
 
@@ -64,6 +71,7 @@ class TriangleTree {
   std::vector<int> tags_;
   std::vector<Triangle> triangles_;
   std::vector<Node> nodes_;
+  std::vector<Corners> corners_;  // per triangle, in the tree's order
 };
 
 }  // namespace legatlas::geometry

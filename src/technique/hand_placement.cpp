@@ -93,8 +93,14 @@ HandPlacer::RiggedHand HandPlacer::prepare(HandRig rig) const {
 }
 
 float HandPlacer::aboveSkin(const glm::vec3& p) const {
-  const auto hit = skinTree_.closest(p);
+  int hint = -1;
+  return aboveSkin(p, hint);
+}
+
+float HandPlacer::aboveSkin(const glm::vec3& p, int& hint) const {
+  const auto hit = skinTree_.closest(p, {}, hint);
   if (!hit) return 1.0f;
+  hint = hit->triangle;
   const float side = glm::dot(p - hit->point, hit->normal);
   return side >= 0 ? hit->distance : -hit->distance;
 }

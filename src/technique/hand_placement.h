@@ -77,8 +77,11 @@ class HandPlacer {
   const std::vector<uint32_t>& patchVertices(HandSide side, ContactPatch patch) const {
     return hand(side).patches[size_t(patch)];
   }
-  // Signed distance from the (undented) skin: negative inside the leg.
+  // Signed distance from the (undented) skin: negative inside the leg. `hint` is the skin
+  // triangle nearest a point close to p, kept between queries (-1 when none): the same
+  // answer, found faster.
   float aboveSkin(const glm::vec3& p) const;
+  float aboveSkin(const glm::vec3& p, int& hint) const;
   // The skin point nearest to p.
   SkinPoint skinUnder(const glm::vec3& p) const;
 
@@ -103,6 +106,11 @@ class HandPlacer {
   struct Measured {
     std::vector<glm::vec3> clusterAt, vertexAt;
     std::vector<float> clusterDepth, vertexDepth;  // NaN: not measured yet
+    std::vector<int> clusterHint, vertexHint;  // the skin triangles found nearest last time
+    // The same for the patch's samples (sized when the patch is first measured).
+    std::vector<glm::vec3> patchAt;
+    std::vector<float> patchDepth;
+    std::vector<int> patchHint;
   };
 
   // One try at laying a hand on the skin, and the fixes made to it so far.
@@ -123,11 +131,12 @@ class HandPlacer {
   const RiggedHand& hand(HandSide side) const { return side == HandSide::Right ? right_ : left_; }
   static Measured nothingMeasured(const RiggedHand& hand);
   RiggedHand prepare(HandRig rig) const;
-  Laid lay(const RiggedHand& hand, const HandRole& role, const Attempt& attempt, const HandTarget& start) const;
+  Laid lay(const RiggedHand& hand, const HandRole& role, const Attempt& attempt, const HandTarget& start,
+           Measured& measured) const;
   Deepest deepestVertex(const RiggedHand& hand, const std::vector<glm::vec3>& posed, const glm::mat4& placement,
                         float lowest, Measured& measured) const;
   float deepestOfPatch(const std::vector<uint32_t>& samples, const std::vector<glm::vec3>& posed,
-                       const glm::mat4& placement) const;
+                       const glm::mat4& placement, Measured& measured) const;
   // The fixes, tried in this order; each changes the attempt and says whether it did.
   bool uncurlSinkingFingers(const HandRole& role, const Deepest& deepest, float lowest, Attempt& attempt) const;
   bool raiseWrist(const HandRig& rig, const HandRole& role, const Deepest& deepest, Attempt& attempt) const;

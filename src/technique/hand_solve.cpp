@@ -3,6 +3,7 @@
 // deeper than the dent allows.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <glm/geometric.hpp>
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtc/quaternion.hpp>
@@ -102,9 +103,28 @@ glm::mat3 keepingHeading(const glm::mat3& turn, const glm::vec3& handLead, const
 }  // namespace
 
 float HandPlacer::deepestOfPatch(const std::vector<uint32_t>& samples, const std::vector<glm::vec3>& posed,
-                                 const glm::mat4& placement) const {
+                                 const glm::mat4& placement, Measured& measured) const {
+  // A sample lies no deeper than it was measured less how far it has moved since: those
+  // that may lie deepest are measured first, until none left may lie deeper than found.
+  const float unknown = -std::numeric_limits<float>::infinity();
+  measured.patchAt.resize(samples.size());
+  measured.patchDepth.resize(samples.size(), std::nanf(""));
+  measured.patchHint.resize(samples.size(), -1);
+  std::vector<std::pair<float, uint32_t>> order(samples.size());
+  std::vector<glm::vec3> at(samples.size());
+  for (uint32_t i = 0; i < samples.size(); ++i) {
+    at[i] = transformPoint(placement, posed[samples[i]]);
+    const float was = measured.patchDepth[i];
+    order[i] = {std::isnan(was) ? unknown : was - glm::distance(measured.patchAt[i], at[i]), i};
+  }
+  std::sort(order.begin(), order.end());
   float deepest = 1.0f;
-  for (uint32_t v : samples) deepest = std::min(deepest, aboveSkin(transformPoint(placement, posed[v])));
+  for (const auto& [mayBe, i] : order) {
+    if (mayBe >= deepest) break;
+    measured.patchAt[i] = at[i];
+    measured.patchDepth[i] = aboveSkin(at[i], measured.patchHint[i]);
+    deepest = std::min(deepest, measured.patchDepth[i]);
+  }
   return deepest;
 }
 
@@ -125,13 +145,13 @@ HandPlacer::Deepest HandPlacer::deepestVertex(const RiggedHand& hand, const std:
     const glm::vec3 at = transformPoint(placement, centre);
     if (!mayBeBelow(measured.clusterDepth[c], measured.clusterAt[c], at, radius)) continue;
     measured.clusterAt[c] = at;
-    measured.clusterDepth[c] = aboveSkin(at);
+    measured.clusterDepth[c] = aboveSkin(at, measured.clusterHint[c]);
     // A ball wholly clear of `lowest` holds no vertex that sinks.
     if (!mayBeBelow(measured.clusterDepth[c], at, at, radius)) continue;
     for (uint32_t v : cluster) {
       const glm::vec3 p = transformPoint(placement, posed[v]);
       if (!mayBeBelow(measured.vertexDepth[v], measured.vertexAt[v], p, 0.0f)) continue;
-      const float d = measured.vertexDepth[v] = aboveSkin(p);
+      const float d = measured.vertexDepth[v] = aboveSkin(p, measured.vertexHint[v]);
       measured.vertexAt[v] = p;
       if (d < deepest.depth) deepest.depth = d, deepest.vertex = v;
       const int finger = hand.finger[hand.rig.boneIndices[v][0]];
@@ -142,7 +162,7 @@ HandPlacer::Deepest HandPlacer::deepestVertex(const RiggedHand& hand, const std:
 }
 
 HandPlacer::Laid HandPlacer::lay(const RiggedHand& hand, const HandRole& role, const Attempt& attempt,
-                                 const HandTarget& start) const {
+                                 const HandTarget& start, Measured& measured) const {
   const HandRig& rig = hand.rig;
   const HandTarget& target = attempt.target;
   Laid laid;
@@ -168,7 +188,7 @@ HandPlacer::Laid HandPlacer::lay(const RiggedHand& hand, const HandRole& role, c
   // so the patch's centre alone does not say how deep it lies).
   const std::vector<uint32_t>& samples = hand.patchSamples[size_t(role.patch)];
   for (int pass = 0; pass < 2; ++pass)
-    laid.at += target.normal * (resting - deepestOfPatch(samples, laid.posed, placement()));
+    laid.at += target.normal * (resting - deepestOfPatch(samples, laid.posed, placement(), measured));
   laid.at += target.normal * attempt.lift;
   laid.placement = placement();
   return laid;
@@ -249,7 +269,8 @@ HandPlacer::Measured HandPlacer::nothingMeasured(const RiggedHand& hand) {
   const float unknown = std::nanf("");
   const size_t vertices = hand.rig.mesh.positions.size();
   return {std::vector<glm::vec3>(hand.clusters.size()), std::vector<glm::vec3>(vertices),
-          std::vector<float>(hand.clusters.size(), unknown), std::vector<float>(vertices, unknown)};
+          std::vector<float>(hand.clusters.size(), unknown), std::vector<float>(vertices, unknown),
+          std::vector<int>(hand.clusters.size(), -1), std::vector<int>(vertices, -1), {}, {}, {}};
 }
 
 HandPlacer::Settling HandPlacer::settleOnSkin(const PlacedHand& placed, const glm::vec3& up) const {
@@ -260,8 +281,9 @@ HandPlacer::Settling HandPlacer::settleOnSkin(const PlacedHand& placed, const gl
   const auto moved = [&](float by) { return glm::translate(glm::mat4(1.0f), up * by) * placed.placement; };
   Settling s;
   const std::vector<uint32_t>& samples = hand.patchSamples[size_t(placed.patch)];
-  for (int pass = 0; pass < 2; ++pass) s.settle += resting - deepestOfPatch(samples, posed, moved(s.settle));
   Measured measured = nothingMeasured(hand);
+  for (int pass = 0; pass < 2; ++pass)
+    s.settle += resting - deepestOfPatch(samples, posed, moved(s.settle), measured);
   // Rising along `up` lifts a vertex off skin that faces otherwise by less than the rise:
   // measured again after each.
   for (int pass = 0; pass < 4; ++pass) {
@@ -282,7 +304,7 @@ PlacedHand HandPlacer::solve(const HandRequest& request) const {
   Attempt attempt{request.angles, start};
   Laid laid;
   for (int fix = 0; fix <= kMostFixes; ++fix) {
-    laid = lay(hand, role, attempt, start);
+    laid = lay(hand, role, attempt, start, measured);
     const Deepest deepest = deepestVertex(hand, laid.posed, laid.placement, lowest, measured);
     if (deepest.depth >= lowest || fix == kMostFixes) break;
     if (hand.inPatch[size_t(role.patch)][deepest.vertex]) {
