@@ -70,6 +70,21 @@ class HandPlacer {
     float settle = 0, lift = 0;
   };
   Settling settleOnSkin(const PlacedHand& hand, const glm::vec3& up) const;
+  // Distances measured earlier (in one solve, or over the checks of one hand): the skin's
+  // distance changes by at most how far a point moves, so a point far enough outside need
+  // not be measured again. Kept for one hand on one patch (measuring(side)).
+  struct Measured {
+    std::vector<glm::vec3> clusterAt, vertexAt;
+    std::vector<float> clusterDepth, vertexDepth;  // NaN: not measured yet
+    std::vector<int> clusterHint, vertexHint;  // the skin triangles found nearest last time
+    // The same for the patch's samples (sized when the patch is first measured).
+    std::vector<glm::vec3> patchAt;
+    std::vector<float> patchDepth;
+    std::vector<int> patchHint;
+  };
+  Measured measuring(HandSide side) const { return nothingMeasured(hand(side)); }
+  // The same, for one of several moments of one hand on one patch measured one after another.
+  Settling settleOnSkin(const PlacedHand& hand, const glm::vec3& up, Measured& measured) const;
 
   const HandRig& rig(HandSide side) const { return hand(side).rig; }
   const HandPoseBook& book() const { return book_; }
@@ -100,17 +115,6 @@ class HandPlacer {
     float depth = 1;  // signed distance (negative inside)
     uint32_t vertex = 0;
     std::array<float, 5> finger{1, 1, 1, 1, 1};
-  };
-  // Distances measured earlier in one solve: the skin's distance changes by at most how
-  // far a point moves, so a point far enough outside need not be measured again.
-  struct Measured {
-    std::vector<glm::vec3> clusterAt, vertexAt;
-    std::vector<float> clusterDepth, vertexDepth;  // NaN: not measured yet
-    std::vector<int> clusterHint, vertexHint;  // the skin triangles found nearest last time
-    // The same for the patch's samples (sized when the patch is first measured).
-    std::vector<glm::vec3> patchAt;
-    std::vector<float> patchDepth;
-    std::vector<int> patchHint;
   };
 
   // One try at laying a hand on the skin, and the fixes made to it so far.

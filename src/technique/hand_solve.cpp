@@ -274,6 +274,11 @@ HandPlacer::Measured HandPlacer::nothingMeasured(const RiggedHand& hand) {
 }
 
 HandPlacer::Settling HandPlacer::settleOnSkin(const PlacedHand& placed, const glm::vec3& up) const {
+  Measured measured = measuring(placed.side);
+  return settleOnSkin(placed, up, measured);
+}
+
+HandPlacer::Settling HandPlacer::settleOnSkin(const PlacedHand& placed, const glm::vec3& up, Measured& measured) const {
   const RiggedHand& hand = this->hand(placed.side);
   const float resting = placed.above - placed.press;
   const float lowest = -(placed.press + kHandSinkAllowance - kSinkMargin);
@@ -281,7 +286,6 @@ HandPlacer::Settling HandPlacer::settleOnSkin(const PlacedHand& placed, const gl
   const auto moved = [&](float by) { return glm::translate(glm::mat4(1.0f), up * by) * placed.placement; };
   Settling s;
   const std::vector<uint32_t>& samples = hand.patchSamples[size_t(placed.patch)];
-  Measured measured = nothingMeasured(hand);
   for (int pass = 0; pass < 2; ++pass)
     s.settle += resting - deepestOfPatch(samples, posed, moved(s.settle), measured);
   // Rising along `up` lifts a vertex off skin that faces otherwise by less than the rise:

@@ -97,16 +97,17 @@ HandTrack::~HandTrack() {
   worker_.join();
 }
 
+float HandTrack::momentOf(const Part& part) const {
+  const Stroke& s = strokes_[size_t(part.first)];
+  const size_t next = size_t(part.first) + 1;
+  const float until = next < strokes_.size() ? strokes_[next].start() : s.end() + 3600.0f;
+  return std::min(s.start() + float(part.second) * (kSolveEvery / kParts), until - 1e-4f);
+}
+
 std::optional<std::pair<float, float>> HandTrack::momentsOf(const Key& key) const {
   const auto [stroke, tenth] = key;
   if (stroke < 0 || size_t(stroke) >= strokes_.size() || tenth < 0) return std::nullopt;
-  const Stroke& s = strokes_[size_t(stroke)];
-  // The stroke's hands last until the next stroke begins (they hover between the two).
-  const size_t next = size_t(stroke) + 1;
-  const float until = next < strokes_.size() ? strokes_[next].start() : s.end() + 3600.0f;
-  const float before = s.start() + float(tenth) * kSolveEvery;
-  // The moment after, kept inside the stroke's own span so the same hands are solved.
-  const float after = std::min(before + kSolveEvery, until - 1e-4f);
+  const float before = momentOf({stroke, tenth * kParts}), after = momentOf({stroke, (tenth + 1) * kParts});
   if (after <= before + 1e-5f) return std::nullopt;
   return std::make_pair(before, after);
 }
@@ -131,15 +132,29 @@ HandTrack::Solved HandTrack::solve(float time) const {
 }
 
 // Found under the lock, made outside it (two threads may make the same one: they agree).
-std::shared_ptr<const HandTrack::Solved> HandTrack::solvedAt(const Key& key, float time) const {
+std::shared_ptr<const HandTrack::Solved> HandTrack::solvedAt(const Part& part) const {
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (const auto found = solved_.find(key); found != solved_.end()) return found->second;
+    if (const auto found = solved_.find(part); found != solved_.end()) return found->second;
   }
-  auto made = std::make_shared<const Solved>(solve(time));
+  auto made = std::make_shared<const Solved>(solve(momentOf(part)));
   std::lock_guard<std::mutex> lock(mutex_);
   if (solved_.size() >= kMostSolved) solved_.clear();
-  return solved_.emplace(key, std::move(made)).first->second;
+  return solved_.emplace(part, std::move(made)).first->second;
+}
+
+std::shared_ptr<const HandTrack::Tenth> HandTrack::spanOf(int stroke, int from, int to) const {
+  auto span = std::make_shared<Tenth>();
+  span->from = momentOf({stroke, from}), span->to = momentOf({stroke, to});
+  span->before = solvedAt({stroke, from});
+  span->after = solvedAt({stroke, to});
+  span->lifts = check(*span->before, *span->after, span->from, span->to);
+  // Refused: the two halves may each blend (the solution between them fixed as one of the
+  // ends was), or a jump of the stroke's path lies in one of them only.
+  const int middle = (from + to) / 2;
+  if (span->lifts.empty() && middle > from && momentOf({stroke, middle}) < span->to - 1e-5f)
+    span->halves = {spanOf(stroke, from, middle), spanOf(stroke, middle, to)};
+  return span;
 }
 
 std::shared_ptr<const HandTrack::Tenth> HandTrack::tenthOf(const Key& key) const {
@@ -161,12 +176,8 @@ std::shared_ptr<const HandTrack::Tenth> HandTrack::tenthOf(const Key& key) const
       track.made_.notify_all();
     }
   } done{*this, key};
-  const auto moments = momentsOf(key);
-  if (!moments) return nullptr;
-  auto tenth = std::make_shared<Tenth>();
-  tenth->before = solvedAt(key, moments->first);
-  tenth->after = solvedAt({key.first, key.second + 1}, moments->second);
-  tenth->lifts = check(*tenth->before, *tenth->after, moments->first, moments->second);
+  if (!momentsOf(key)) return nullptr;
+  auto tenth = spanOf(key.first, key.second * kParts, (key.second + 1) * kParts);
   std::lock_guard<std::mutex> lock(mutex_);
   if (tenths_.size() >= kMostSolved) tenths_.clear();
   return tenths_.emplace(key, std::move(tenth)).first->second;
@@ -176,7 +187,8 @@ HandTrack::Lifts HandTrack::check(const Solved& a, const Solved& b, float before
   Lifts lifts(a.hands.size());
   for (auto& l : lifts) l.fill(0.0f);
   std::vector<HandTarget> last;
-  for (const SolvedHand& h : a.hands) last.push_back(h.target);
+  std::vector<HandPlacer::Measured> measured;  // per hand, over the moments checked
+  for (const SolvedHand& h : a.hands) last.push_back(h.target), measured.push_back(placer_->measuring(h.hand.side));
   for (int k = 1; k < kChecks; ++k) {
     const float share = float(k) / float(kChecks), time = glm::mix(before, after, share);
     const HandRequests asked = placer_->requests(strokes_, time, poseAt(strokes_, time));
@@ -185,7 +197,7 @@ HandTrack::Lifts HandTrack::check(const Solved& a, const Solved& b, float before
     for (size_t i = 0; i < hands.size(); ++i) {
       if (!smoothStep(last[i], asked.hands[i].target)) return {};
       last[i] = asked.hands[i].target;
-      const HandPlacer::Settling settling = placer_->settleOnSkin(hands[i], asked.hands[i].target.normal);
+      const HandPlacer::Settling settling = placer_->settleOnSkin(hands[i], asked.hands[i].target.normal, measured[i]);
       const float move = lifts[i][size_t(k)] = settling.settle + settling.lift;
       const bool steady = std::abs(settling.settle) <= kMostBlendSettle &&
                           std::abs(move - lifts[i][size_t(k) - 1]) <= kMostSettleStep &&
@@ -239,13 +251,15 @@ void HandTrack::place(float time, Pose& pose) const {
   if (asked.hands.empty()) return;
   const Stroke& s = strokes_[size_t(c.stroke)];
   const Key key{c.stroke, int(std::floor(std::max(time - s.start(), 0.0f) / kSolveEvery))};
-  const auto moments = momentsOf(key);
-  const std::shared_ptr<const Tenth> tenth = moments ? tenthOf(key) : nullptr;
-  if (moments) askAhead(key);
+  const bool inStroke = momentsOf(key).has_value();
+  std::shared_ptr<const Tenth> tenth = inStroke ? tenthOf(key) : nullptr;
+  if (inStroke) askAhead(key);
+  // Down to the part of a split tenth that holds the moment.
+  while (tenth && tenth->halves[0]) tenth = tenth->halves[time < tenth->halves[1]->from ? 0 : 1];
   if (!tenth || tenth->lifts.size() != asked.hands.size() || !sameHands(*tenth->before, *tenth->after, asked)) {
     for (const HandRequest& request : asked.hands) pose.hands.push_back(placer_->solve(request));
   } else {
-    const float share = std::clamp((time - moments->first) / (moments->second - moments->first), 0.0f, 1.0f);
+    const float share = std::clamp((time - tenth->from) / (tenth->to - tenth->from), 0.0f, 1.0f);
     std::vector<PlacedHand> hands = blended(*placer_, asked, *tenth->before, *tenth->after, share);
     for (size_t i = 0; i < hands.size(); ++i) {
       hands[i].placement[3] += glm::vec4(asked.hands[i].target.normal * liftBetween(tenth->lifts[i], share), 0.0f);

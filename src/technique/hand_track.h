@@ -8,8 +8,9 @@
 // stroke's turns are exact and only the fixes are interpolated. Two solutions may have
 // been fixed differently (a finger straightened in one, the hand moved ahead in the other),
 // so the blend between them is checked against the skin at a few moments and moved by what
-// those checks found (interpolated between them); where the checks fail, the moment itself
-// is solved. A worker thread makes the tenths just ahead of playback ready (solutions and
+// those checks found (interpolated between them); where the checks fail, the tenth is
+// split in halves (solved at its middle too), and those again, and only where a quarter
+// still fails is the moment itself solved. A worker thread makes the tenths just ahead of playback ready (solutions and
 // checks), so a played frame costs a blend; a jump of playback makes its tenth ready at
 // once. The result depends on the moment alone, never on which moments were asked for
 // before or by which thread, so a still, a scrub and a played frame of the same moment agree.
@@ -67,18 +68,28 @@ class HandTrack {
   // target that jumps between them, or a blend that would have to rise off the skin).
   static constexpr int kChecks = 4;
   using Lifts = std::vector<std::array<float, kChecks + 1>>;
-  // One tenth of a stroke, ready to blend: the solutions at its two ends and its checks.
+  // A tenth of a stroke (or a part of one), ready to blend: the solutions at its two ends
+  // and its checks; where those fail, its two halves (none when it is not split).
+  static constexpr int kParts = 4;  // a tenth is split at most into quarters
   struct Tenth {
     std::shared_ptr<const Solved> before, after;
     Lifts lifts;
+    float from = 0, to = 0;  // the moments it spans
+    std::array<std::shared_ptr<const Tenth>, 2> halves;
   };
 
  private:
   using Key = std::pair<int, int>;  // (stroke, tenth of its time)
+  using Part = std::pair<int, int>;  // (stroke, quarter of a tenth of its time): where solutions lie
+  // The moment of a quarter-tenth mark of a stroke: kept inside the stroke's own span (the
+  // hands last until the next stroke begins), so the same hands are solved.
+  float momentOf(const Part& part) const;
   // The moments a tenth spans; none when it is too short to blend (the next stroke begins).
   std::optional<std::pair<float, float>> momentsOf(const Key& key) const;
-  std::shared_ptr<const Solved> solvedAt(const Key& key, float time) const;
+  std::shared_ptr<const Solved> solvedAt(const Part& part) const;
   std::shared_ptr<const Tenth> tenthOf(const Key& key) const;
+  // The tenth's part between two quarter-tenth marks, checked, and split where that fails.
+  std::shared_ptr<const Tenth> spanOf(int stroke, int from, int to) const;
   Solved solve(float time) const;
   Lifts check(const Solved& a, const Solved& b, float before, float after) const;
   void askAhead(const Key& key) const;
@@ -87,7 +98,7 @@ class HandTrack {
   std::shared_ptr<const HandPlacer> placer_;
   std::vector<Stroke> strokes_;
   mutable std::mutex mutex_;
-  mutable std::map<Key, std::shared_ptr<const Solved>> solved_;
+  mutable std::map<Part, std::shared_ptr<const Solved>> solved_;
   mutable std::map<Key, std::shared_ptr<const Tenth>> tenths_;
   mutable std::deque<Key> wanted_;  // tenths the worker is to make ready, soonest first
   mutable std::set<Key> making_;    // tenths a thread is making now
