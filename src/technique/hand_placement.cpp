@@ -23,6 +23,7 @@ constexpr float kKneadingLift = 0.008f;     // metres a grip lifts the skin at i
 constexpr float kKneadingLiftRadius = 0.04f;
 constexpr float kClusterCell = 0.02f;       // metres: vertices of one bone within a cell are culled together
 constexpr float kMeasuredCell = 0.004f;     // metres: one vertex of a bone per cell this size is measured
+constexpr float kFingertipCell = 0.002f;    // the same on the fingers' end joints
 constexpr float kPatchSampleCell = 0.004f;  // metres: one patch vertex a cell is measured when settling the patch
 
 }  // namespace
@@ -66,8 +67,11 @@ HandPlacer::RiggedHand HandPlacer::prepare(HandRig rig) const {
       h.patches[size_t(ContactPatch::FingerPads)].push_back(v);
     if (startsWith(name, "lowerarm01") && glm::dot(n, -thumbSide) > 0.7f)
       h.patches[size_t(ContactPatch::ForearmBorder)].push_back(v);
-    // One vertex a small cell stands for its neighbours (kSinkMargin covers the rest).
-    const glm::ivec3 fine = glm::ivec3(glm::floor(p / kMeasuredCell));
+    // One vertex a small cell stands for its neighbours (kSinkMargin covers the rest); on
+    // the fingers' end joints, a smaller cell: a fingertip curves more within a cell than
+    // the margin allows.
+    const bool fingertip = h.finger[b] >= 0 && name.size() > 8 && name[8] == '3';
+    const glm::ivec3 fine = glm::ivec3(glm::floor(p / (fingertip ? kFingertipCell : kMeasuredCell)));
     if (!measuredCells.emplace(int(b), fine.x, fine.y, fine.z).second) continue;
     const glm::ivec3 cell = glm::ivec3(glm::floor(p / kClusterCell));
     const auto key = std::make_tuple(int(b), cell.x, cell.y, cell.z);

@@ -123,6 +123,9 @@ class HandPlacer {
     HandTarget target;
     glm::quat tilt{1.0f, 0.0f, 0.0f, 0.0f};
     float lift = 0, slid = 0;
+    float swing = 0, swingSide = 1;  // radians the hand is turned about the skin's normal, and which way
+    float unswung = 0;                // how deep the forearm sank before it swung
+    bool swungBack = false;           // the first side tried made it sink deeper
   };
   // A hand laid on the skin as an attempt asks: the posed rest positions and the placement.
   struct Laid {
@@ -144,6 +147,8 @@ class HandPlacer {
   // The fixes, tried in this order; each changes the attempt and says whether it did.
   bool uncurlSinkingFingers(const HandRole& role, const Deepest& deepest, float lowest, Attempt& attempt) const;
   bool raiseWrist(const HandRig& rig, const HandRole& role, const Deepest& deepest, Attempt& attempt) const;
+  bool swingAside(const HandRig& rig, const HandRole& role, const Laid& laid, const Deepest& deepest,
+                  const HandTarget& start, Attempt& attempt) const;
   bool slideAhead(const HandRig& rig, const HandRole& role, const Deepest& deepest, const HandTarget& start,
                   const JointAngles& startAngles, Attempt& attempt) const;
   void tiltAway(const Laid& laid, const Deepest& deepest, float lowest, Attempt& attempt) const;

@@ -18,7 +18,7 @@ using hand_geometry::inPlane;
 using hand_geometry::startsWith;
 using hand_geometry::transformPoint;
 
-constexpr int kMostFixes = 30;              // uncurls and tilts before the hand is simply lifted
+constexpr int kMostFixes = 48;              // uncurls, raises, swings, slides and tilts before the hand is simply lifted
 constexpr float kUncurlDegrees = 12.0f;
 constexpr float kMostUncurled = 50.0f;      // degrees a knuckle may be straightened back to
 constexpr float kMostTiltDegrees = 12.0f;
@@ -27,6 +27,13 @@ constexpr float kMostExtendedWrist = 70.0f;
 constexpr float kSlideStep = 0.01f;         // metres the hand moves ahead when its forearm meets the limb
 constexpr float kMostSlide = 0.04f;
 constexpr float kMostSlideTurnDegrees = 20.0f;
+// The patch is moved along the skin's normal under its target until its deepest point
+// rests within kSettled of the dent's depth: where the skin under that point faces
+// otherwise (round the thigh, under a gripping hand), a move changes its depth by less.
+constexpr int kSettlePasses = 6;
+constexpr float kSettled = 0.0001f;
+constexpr float kSwingDegrees = 8.0f;
+constexpr float kMostSwingDegrees = 24.0f;  // the fingers still lead within 30 degrees of the stroke
 // Placed hands keep this much inside the allowance, for the vertices between those measured
 // (a finger's curve rises about 0.3 mm between vertices 4 mm apart; posed, a little more),
 // and for the hands blended between two solutions (technique/hand_track.h).
@@ -177,8 +184,10 @@ HandPlacer::Laid HandPlacer::lay(const RiggedHand& hand, const HandRole& role, c
   const glm::vec3 handLead = leadOf(rig, bones, role.lead);
   // The heading kept is the stroke's, on the skin where the stroke is (the hand may have
   // moved ahead onto skin that faces a little otherwise).
-  const glm::mat3 turn = keepingHeading(glm::mat3_cast(attempt.tilt) * alignment(handLead, normal, target.lead, -target.normal),
-                                        handLead, start.lead, start.normal);
+  const glm::vec3 lead = glm::angleAxis(attempt.swing, target.normal) * target.lead;
+  const glm::vec3 heading = glm::angleAxis(attempt.swing, start.normal) * start.lead;
+  const glm::mat3 turn = keepingHeading(glm::mat3_cast(attempt.tilt) * alignment(handLead, normal, lead, -target.normal),
+                                        handLead, heading, start.normal);
   const float resting = target.above - target.press;  // where the deepest of the patch goes
   laid.at = target.position + target.normal * resting;
   const auto placement = [&] {
@@ -187,8 +196,11 @@ HandPlacer::Laid HandPlacer::lay(const RiggedHand& hand, const HandRole& role, c
   // Settle the patch: its deepest point at the dent's depth (the skin is curved under it,
   // so the patch's centre alone does not say how deep it lies).
   const std::vector<uint32_t>& samples = hand.patchSamples[size_t(role.patch)];
-  for (int pass = 0; pass < 2; ++pass)
-    laid.at += target.normal * (resting - deepestOfPatch(samples, laid.posed, placement(), measured));
+  for (int pass = 0; pass < kSettlePasses; ++pass) {
+    const float off = resting - deepestOfPatch(samples, laid.posed, placement(), measured);
+    laid.at += target.normal * off;
+    if (std::abs(off) < kSettled) break;
+  }
   laid.at += target.normal * attempt.lift;
   laid.placement = placement();
   return laid;
@@ -217,6 +229,30 @@ bool HandPlacer::raiseWrist(const HandRig& rig, const HandRole& role, const Deep
   if (!forearmSinks || role.patch == ContactPatch::ForearmBorder || attempt.angles.wristFlex <= -kMostExtendedWrist)
     return false;
   attempt.angles.wristFlex -= kWristRaiseDegrees;
+  return true;
+}
+
+bool HandPlacer::swingAside(const HandRig& rig, const HandRole& role, const Laid& laid, const Deepest& deepest,
+                            const HandTarget& start, Attempt& attempt) const {
+  // A flat hand raised as far as a wrist goes whose forearm still meets the limb behind it
+  // (the foot, under a hand at the front of the ankle): the forearm swings aside, turning
+  // the hand about the skin's normal, to the side where the limb falls away under it, as a
+  // therapist's arm comes in from the side of the table.
+  const bool forearmSinks = startsWith(rig.bones[rig.boneIndices[deepest.vertex][0]].name, "lowerarm");
+  if (!forearmSinks || role.patch != ContactPatch::Palm || role.held ||
+      std::abs(attempt.swing) >= glm::radians(kMostSwingDegrees) - 1e-4f)
+    return false;
+  if (attempt.swing == 0) {
+    const glm::vec3 sunk = transformPoint(laid.placement, laid.posed[deepest.vertex]);
+    const glm::vec3 moves = glm::cross(start.normal, sunk - laid.at);  // where a turn by + carries it
+    attempt.swingSide = glm::dot(moves, skinUnder(sunk).normal) >= 0 ? 1.0f : -1.0f;
+    attempt.unswung = deepest.depth;
+  } else if (!attempt.swungBack && deepest.depth < attempt.unswung) {
+    // The first turn sank the forearm deeper (the limb rises on that side further along
+    // it): the other side.
+    attempt.swingSide = -attempt.swingSide, attempt.swing = 0, attempt.swungBack = true;
+  }
+  attempt.swing = attempt.swingSide * std::min(std::abs(attempt.swing) + glm::radians(kSwingDegrees), glm::radians(kMostSwingDegrees));
   return true;
 }
 
@@ -286,8 +322,11 @@ HandPlacer::Settling HandPlacer::settleOnSkin(const PlacedHand& placed, const gl
   const auto moved = [&](float by) { return glm::translate(glm::mat4(1.0f), up * by) * placed.placement; };
   Settling s;
   const std::vector<uint32_t>& samples = hand.patchSamples[size_t(placed.patch)];
-  for (int pass = 0; pass < 2; ++pass)
-    s.settle += resting - deepestOfPatch(samples, posed, moved(s.settle), measured);
+  for (int pass = 0; pass < kSettlePasses; ++pass) {
+    const float off = resting - deepestOfPatch(samples, posed, moved(s.settle), measured);
+    s.settle += off;
+    if (std::abs(off) < kSettled) break;
+  }
   // Rising along `up` lifts a vertex off skin that faces otherwise by less than the rise:
   // measured again after each.
   for (int pass = 0; pass < 4; ++pass) {
@@ -317,6 +356,7 @@ PlacedHand HandPlacer::solve(const HandRequest& request) const {
       continue;
     }
     if (uncurlSinkingFingers(role, deepest, lowest, attempt) || raiseWrist(hand.rig, role, deepest, attempt) ||
+        swingAside(hand.rig, role, laid, deepest, start, attempt) ||
         slideAhead(hand.rig, role, deepest, start, request.angles, attempt))
       continue;
     if (fix < kMostFixes - 2) tiltAway(laid, deepest, lowest, attempt);

@@ -27,6 +27,25 @@ constexpr float kMostSettleStep = 0.0015f;
 // more is a jump of the stroke's path (a kneading grip moving on along the belly).
 constexpr float kMostTargetStep = 0.006f;
 constexpr float kMostTargetTurnDegrees = 10.0f;
+// How differently two solutions may have been fixed for their fixes to be blended: a bone
+// turned, or the hand turned on its target, by more than this (a wrist raised as far as
+// it goes at one end and not at the other, the forearm swung aside at one only) passes
+// through poses the checks between them do not see.
+constexpr float kMostFixTurnDegrees = 15.0f;
+constexpr float kMostFixMove = 0.01f;
+
+float turnDegrees(const glm::quat& a, const glm::quat& b) {
+  return glm::degrees(2.0f * std::acos(std::min(std::abs(glm::dot(glm::normalize(a), glm::normalize(b))), 1.0f)));
+}
+
+bool fixedAlike(const SolvedHand& a, const SolvedHand& b) {
+  if (turnDegrees(glm::quat_cast(glm::mat3(a.onTarget)), glm::quat_cast(glm::mat3(b.onTarget))) > kMostFixTurnDegrees ||
+      glm::distance(glm::vec3(a.onTarget[3]), glm::vec3(b.onTarget[3])) > kMostFixMove)
+    return false;
+  for (size_t r = 0; r < a.fixes.size() && r < b.fixes.size(); ++r)
+    if (turnDegrees(a.fixes[r], b.fixes[r]) > kMostFixTurnDegrees) return false;
+  return true;
+}
 
 bool smoothStep(const HandTarget& from, const HandTarget& to) {
   return glm::distance(from.position, to.position) <= kMostTargetStep &&
@@ -189,6 +208,8 @@ HandTrack::Lifts HandTrack::check(const Solved& a, const Solved& b, float before
   std::vector<HandTarget> last;
   std::vector<HandPlacer::Measured> measured;  // per hand, over the moments checked
   for (const SolvedHand& h : a.hands) last.push_back(h.target), measured.push_back(placer_->measuring(h.hand.side));
+  for (size_t i = 0; i < a.hands.size() && i < b.hands.size(); ++i)
+    if (!fixedAlike(a.hands[i], b.hands[i])) return {};
   for (int k = 1; k < kChecks; ++k) {
     const float share = float(k) / float(kChecks), time = glm::mix(before, after, share);
     const HandRequests asked = placer_->requests(strokes_, time, poseAt(strokes_, time));
