@@ -47,6 +47,12 @@ bool fixedAlike(const SolvedHand& a, const SolvedHand& b) {
   return true;
 }
 
+bool fixedAlike(const HandTrack::Solved& a, const HandTrack::Solved& b) {
+  for (size_t i = 0; i < a.hands.size() && i < b.hands.size(); ++i)
+    if (!fixedAlike(a.hands[i], b.hands[i])) return false;
+  return true;
+}
+
 bool smoothStep(const HandTarget& from, const HandTarget& to) {
   return glm::distance(from.position, to.position) <= kMostTargetStep &&
          glm::dot(from.normal, to.normal) >= std::cos(glm::radians(kMostTargetTurnDegrees));
@@ -167,7 +173,7 @@ std::shared_ptr<const HandTrack::Tenth> HandTrack::spanOf(int stroke, int from, 
   span->from = momentOf({stroke, from}), span->to = momentOf({stroke, to});
   span->before = solvedAt({stroke, from});
   span->after = solvedAt({stroke, to});
-  span->lifts = check(*span->before, *span->after, span->from, span->to);
+  if (fixedAlike(*span->before, *span->after)) span->lifts = check(*span->before, *span->after, span->from, span->to);
   // Refused: the two halves may each blend (the solution between them fixed as one of the
   // ends was), or a jump of the stroke's path lies in one of them only.
   const int middle = (from + to) / 2;
@@ -208,8 +214,6 @@ HandTrack::Lifts HandTrack::check(const Solved& a, const Solved& b, float before
   std::vector<HandTarget> last;
   std::vector<HandPlacer::Measured> measured;  // per hand, over the moments checked
   for (const SolvedHand& h : a.hands) last.push_back(h.target), measured.push_back(placer_->measuring(h.hand.side));
-  for (size_t i = 0; i < a.hands.size() && i < b.hands.size(); ++i)
-    if (!fixedAlike(a.hands[i], b.hands[i])) return {};
   for (int k = 1; k < kChecks; ++k) {
     const float share = float(k) / float(kChecks), time = glm::mix(before, after, share);
     const HandRequests asked = placer_->requests(strokes_, time, poseAt(strokes_, time));

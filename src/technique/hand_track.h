@@ -64,8 +64,9 @@ class HandTrack {
   };
   // Per hand, the move off the skin its blend needs at the checked moments of one tenth
   // (shares k / kChecks, k = 0..kChecks; nothing at the two ends, which are solutions);
-  // empty when the two solutions cannot be blended (other hands, patches or phases, a
-  // target that jumps between them, or a blend that would have to rise off the skin).
+  // empty when the two solutions cannot be blended (fixed too differently, other hands,
+  // patches or phases, a target that jumps between them, or a blend that would have to
+  // rise off the skin).
   static constexpr int kChecks = 4;
   using Lifts = std::vector<std::array<float, kChecks + 1>>;
   // A tenth of a stroke (or a part of one), ready to blend: the solutions at its two ends

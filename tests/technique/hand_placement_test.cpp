@@ -4,10 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cmath>
 #include <glm/geometric.hpp>
-#include <map>
-#include <tuple>
 
 #include "built_leg.h"
 #include "hand_sweep.h"
@@ -15,7 +12,6 @@
 #include "teaching/therapist_hands.h"
 #include "technique/animator.h"
 #include "technique/hand_placement.h"
-#include "technique/hand_track.h"
 #include "technique/stroke_planner.h"
 
 namespace legatlas::technique {
