@@ -5,6 +5,8 @@
 #include <exception>
 #include <glm/gtc/quaternion.hpp>
 
+#include "core/background_priority.h"
+
 namespace legatlas::technique {
 namespace {
 
@@ -252,6 +254,9 @@ void HandTrack::askAhead(const Key& key) const {
 }
 
 void HandTrack::work() {
+  // Solving ahead uses what drawing leaves idle; a frame that needs a tenth not yet made
+  // makes it itself (or waits for it, while it is the only work left to do).
+  runBehindOtherWork();
   for (;;) {
     Key key;
     {

@@ -10,8 +10,9 @@
 // so the blend between them is checked against the skin at a few moments and moved by what
 // those checks found (interpolated between them); where the checks fail, the tenth is
 // split in halves (solved at its middle too), and those again, and only where a quarter
-// still fails is the moment itself solved. A worker thread makes the tenths just ahead of playback ready (solutions and
-// checks), so a played frame costs a blend; a jump of playback makes its tenth ready at
+// still fails is the moment itself solved. A worker thread makes the tenths just ahead of
+// playback ready (solutions and checks), at the lowest priority so that drawing keeps the
+// cores, and a played frame costs a blend; a jump of playback makes its tenth ready at
 // once. The result depends on the moment alone, never on which moments were asked for
 // before or by which thread, so a still, a scrub and a played frame of the same moment agree.
 #include <glm/gtc/quaternion.hpp>
