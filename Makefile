@@ -54,8 +54,9 @@ install-missing:
 # stay reachable. libasan must come first among preloaded libraries. GeneratedLeg is left
 # out: it generates the leg again, which the sanitized build has just done as a build step
 # (the built-in leg), and its checks of the result are the main suite's. Of the hands laid
-# over every built-in lesson, one lesson (edema: every lymph-drainage hand) runs sanitized;
-# the five others take minutes each there and run the same code in the main suite.
+# over every built-in lesson, one lesson (edema: every lymph-drainage hand) runs sanitized,
+# at two frames a second (tests/CMakeLists.txt); the five others take minutes each there
+# and run the same code in the main suite.
 SANITIZED_HANDS_LEFT_OUT = HandsInEveryLesson.*/(calf_cramp|circulation|post_exercise_recovery|shin_splints|sports_maintenance)
 SANITIZE_PRELOAD = $(shell gcc -print-file-name=libasan.so) $(wildcard /usr/lib/$(shell gcc -dumpmachine)/dri/swrast_dri.so)
 
