@@ -14,6 +14,11 @@ uniform mat4 uBones[32];   // skinning matrices, hand frame (scene::kMostSkinned
 // this many pixels (drawn by its back faces, it shows as a rim around the hand).
 uniform float uShellPixels;
 uniform vec2 uViewportSize;
+// The forearm was cut from the body 5 cm below the elbow; rather than show that open edge,
+// the arm fades out toward it (the fragment shaders fade it by vAboveCut, a point's height
+// above the cut, exact across the coarse hand's long triangles too). uCutPlane (hand
+// frame): xyz the unit normal pointing from the cut toward the hand, w its offset.
+uniform vec4 uCutPlane;
 
 out vec3 vViewPosition;
 out vec3 vViewNormal;
@@ -21,6 +26,7 @@ out vec3 vRestPosition;
 out vec3 vFibre;
 out vec3 vViewFibre;
 out float vSwelling;
+out float vAboveCut;  // metres
 
 void main() {
   mat4 blend = aWeights.x * uBones[aBones.x] + aWeights.y * uBones[aBones.y] + aWeights.z * uBones[aBones.z] +
@@ -32,6 +38,7 @@ void main() {
   vFibre = vec3(0.0);
   vViewFibre = vec3(0.0);
   vSwelling = 0.0;
+  vAboveCut = dot(uCutPlane.xyz, aPosition) + uCutPlane.w;
   vec4 viewPosition = uView * position;
   vViewPosition = viewPosition.xyz;
   vViewNormal = mat3(uView) * normal;

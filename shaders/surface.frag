@@ -7,6 +7,16 @@ in vec3 vRestPosition;
 in vec3 vFibre;
 in vec3 vViewFibre;
 in float vSwelling;
+#ifdef HAND_FADE
+// The therapist's hands (hand.vert): their forearm fades out toward its cut end, over
+// uFadeLength metres (0: nothing fades). The faded part is left out of the opaque pass and
+// drawn in the transparent one, alpha its fade; an opaque hand is drawn there again with
+// uFadingOnly, its faded part alone.
+in float vAboveCut;
+uniform float uFadeLength;
+uniform bool uFadingOnly;
+const float kWhole = 0.999;  // a fade this close to 1 is the opaque hand itself
+#endif
 
 uniform vec3 uColor;
 uniform float uOpacity;
@@ -100,6 +110,13 @@ void main() {
   vec3 normal = normalize(vViewNormal);
   if (!gl_FrontFacing) normal = -normal;
   vec3 color = shade(normal, toEye);
+#ifdef HAND_FADE
+  float armFade = uFadeLength > 0.0 ? smoothstep(0.0, uFadeLength, vAboveCut) : 1.0;
+  if (!uTransparentPass && armFade < kWhole) discard;
+  if (uTransparentPass && uFadingOnly && armFade >= kWhole) discard;
+  // What fades shows its near side only: seen through, the arm's far wall would double it.
+  if (uTransparentPass && armFade < kWhole && dot(vViewNormal, vViewPosition) > 0.0) discard;
+#endif
   if (!uTransparentPass) {
     outColor = vec4(color, 1.0);
     outReveal = vec4(0.0);
@@ -108,6 +125,9 @@ void main() {
   // Silhouettes of a translucent layer read a little stronger, as a thin shell would.
   float rim = 1.0 - abs(dot(normal, toEye));
   float alpha = clamp(uOpacity * (0.8 + 0.5 * rim * rim), 0.0, 1.0);
+#ifdef HAND_FADE
+  alpha = uFadingOnly ? armFade : alpha * armFade;
+#endif
   // Fluid shown on translucent skin stays readable over the muscles beneath.
   if (uShowFluid) alpha = max(alpha, 0.9 * fluidShare());
   // Weight favours nearer surfaces (McGuire & Bavoil 2013, depth-based weight).

@@ -3,6 +3,7 @@
 #include <epoxy/gl.h>
 
 #include <algorithm>
+#include <map>
 #include <utility>
 
 namespace legatlas::render {
@@ -14,6 +15,34 @@ constexpr glm::vec3 kHandColor{0.80f, 0.57f, 0.45f};
 // many pixels.
 constexpr float kMostCoarsePixels = 1.5f;
 
+// How far up the forearm from its cut end the arm fades in, metres: past the cut's
+// unevenness and short of the wrist (the cut lies 176 mm from the wrist joint).
+constexpr float kForearmFade = 0.05f;
+
+// The plane of the forearm's cut, from the open loop of edges where it was cut: through
+// the loop's highest point along the normal from its middle toward the whole surface's
+// middle (up the arm), so the whole rim lies at or below it. Zero for a closed surface.
+glm::vec4 cutPlaneOf(const geometry::Mesh& mesh) {
+  std::map<std::pair<uint32_t, uint32_t>, int> edgeUses;
+  for (size_t t = 0; t + 2 < mesh.indices.size(); t += 3)
+    for (int k = 0; k < 3; ++k) {
+      const uint32_t a = mesh.indices[t + size_t(k)], b = mesh.indices[t + size_t((k + 1) % 3)];
+      ++edgeUses[{std::min(a, b), std::max(a, b)}];
+    }
+  std::vector<glm::vec3> rim;
+  for (const auto& [edge, uses] : edgeUses)
+    if (uses == 1) rim.push_back(mesh.positions[edge.first]), rim.push_back(mesh.positions[edge.second]);
+  if (rim.empty() || mesh.positions.empty()) return glm::vec4(0.0f);
+  glm::vec3 rimMiddle(0.0f), middle(0.0f);
+  for (const glm::vec3& p : rim) rimMiddle += p;
+  for (const glm::vec3& p : mesh.positions) middle += p;
+  rimMiddle /= float(rim.size()), middle /= float(mesh.positions.size());
+  const glm::vec3 up = glm::normalize(middle - rimMiddle);
+  float highest = -1e30f;
+  for (const glm::vec3& p : rim) highest = std::max(highest, glm::dot(up, p));
+  return glm::vec4(up, -highest);
+}
+
 template <typename T>
 void fill(unsigned buffer, unsigned target, const std::vector<T>& values) {
   glBindBuffer(target, buffer);
@@ -23,7 +52,9 @@ void fill(unsigned buffer, unsigned target, const std::vector<T>& values) {
 }  // namespace
 
 HandPainter::HandPainter()
-    : shaded_("hand.vert", "surface.frag"), mask_("hand.vert", "selection_mask.frag"), shell_("hand.vert", "hand_outline.frag") {}
+    : shaded_("hand.vert", "surface.frag", "#define HAND_FADE\n"),
+      mask_("hand.vert", "hand_outline.frag"),
+      shell_("hand.vert", "hand_outline.frag") {}
 
 void HandPainter::upload(const scene::HandSkin& skin) {
   for (auto [level, target] : {std::pair{&skin.fine, &fine_}, std::pair{&skin.coarse, &coarse_}})
@@ -43,6 +74,7 @@ void HandPainter::upload(const scene::HandSkin& skin) {
       glVertexAttribPointer(3, 4, GL_FLOAT, GL_FALSE, 0, nullptr);
       fill(into->indices.id(), GL_ELEMENT_ARRAY_BUFFER, mesh->indices);
       into->indexCount = mesh->indices.size();
+      into->cutPlane = cutPlaneOf(*mesh);
     }
   glBindVertexArray(0);
   const geometry::Bounds rest = skin.fine.right.bounds();
@@ -72,12 +104,23 @@ void HandPainter::drawHand(const scene::SkinnedHand& hand, const Mesh& mesh, Sha
   bones.resize(std::min(bones.size(), scene::kMostSkinnedHandBones));
   program.set("uPlacement", hand.placement);
   program.set("uBones[0]", bones);
+  program.set("uCutPlane", mesh.cutPlane);
+  program.set("uFadeLength", hand.forearmFades && mesh.cutPlane != glm::vec4(0.0f) ? kForearmFade : 0.0f);
   glBindVertexArray(mesh.vertexArray.id());
   glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(mesh.indexCount), GL_UNSIGNED_INT, nullptr);
 }
 
-void HandPainter::draw(const scene::Overlays& overlays, bool translucent, const glm::mat4& view,
-                       const glm::mat4& projection, bool transparentPass) {
+void HandPainter::drawOpaque(const scene::Overlays& overlays, const glm::mat4& view, const glm::mat4& projection) {
+  drawShaded(overlays, view, projection, false);
+}
+
+void HandPainter::drawTransparent(const scene::Overlays& overlays, const glm::mat4& view,
+                                  const glm::mat4& projection) {
+  drawShaded(overlays, view, projection, true);
+}
+
+void HandPainter::drawShaded(const scene::Overlays& overlays, const glm::mat4& view, const glm::mat4& projection,
+                             bool transparentPass) {
   if (overlays.hands.empty() || !overlays.handSkin) return;
   if (overlays.handSkin.get() != uploaded_) {
     upload(*overlays.handSkin);
@@ -93,7 +136,10 @@ void HandPainter::draw(const scene::Overlays& overlays, bool translucent, const 
   shaded_.set("uTransparentPass", transparentPass ? 1 : 0);
   glDisable(GL_CULL_FACE);  // the forearm's cut end is open
   for (const scene::SkinnedHand& hand : overlays.hands) {
-    if ((hand.opacity < 1.0f) != translucent) continue;
+    const bool translucent = hand.opacity < 1.0f;
+    if (translucent && !transparentPass) continue;
+    // An opaque hand in the transparent pass: only its forearm's faded end.
+    shaded_.set("uFadingOnly", transparentPass && !translucent ? 1 : 0);
     shaded_.set("uOpacity", std::clamp(hand.opacity, 0.0f, 1.0f));
     drawHand(hand, meshFor(hand, view, projection), shaded_);
   }
@@ -123,6 +169,8 @@ void HandPainter::drawMask(const scene::Overlays& overlays, const glm::mat4& vie
   mask_.use();
   mask_.set("uView", view);
   mask_.set("uProjection", projection);
+  mask_.set("uShellPixels", 0.0f);
+  mask_.set("uColor", glm::vec3(1.0f));
   glDisable(GL_CULL_FACE);
   for (const scene::SkinnedHand& hand : overlays.hands) drawHand(hand, meshFor(hand, view, projection), mask_);
 }

@@ -14,11 +14,14 @@ namespace legatlas::render {
 class HandPainter {
  public:
   HandPainter();
-  // The hands whose opacity is (`translucent` false) 1, or (true) below 1; in the
-  // opaque pass they write depth, in the transparent one the OIT terms. The program's
-  // pass and the bound framebuffer are the caller's.
-  void draw(const scene::Overlays& overlays, bool translucent, const glm::mat4& view, const glm::mat4& projection,
-            bool transparentPass);
+  // The opaque pass: the hands whose opacity is 1, writing depth, all but the part of the
+  // forearm that fades out toward its cut end. The bound framebuffer is the caller's.
+  void drawOpaque(const scene::Overlays& overlays, const glm::mat4& view, const glm::mat4& projection);
+  // The transparent pass (its OIT terms): the translucent hands, and the faded forearm
+  // ends of the opaque ones.
+  void drawTransparent(const scene::Overlays& overlays, const glm::mat4& view, const glm::mat4& projection);
+  // Whether drawTransparent has anything to draw.
+  static bool anyTransparent(const scene::Overlays& overlays) { return !overlays.hands.empty() && overlays.handSkin; }
   // The opaque hands' outline: their back faces pushed out by `pixels` across the line of
   // sight, in `color`, where nothing nearer covers them (the opaque pass, depth tested).
   // Costs one more draw of each hand, not a pass over the screen.
@@ -34,6 +37,9 @@ class HandPainter {
     VertexArray vertexArray;
     Buffer positions, normals, bones, weights, indices;
     size_t indexCount = 0;
+    // The plane of the forearm's cut end (hand frame; normal toward the hand), where the
+    // arm has faded out; none (zero) for a closed surface, which does not fade.
+    glm::vec4 cutPlane{0.0f};
   };
   struct Level {
     Mesh right, left;
@@ -42,6 +48,8 @@ class HandPainter {
   // The level a hand is drawn at: coarse when it is small on screen.
   const Mesh& meshFor(const scene::SkinnedHand& hand, const glm::mat4& view, const glm::mat4& projection) const;
   void drawHand(const scene::SkinnedHand& hand, const Mesh& mesh, ShaderProgram& program);
+  void drawShaded(const scene::Overlays& overlays, const glm::mat4& view, const glm::mat4& projection,
+                  bool transparentPass);
 
   ShaderProgram shaded_, mask_, shell_;
   Level fine_, coarse_;

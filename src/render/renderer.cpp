@@ -113,7 +113,7 @@ void Renderer::drawOpaque(const FrameInputs& frame, const glm::mat4& view, const
   glEnable(GL_DEPTH_TEST);
   glDisable(GL_BLEND);
   if (frame.overlays) {
-    gpu_->handPainter.draw(*frame.overlays, false, view, projection, false);
+    gpu_->handPainter.drawOpaque(*frame.overlays, view, projection);
     const float outlinePixels = std::max(1.0f, float(std::min(gpu_->sceneTargets.width(), gpu_->sceneTargets.height())) / 400.0f);
     gpu_->handPainter.drawShells(*frame.overlays, view, projection, outlinePixels, kHandOutlineColor);
   }
@@ -146,16 +146,15 @@ void Renderer::drawOpaque(const FrameInputs& frame, const glm::mat4& view, const
 
 bool Renderer::drawTransparent(const FrameInputs& frame, const glm::mat4& view,
                                const glm::mat4& projection) {
-  if (!gpu_->gpuScene) return false;
   geometry::Bounds translucent;
-  for (const DrawRange& range : gpu_->gpuScene->ranges()) {
-    if (frame.layers.drawn(range.layer) && !frame.layers.opaque(range.layer)) translucent.add(range.bounds);
-  }
+  if (gpu_->gpuScene)
+    for (const DrawRange& range : gpu_->gpuScene->ranges()) {
+      if (frame.layers.drawn(range.layer) && !frame.layers.opaque(range.layer)) translucent.add(range.bounds);
+    }
   if (frame.surroundings) translucent.add(frame.surroundings->body.bounds());
-  const bool translucentHands =
-      frame.overlays && std::any_of(frame.overlays->hands.begin(), frame.overlays->hands.end(),
-                                    [](const scene::SkinnedHand& h) { return h.opacity < 1.0f; });
-  if (translucentHands) translucent.add(gpu_->handPainter.bounds(*frame.overlays));
+  // Translucent hands, and the faded forearm ends of opaque ones.
+  const bool transparentHands = frame.overlays && HandPainter::anyTransparent(*frame.overlays);
+  if (transparentHands) translucent.add(gpu_->handPainter.bounds(*frame.overlays));
   const std::optional<PixelRect> rect =
       screenRect(translucent, projection * view, gpu_->sceneTargets.width(), gpu_->sceneTargets.height());
   if (!rect) return false;
@@ -177,9 +176,10 @@ bool Renderer::drawTransparent(const FrameInputs& frame, const glm::mat4& view,
   setMatrices(gpu_->surface, view, projection);
   gpu_->surface.set("uTransparentPass", 1);
   setDents(gpu_->surface, frame);
-  gpu_->gpuScene->bind();
   const DetailChoice detail(*frame.camera, gpu_->sceneTargets.height());
-  for (const DrawRange& range : gpu_->gpuScene->ranges()) {
+  static const std::vector<DrawRange> kNoRanges;  // hands over no leg (the hands' own tests)
+  if (gpu_->gpuScene) gpu_->gpuScene->bind();
+  for (const DrawRange& range : gpu_->gpuScene ? gpu_->gpuScene->ranges() : kNoRanges) {
     if (!frame.layers.drawn(range.layer) || frame.layers.opaque(range.layer) || !detail.drawn(range)) continue;
     gpu_->surface.set("uColor", colorOf(frame, range));
     gpu_->surface.set("uDeformable", deformable(range.layer) ? 1 : 0);
@@ -191,7 +191,7 @@ bool Renderer::drawTransparent(const FrameInputs& frame, const glm::mat4& view,
   }
   gpu_->surface.set("uStriation", 0.0f);
   if (frame.surroundings) gpu_->overlayPainter.drawBody(*frame.surroundings, gpu_->surface);
-  if (translucentHands) gpu_->handPainter.draw(*frame.overlays, true, view, projection, true);
+  if (transparentHands) gpu_->handPainter.drawTransparent(*frame.overlays, view, projection);
   glDisable(GL_BLEND);
   glDisable(GL_CULL_FACE);
   glDepthMask(GL_TRUE);

@@ -75,6 +75,7 @@ struct SkinnedHand {
   glm::mat4 placement{1.0f};
   std::vector<glm::mat4> bones;
   float opacity = 1;  // below 1 the hand is drawn translucent, over what it covers
+  bool forearmFades = true;  // the forearm fades out toward its cut end (false: drawn whole, as cut)
 };
 
 struct Trail {

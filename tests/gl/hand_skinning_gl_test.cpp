@@ -54,12 +54,18 @@ class HandSkinning : public ::testing::Test {
     return frame;
   }
 
-  // Where the GPU draws the hand in `pose`: every pixel not left black.
-  std::vector<bool> gpuCoverage(const technique::HandPose& pose) {
+  // The GPU's picture of the hand in `pose`, its forearm fading out toward the cut or not.
+  render::Image gpuImage(const technique::HandPose& pose, bool forearmFades) {
     scene::Overlays overlays;
     overlays.handSkin = skin_;
-    overlays.hands.push_back({scene::SkinnedHand::Side::Right, glm::mat4(1.0f), rig_->boneMatrices(pose), 1.0f});
-    const render::Image image = renderer_->renderImage(frameWith(&overlays, false), kWidth, kHeight);
+    overlays.hands.push_back({scene::SkinnedHand::Side::Right, glm::mat4(1.0f), rig_->boneMatrices(pose), 1.0f, forearmFades});
+    return renderer_->renderImage(frameWith(&overlays, false), kWidth, kHeight);
+  }
+
+  // Where the GPU draws the hand in `pose` (the forearm whole, as the CPU has it): every
+  // pixel not left black.
+  std::vector<bool> gpuCoverage(const technique::HandPose& pose) {
+    const render::Image image = gpuImage(pose, false);
     std::vector<bool> covered(size_t(kWidth) * kHeight);
     for (size_t i = 0; i < covered.size(); ++i)
       covered[i] = image.rgba[i * 4] > 0 || image.rgba[i * 4 + 1] > 0 || image.rgba[i * 4 + 2] > 0;
@@ -126,6 +132,34 @@ TEST_F(HandSkinning, ABentFingerMovesAsTheCpuMovesIt) {
   const std::vector<bool> rest = gpuCoverage(rig_->restPose()), gpu = gpuCoverage(bent), cpu = cpuCoverage(bent);
   EXPECT_GT(apart(rest, gpu), 150) << "the finger's pixels moved";
   EXPECT_EQ(apart(gpu, cpu), 0);
+}
+
+// The forearm's open cut end fades out, and nothing else changes: the fingers and the palm
+// are drawn exactly as with the forearm whole.
+TEST_F(HandSkinning, TheForearmFadesOutTowardItsCutEndAndOnlyThere) {
+  const render::Image whole = gpuImage(rig_->restPose(), false), faded = gpuImage(rig_->restPose(), true);
+  // Per picture row (the first at the top: the fingertips; the last: the forearm's cut),
+  // the light of the hand's pixels.
+  const auto rowLight = [](const render::Image& image, int y) {
+    long light = 0;
+    for (int x = 0; x < kWidth; ++x)
+      for (int c = 0; c < 3; ++c) light += image.rgba[(size_t(y) * kWidth + size_t(x)) * 4 + size_t(c)];
+    return light;
+  };
+  int top = -1, bottom = -1;
+  for (int y = 0; y < kHeight; ++y)
+    if (rowLight(whole, y) > 0) bottom = y, top = top < 0 ? y : top;
+  ASSERT_GT(bottom - top, kHeight / 2) << "the hand spans the picture, fingers up";
+  long cutWhole = 0, cutFaded = 0;
+  for (int y = bottom - 5; y <= bottom; ++y) cutWhole += rowLight(whole, y), cutFaded += rowLight(faded, y);
+  EXPECT_LT(cutFaded * 10, cutWhole) << "the last rows of the forearm, at its cut, have faded to under a tenth";
+  // The fade spans 5 cm of the 35 cm from the fingertips to the cut: the upper 60 % of the
+  // hand's rows are untouched.
+  const int untouched = top + (bottom - top) * 6 / 10;
+  for (int y = top; y < untouched; ++y)
+    for (int x = 0; x < kWidth * 4; ++x)
+      ASSERT_EQ(whole.rgba[size_t(y) * kWidth * 4 + size_t(x)], faded.rgba[size_t(y) * kWidth * 4 + size_t(x)])
+          << "row " << y << " changed with the forearm's fade";
 }
 
 }  // namespace
