@@ -42,9 +42,9 @@ rm "$here"/c[1-5].png
 stroke_frame() {  # file, lesson, step, time
   "$legatlas" render --lesson "$2" --step "$3" --time "$4" --size 640x400 --out "$here/$1.png"
 }
-stroke_frame s1 circulation 2 2.5
+stroke_frame s1 circulation 2 1.6
 stroke_frame s2 calf_cramp 4 4.3
-stroke_frame s3 shin_splints 3 6
+stroke_frame s3 shin_splints 3 4.5
 stroke_frame s4 edema 3 3.3
 stroke_frame s5 sports_maintenance 6 6
 stroke_frame s6 shin_splints 5 5
