@@ -67,18 +67,29 @@ geometry::Mesh HandRig::skinned(const HandPose& pose) const {
   const std::vector<glm::mat4> matrices = boneMatrices(pose);
   geometry::Mesh result;
   result.indices = mesh.indices;
-  result.positions.resize(mesh.positions.size());
+  result.positions = skinnedPositions(matrices);
   result.normals.resize(mesh.positions.size());
   for (size_t v = 0; v < mesh.positions.size(); ++v) {
-    glm::mat4 blend(0.0f);
+    glm::vec3 normal(0.0f);
     for (size_t k = 0; k < kInfluencesPerHandVertex; ++k)
-      if (boneWeights[v][int(k)] > 0) blend += boneWeights[v][int(k)] * matrices[boneIndices[v][int(k)]];
-    result.positions[v] = glm::vec3(blend * glm::vec4(mesh.positions[v], 1.0f));
-    const glm::vec3 normal = glm::mat3(blend) * mesh.normals[v];
+      if (boneWeights[v][int(k)] > 0)
+        normal += boneWeights[v][int(k)] * (glm::mat3(matrices[boneIndices[v][int(k)]]) * mesh.normals[v]);
     const float length = glm::length(normal);
     result.normals[v] = length > 0 ? normal / length : mesh.normals[v];
   }
   return result;
+}
+
+std::vector<glm::vec3> HandRig::skinnedPositions(const std::vector<glm::mat4>& matrices) const {
+  std::vector<glm::vec3> out(mesh.positions.size());
+  for (size_t v = 0; v < out.size(); ++v) {
+    const glm::vec4 rest(mesh.positions[v], 1.0f);
+    glm::vec3 p(0.0f);
+    for (size_t k = 0; k < kInfluencesPerHandVertex; ++k)
+      if (boneWeights[v][int(k)] > 0) p += boneWeights[v][int(k)] * glm::vec3(matrices[boneIndices[v][int(k)]] * rest);
+    out[v] = p;
+  }
+  return out;
 }
 
 HandRig HandRig::simplified(float maxDistance) const {

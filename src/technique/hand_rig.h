@@ -69,6 +69,9 @@ class HandRig {
   // The mesh in `pose` by linear-blend skinning: positions, and normals turned by the
   // same blend (the matrices are rigid) and normalised.
   geometry::Mesh skinned(const HandPose& pose) const;
+  // The skinned positions alone, from bone matrices already made (boneMatrices): what the
+  // solver measures against the skin many times a solve.
+  std::vector<glm::vec3> skinnedPositions(const std::vector<glm::mat4>& matrices) const;
 
   // A coarse copy for hands small on screen: triangles collapsed (meshoptimizer) while
   // the surface stays within about `maxDistance` metres of this one; it keeps a subset of

@@ -40,20 +40,6 @@ constexpr float kMostSwingDegrees = 24.0f;  // the fingers still lead within 30 
 constexpr float kSinkMargin = 0.0014f;
 
 // The rest-pose positions moved by the bones (linear blend), positions only.
-std::vector<glm::vec3> posedPositions(const HandRig& rig, const std::vector<glm::mat4>& bones) {
-  std::vector<glm::vec3> out(rig.mesh.positions.size());
-  for (size_t v = 0; v < out.size(); ++v) {
-    const glm::vec4 rest(rig.mesh.positions[v], 1.0f);
-    glm::vec3 p(0.0f);
-    for (size_t k = 0; k < kInfluencesPerHandVertex; ++k) {
-      const float w = rig.boneWeights[v][int(k)];
-      if (w > 0) p += w * glm::vec3(bones[rig.boneIndices[v][int(k)]] * rest);
-    }
-    out[v] = p;
-  }
-  return out;
-}
-
 glm::vec3 posedNormal(const HandRig& rig, const std::vector<glm::mat4>& bones, uint32_t v) {
   glm::vec3 n(0.0f);
   for (size_t k = 0; k < kInfluencesPerHandVertex; ++k) {
@@ -175,7 +161,7 @@ HandPlacer::Laid HandPlacer::lay(const RiggedHand& hand, const HandRole& role, c
   Laid laid;
   laid.pose = poseOf(rig, attempt.angles);
   const std::vector<glm::mat4> bones = rig.boneMatrices(laid.pose);
-  laid.posed = posedPositions(rig, bones);
+  laid.posed = rig.skinnedPositions(bones);
   const std::vector<uint32_t>& patch = hand.patches[size_t(role.patch)];
   glm::vec3 centre(0.0f), normal(0.0f);
   for (uint32_t v : patch) centre += laid.posed[v], normal += posedNormal(rig, bones, v);
@@ -318,7 +304,7 @@ HandPlacer::Settling HandPlacer::settleOnSkin(const PlacedHand& placed, const gl
   const RiggedHand& hand = this->hand(placed.side);
   const float resting = placed.above - placed.press;
   const float lowest = -(placed.press + kHandSinkAllowance - kSinkMargin);
-  const std::vector<glm::vec3> posed = posedPositions(hand.rig, hand.rig.boneMatrices(placed.pose));
+  const std::vector<glm::vec3> posed = hand.rig.skinnedPositions(hand.rig.boneMatrices(placed.pose));
   const auto moved = [&](float by) { return glm::translate(glm::mat4(1.0f), up * by) * placed.placement; };
   Settling s;
   const std::vector<uint32_t>& samples = hand.patchSamples[size_t(placed.patch)];
