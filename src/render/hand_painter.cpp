@@ -43,6 +43,17 @@ glm::vec4 cutPlaneOf(const geometry::Mesh& mesh) {
   return glm::vec4(up, -highest);
 }
 
+// The triangles with a corner where the forearm fades (within kForearmFade of the cut).
+std::vector<uint32_t> fadingTriangles(const geometry::Mesh& mesh, const glm::vec4& cutPlane) {
+  std::vector<uint32_t> fading;
+  if (cutPlane == glm::vec4(0.0f)) return fading;
+  const auto aboveCut = [&](uint32_t v) { return glm::dot(glm::vec3(cutPlane), mesh.positions[v]) + cutPlane.w; };
+  for (size_t t = 0; t + 2 < mesh.indices.size(); t += 3)
+    if (std::min({aboveCut(mesh.indices[t]), aboveCut(mesh.indices[t + 1]), aboveCut(mesh.indices[t + 2])}) < kForearmFade)
+      fading.insert(fading.end(), mesh.indices.begin() + long(t), mesh.indices.begin() + long(t) + 3);
+  return fading;
+}
+
 template <typename T>
 void fill(unsigned buffer, unsigned target, const std::vector<T>& values) {
   glBindBuffer(target, buffer);
@@ -72,9 +83,13 @@ void HandPainter::upload(const scene::HandSkin& skin) {
       fill(into->weights.id(), GL_ARRAY_BUFFER, level->boneWeights);
       glEnableVertexAttribArray(3);
       glVertexAttribPointer(3, 4, GL_FLOAT, GL_FALSE, 0, nullptr);
-      fill(into->indices.id(), GL_ELEMENT_ARRAY_BUFFER, mesh->indices);
-      into->indexCount = mesh->indices.size();
       into->cutPlane = cutPlaneOf(*mesh);
+      const std::vector<uint32_t> fading = fadingTriangles(*mesh, into->cutPlane);
+      std::vector<uint32_t> indices = mesh->indices;
+      indices.insert(indices.end(), fading.begin(), fading.end());
+      into->indexCount = mesh->indices.size();
+      into->fadingCount = fading.size();
+      fill(into->indices.id(), GL_ELEMENT_ARRAY_BUFFER, indices);
     }
   glBindVertexArray(0);
   const geometry::Bounds rest = skin.fine.right.bounds();
@@ -99,7 +114,7 @@ const HandPainter::Mesh& HandPainter::meshFor(const scene::SkinnedHand& hand, co
   return right ? level.right : level.left;
 }
 
-void HandPainter::drawHand(const scene::SkinnedHand& hand, const Mesh& mesh, ShaderProgram& program) {
+void HandPainter::drawHand(const scene::SkinnedHand& hand, const Mesh& mesh, ShaderProgram& program, bool fadingOnly) {
   std::vector<glm::mat4> bones = hand.bones;
   bones.resize(std::min(bones.size(), scene::kMostSkinnedHandBones));
   program.set("uPlacement", hand.placement);
@@ -107,7 +122,11 @@ void HandPainter::drawHand(const scene::SkinnedHand& hand, const Mesh& mesh, Sha
   program.set("uCutPlane", mesh.cutPlane);
   program.set("uFadeLength", hand.forearmFades && mesh.cutPlane != glm::vec4(0.0f) ? kForearmFade : 0.0f);
   glBindVertexArray(mesh.vertexArray.id());
-  glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(mesh.indexCount), GL_UNSIGNED_INT, nullptr);
+  if (fadingOnly)
+    glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(mesh.fadingCount), GL_UNSIGNED_INT,
+                   reinterpret_cast<const void*>(mesh.indexCount * sizeof(uint32_t)));
+  else
+    glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(mesh.indexCount), GL_UNSIGNED_INT, nullptr);
 }
 
 void HandPainter::drawOpaque(const scene::Overlays& overlays, const glm::mat4& view, const glm::mat4& projection) {
@@ -139,9 +158,11 @@ void HandPainter::drawShaded(const scene::Overlays& overlays, const glm::mat4& v
     const bool translucent = hand.opacity < 1.0f;
     if (translucent && !transparentPass) continue;
     // An opaque hand in the transparent pass: only its forearm's faded end.
-    shaded_.set("uFadingOnly", transparentPass && !translucent ? 1 : 0);
+    const bool fadingOnly = transparentPass && !translucent;
+    if (fadingOnly && !hand.forearmFades) continue;
+    shaded_.set("uFadingOnly", fadingOnly ? 1 : 0);
     shaded_.set("uOpacity", std::clamp(hand.opacity, 0.0f, 1.0f));
-    drawHand(hand, meshFor(hand, view, projection), shaded_);
+    drawHand(hand, meshFor(hand, view, projection), shaded_, fadingOnly);
   }
 }
 

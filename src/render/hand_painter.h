@@ -40,6 +40,9 @@ class HandPainter {
     // The plane of the forearm's cut end (hand frame; normal toward the hand), where the
     // arm has faded out; none (zero) for a closed surface, which does not fade.
     glm::vec4 cutPlane{0.0f};
+    // The triangles that fade (near the cut), stored again after the whole mesh's, so an
+    // opaque hand's faded end is drawn alone in the transparent pass.
+    size_t fadingCount = 0;
   };
   struct Level {
     Mesh right, left;
@@ -47,7 +50,8 @@ class HandPainter {
   void upload(const scene::HandSkin& skin);
   // The level a hand is drawn at: coarse when it is small on screen.
   const Mesh& meshFor(const scene::SkinnedHand& hand, const glm::mat4& view, const glm::mat4& projection) const;
-  void drawHand(const scene::SkinnedHand& hand, const Mesh& mesh, ShaderProgram& program);
+  // The whole hand, or (`fadingOnly`) the triangles near its forearm's cut.
+  void drawHand(const scene::SkinnedHand& hand, const Mesh& mesh, ShaderProgram& program, bool fadingOnly = false);
   void drawShaded(const scene::Overlays& overlays, const glm::mat4& view, const glm::mat4& projection,
                   bool transparentPass);
 
