@@ -138,6 +138,12 @@ void HandPainter::drawTransparent(const scene::Overlays& overlays, const glm::ma
   drawShaded(overlays, view, projection, true);
 }
 
+bool HandPainter::anyTransparent(const scene::Overlays& overlays) {
+  return overlays.handSkin && std::any_of(overlays.hands.begin(), overlays.hands.end(), [](const scene::SkinnedHand& h) {
+           return h.opacity < 1.0f || h.forearmFades;
+         });
+}
+
 void HandPainter::drawShaded(const scene::Overlays& overlays, const glm::mat4& view, const glm::mat4& projection,
                              bool transparentPass) {
   if (overlays.hands.empty() || !overlays.handSkin) return;

@@ -21,7 +21,7 @@ class HandPainter {
   // ends of the opaque ones.
   void drawTransparent(const scene::Overlays& overlays, const glm::mat4& view, const glm::mat4& projection);
   // Whether drawTransparent has anything to draw.
-  static bool anyTransparent(const scene::Overlays& overlays) { return !overlays.hands.empty() && overlays.handSkin; }
+  static bool anyTransparent(const scene::Overlays& overlays);
   // The opaque hands' outline: their back faces pushed out by `pixels` across the line of
   // sight, in `color`, where nothing nearer covers them (the opaque pass, depth tested).
   // Costs one more draw of each hand, not a pass over the screen.
