@@ -144,6 +144,11 @@ class HandPlacer {
                         float lowest, Measured& measured) const;
   float deepestOfPatch(const std::vector<uint32_t>& samples, const std::vector<glm::vec3>& posed,
                        const glm::mat4& placement, Measured& measured) const;
+  // How far along `along` the patch must move from `placement` for its deepest sample to
+  // rest at `resting` (measured again after each move, until within kSettled: where the
+  // skin under that sample faces otherwise, a move changes its depth by less).
+  float patchSettle(const std::vector<uint32_t>& samples, const std::vector<glm::vec3>& posed, const glm::mat4& placement,
+                    const glm::vec3& along, float resting, Measured& measured) const;
   // The fixes, tried in this order; each changes the attempt and says whether it did.
   bool uncurlSinkingFingers(const HandRole& role, const Deepest& deepest, float lowest, Attempt& attempt) const;
   bool raiseWrist(const HandRig& rig, const HandRole& role, const Deepest& deepest, Attempt& attempt) const;

@@ -181,13 +181,9 @@ HandPlacer::Laid HandPlacer::lay(const RiggedHand& hand, const HandRole& role, c
   };
   // Settle the patch: its deepest point at the dent's depth (the skin is curved under it,
   // so the patch's centre alone does not say how deep it lies).
-  const std::vector<uint32_t>& samples = hand.patchSamples[size_t(role.patch)];
-  for (int pass = 0; pass < kSettlePasses; ++pass) {
-    const float off = resting - deepestOfPatch(samples, laid.posed, placement(), measured);
-    laid.at += target.normal * off;
-    if (std::abs(off) < kSettled) break;
-  }
-  laid.at += target.normal * attempt.lift;
+  laid.at += target.normal * (patchSettle(hand.patchSamples[size_t(role.patch)], laid.posed, placement(), target.normal,
+                                           resting, measured) +
+                               attempt.lift);
   laid.placement = placement();
   return laid;
 }
@@ -295,6 +291,18 @@ HandPlacer::Measured HandPlacer::nothingMeasured(const RiggedHand& hand) {
           std::vector<int>(hand.clusters.size(), -1), std::vector<int>(vertices, -1), {}, {}, {}};
 }
 
+float HandPlacer::patchSettle(const std::vector<uint32_t>& samples, const std::vector<glm::vec3>& posed,
+                              const glm::mat4& placement, const glm::vec3& along, float resting, Measured& measured) const {
+  float moved = 0;
+  for (int pass = 0; pass < kSettlePasses; ++pass) {
+    const float off =
+        resting - deepestOfPatch(samples, posed, glm::translate(glm::mat4(1.0f), along * moved) * placement, measured);
+    moved += off;
+    if (std::abs(off) < kSettled) break;
+  }
+  return moved;
+}
+
 HandPlacer::Settling HandPlacer::settleOnSkin(const PlacedHand& placed, const glm::vec3& up) const {
   Measured measured = measuring(placed.side);
   return settleOnSkin(placed, up, measured);
@@ -307,12 +315,7 @@ HandPlacer::Settling HandPlacer::settleOnSkin(const PlacedHand& placed, const gl
   const std::vector<glm::vec3> posed = hand.rig.skinnedPositions(hand.rig.boneMatrices(placed.pose));
   const auto moved = [&](float by) { return glm::translate(glm::mat4(1.0f), up * by) * placed.placement; };
   Settling s;
-  const std::vector<uint32_t>& samples = hand.patchSamples[size_t(placed.patch)];
-  for (int pass = 0; pass < kSettlePasses; ++pass) {
-    const float off = resting - deepestOfPatch(samples, posed, moved(s.settle), measured);
-    s.settle += off;
-    if (std::abs(off) < kSettled) break;
-  }
+  s.settle = patchSettle(hand.patchSamples[size_t(placed.patch)], posed, placed.placement, up, resting, measured);
   // Rising along `up` lifts a vertex off skin that faces otherwise by less than the rise:
   // measured again after each.
   for (int pass = 0; pass < 4; ++pass) {
